@@ -1,0 +1,40 @@
+// Bundles the extension (Node and browser), the CLI and, with --tests, every test file for mocha.
+// YAML rule files are bundled as text so that the engine needs no file system at run time.
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const withTests = process.argv.includes('--tests');
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  target: 'es2022',
+  loader: { '.yaml': 'text' },
+  logLevel: 'warning',
+};
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== 'fixtures' && name !== 'e2e') out.push(...findTests(full));
+    } else if (name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+const jobs = [
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' }),
+];
+if (withTests) {
+  rmSync('out/test', { recursive: true, force: true });
+  jobs.push(
+    build({ ...common, entryPoints: findTests('test'), outdir: 'out/test', outbase: 'test', platform: 'node', format: 'cjs', external: ['mocha'] }),
+  );
+}
+await Promise.all(jobs);

@@ -1,0 +1,55 @@
+/** An analysed file: the shared model of its resources plus the format's writer for fixes. */
+import type { AnalysisError, TextEdit } from '../core/finding';
+import type { Span } from '../core/span';
+import type { Literal, Value } from '../core/value';
+import type { Resource } from './resource';
+
+export type SourceFormat = 'arm' | 'bicep' | 'terraform';
+
+/** A parameter (ARM/Bicep) or variable (Terraform) declared in the file, for hovers and "depends on" reports. */
+export interface ParameterInfo {
+  readonly name: string;
+  readonly span: Span;
+  /** The resolved value: from a parameter file, else the default, else unknown. */
+  readonly value?: Value;
+  readonly secure?: boolean;
+}
+
+/** Turns abstract fixes into text edits in the file's own syntax and style. */
+export interface FormatWriter {
+  /** Replace an existing value node by a literal. */
+  replaceValue(resource: Resource, target: Value, value: Literal): TextEdit[];
+  /** Add `path` (relative to the resource body) with a literal, creating missing intermediate objects/blocks. */
+  insertProperty(resource: Resource, path: readonly string[], value: Literal): TextEdit[];
+  /** Write an inline suppression for `ruleId` on `resource`. */
+  suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[];
+}
+
+export interface AnalyzedDocument {
+  readonly file: string;
+  readonly format: SourceFormat;
+  readonly resources: readonly Resource[];
+  readonly parameters: readonly ParameterInfo[];
+  /** Parse errors and unsupported constructs; the resources above are what could still be read. */
+  readonly errors: readonly AnalysisError[];
+  readonly writer: FormatWriter;
+  /** Other files whose content went into this analysis (modules, parameter files), for cache invalidation. */
+  readonly dependencies: readonly string[];
+}
+
+/**
+ * Read access to other files (modules, parameter files, tfvars). The engine never touches the file system:
+ * the CLI passes a host backed by `fs`, the editor one backed by open documents and the workspace.
+ */
+export interface FileHost {
+  /** The text of `path`, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+  /** Files in a directory (names only), for tfvars and sibling .tf files. */
+  listDirectory?(dir: string): string[] | undefined;
+}
+
+export interface AnalyzeOptions {
+  readonly host?: FileHost;
+  /** Explicit parameter files (`--parameters`), overriding discovery. */
+  readonly parameterFiles?: readonly string[];
+}

@@ -1,0 +1,41 @@
+/** The shared resource model: what every format adapter produces and what every rule reads. */
+import type { Span } from '../core/span';
+import type { ObjectValue } from '../core/value';
+import type { Suppression } from '../core/finding';
+
+/**
+ * How a resource was written. `arm`, `bicep` and `azapi` bodies are ARM-shaped (`properties.x`), so ARM
+ * bindings apply to all three; `azurerm` bodies are the provider's attribute tree.
+ */
+export type Dialect = 'arm' | 'bicep' | 'azurerm' | 'azapi';
+
+export interface Resource {
+  readonly dialect: Dialect;
+  /** ARM type (`Microsoft.Storage/storageAccounts`, children composed) or azurerm type (`azurerm_storage_account`). */
+  readonly type: string;
+  readonly apiVersion?: string;
+  /** Display name: the evaluated name when known, else the symbolic name or source text. */
+  readonly name: string;
+  /** A stable handle within its file: ARM path, Bicep symbol, Terraform `type.name`. */
+  readonly symbol: string;
+  /** The file this resource is declared in (differs from the scanned file for resolved modules). */
+  readonly file: string;
+  /** The whole declaration. */
+  readonly span: Span;
+  /** Where findings about absent properties are shown: the type string or the resource header. */
+  readonly anchor: Span;
+  /** ARM-shaped for arm/bicep/azapi, attribute tree for azurerm (nested blocks as objects or block arrays). */
+  readonly body: ObjectValue;
+  /** Deployed only under a condition (`condition`, `if`, `count`). */
+  readonly conditional?: boolean;
+  /** Declared in a loop (`copy`, `for`, `for_each`, `count`). */
+  readonly loop?: boolean;
+  /** References an existing resource (Bicep `existing`, Terraform `data`): never flagged. */
+  readonly existing?: boolean;
+  /** For ARM child resources and Bicep `parent:` links: the symbol of the parent, when known. */
+  readonly parentSymbol?: string;
+  /** Suppressions written on this resource in its source file. */
+  readonly suppressions: readonly Suppression[];
+  /** Symbols of resources this one references (Terraform `x.y.id`, Bicep symbol use, ARM resourceId names). */
+  readonly references?: readonly string[];
+}
