@@ -12,6 +12,8 @@ const common = {
   minify: production,
   target: 'es2022',
   loader: { '.yaml': 'text' },
+  // jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 
@@ -30,6 +32,8 @@ const jobs = [
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' }),
+  // The engine alone, for scripts (bench, corpus checks) that measure it without the CLI around it.
+  build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs' }),
 ];
 if (withTests) {
   rmSync('out/test', { recursive: true, force: true });

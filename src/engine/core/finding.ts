@@ -45,7 +45,8 @@ export interface Finding {
   readonly span: Span;
   readonly resource: { readonly type: string; readonly name: string };
   readonly layer: LayerId;
-  readonly serviceModel: ServiceModel;
+  /** Absent for template-level findings (a parameter), whose layer has one owner in every model. */
+  readonly serviceModel?: ServiceModel;
   readonly owner: Owner;
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];

@@ -12,6 +12,8 @@ export interface ParameterInfo {
   readonly span: Span;
   /** The resolved value: from a parameter file, else the default, else unknown. */
   readonly value?: Value;
+  /** The default as written in the template (not re-homed), for checks on defaults themselves. */
+  readonly defaultValue?: Value;
   readonly secure?: boolean;
 }
 
@@ -35,6 +37,8 @@ export interface AnalyzedDocument {
   readonly writer: FormatWriter;
   /** Other files whose content went into this analysis (modules, parameter files), for cache invalidation. */
   readonly dependencies: readonly string[];
+  /** Terraform: the azurerm major version in force, and whether it was assumed (no constraint found). */
+  readonly azurerm?: { readonly major: number; readonly assumed: boolean };
 }
 
 /**

@@ -1,0 +1,129 @@
+/** Helpers to build and compare values during evaluation. */
+import type { Span } from '../core/span';
+import type { Origin, UnknownValue, Value } from '../core/value';
+
+export function unknown(span: Span, reason: string, dependsOn?: readonly string[]): UnknownValue {
+  return dependsOn && dependsOn.length > 0 ? { kind: 'unknown', span, reason, dependsOn } : { kind: 'unknown', span, reason };
+}
+
+/** The union of the `dependsOn` lists of several unknowns, for a result that depends on all of them. */
+export function mergeUnknown(span: Span, parts: readonly Value[], fallbackReason: string): UnknownValue {
+  const deps = new Set<string>();
+  let reason: string | undefined;
+  for (const p of parts) {
+    if (p.kind !== 'unknown') continue;
+    reason ??= p.reason;
+    for (const d of p.dependsOn ?? []) deps.add(d);
+  }
+  return unknown(span, reason ?? fallbackReason, [...deps]);
+}
+
+export function fromJs(v: unknown, span: Span, origin?: Origin): Value {
+  const o = origin ? { origin } : {};
+  if (v === null || v === undefined) return { kind: 'null', span, ...o };
+  if (typeof v === 'string') return { kind: 'string', value: v, span, ...o };
+  if (typeof v === 'number') return { kind: 'number', value: v, span, ...o };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v, span, ...o };
+  if (Array.isArray(v)) return { kind: 'array', items: v.map((x) => fromJs(x, span, origin)), span, ...o };
+  if (typeof v === 'object') {
+    return {
+      kind: 'object',
+      span,
+      ...o,
+      properties: Object.entries(v as Record<string, unknown>).map(([key, val]) => ({
+        key,
+        keySpan: span,
+        span,
+        value: fromJs(val, span, origin),
+      })),
+    };
+  }
+  return unknown(span, 'unsupported value');
+}
+
+/** A plain JS rendering of a fully known value, or undefined when any part is unknown. */
+export function toJs(v: Value): unknown {
+  switch (v.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return v.value;
+    case 'null':
+      return null;
+    case 'unknown':
+      return undefined;
+    case 'array': {
+      const out: unknown[] = [];
+      for (const item of v.items) {
+        const js = toJs(item);
+        if (js === undefined) return undefined;
+        out.push(js);
+      }
+      return out;
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const p of v.properties) {
+        const js = toJs(p.value);
+        if (js === undefined) return undefined;
+        out[p.key] = js;
+      }
+      return out;
+    }
+  }
+}
+
+/** Deep equality as ARM's `equals`: strings compare case-sensitively, objects by keys case-insensitively. */
+export function valuesEqual(a: Value, b: Value): boolean | undefined {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'null') return true;
+  if (a.kind === 'array' && b.kind === 'array') {
+    if (a.items.length !== b.items.length) return false;
+    let allKnown = true;
+    for (let i = 0; i < a.items.length; i++) {
+      const eq = valuesEqual(a.items[i] as Value, b.items[i] as Value);
+      if (eq === false) return false;
+      if (eq === undefined) allKnown = false;
+    }
+    return allKnown ? true : undefined;
+  }
+  if (a.kind === 'object' && b.kind === 'object') {
+    if (a.properties.length !== b.properties.length) return false;
+    let allKnown = true;
+    for (const p of a.properties) {
+      const q = b.properties.find((x) => x.key.toLowerCase() === p.key.toLowerCase());
+      if (!q) return false;
+      const eq = valuesEqual(p.value, q.value);
+      if (eq === false) return false;
+      if (eq === undefined) allKnown = false;
+    }
+    return allKnown ? true : undefined;
+  }
+  return (a as { value: unknown }).value === (b as { value: unknown }).value;
+}
+
+/** Truthiness for conditions: only booleans (and the strings 'true'/'false') are decidable. */
+export function asBoolean(v: Value): boolean | undefined {
+  if (v.kind === 'boolean') return v.value;
+  if (v.kind === 'string' && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === 'true';
+  return undefined;
+}
+
+/** Re-homes a value (and its subtree) at a use site, remembering where each literal is written. */
+export function atUseSite(v: Value, useSpan: Span, makeOrigin: (literalSpan: Span) => Origin): Value {
+  const origin = v.origin && v.origin.kind !== 'literal' ? v.origin : makeOrigin(v.span);
+  switch (v.kind) {
+    case 'object':
+      return {
+        ...v,
+        span: useSpan,
+        origin,
+        properties: v.properties.map((p) => ({ ...p, keySpan: useSpan, span: useSpan, value: atUseSite(p.value, useSpan, makeOrigin) })),
+      };
+    case 'array':
+      return { ...v, span: useSpan, origin, items: v.items.map((i) => atUseSite(i, useSpan, makeOrigin)) };
+    default:
+      return { ...v, span: useSpan, origin };
+  }
+}

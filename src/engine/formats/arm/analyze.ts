@@ -1,0 +1,89 @@
+/** ARM JSON templates end to end: recognise, parse (JSONC, as ARM accepts), bind parameter files, walk resources. */
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { AnalysisError } from '../../core/finding';
+import { basename, dirname, joinPath } from '../../core/paths';
+import type { AnalyzeOptions, AnalyzedDocument, FileHost } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from './guard';
+import { child, stringOf, toValue } from './json-values';
+import { walkTemplate } from './resources';
+import { TemplateScope, type SuppliedValue } from './template-scope';
+import { ArmWriter } from './writer';
+
+const TEMPLATE_SCHEMA = /deploymentTemplate\.json/i;
+const PARAMETERS_SCHEMA = /deploymentParameters\.json/i;
+
+/** Quick test on raw text, before any parsing: does it name the template schema? */
+export function looksLikeArmTemplate(text: string): boolean {
+  const head = text.slice(0, 4000);
+  return /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i.test(head) || TEMPLATE_SCHEMA.test(head);
+}
+
+function parseJson(text: string, file: string, errors: AnalysisError[]): JsonNode | undefined {
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  for (const e of parseErrors.slice(0, 20)) {
+    errors.push({ file, message: `invalid JSON: ${printParseErrorCode(e.error)}`, span: { start: e.offset, end: e.offset + e.length } });
+  }
+  return root;
+}
+
+/** Parameter files: explicit ones first, else `<name>.parameters.json` (and `azuredeploy.parameters.json`) beside it. */
+function parameterFileCandidates(file: string, options: AnalyzeOptions): string[] {
+  if (options.parameterFiles && options.parameterFiles.length > 0) return [...options.parameterFiles];
+  const dir = dirname(file);
+  const stem = basename(file).replace(/\.jsonc?$/i, '');
+  return [joinPath(dir, `${stem}.parameters.json`)];
+}
+
+function readParameterFile(path: string, host: FileHost, errors: AnalysisError[], file: string): Map<string, SuppliedValue> {
+  const out = new Map<string, SuppliedValue>();
+  const text = host.readFile(path);
+  if (text === undefined) return out;
+  const fileErrors: AnalysisError[] = [];
+  const root = jsonNestingDepth(text) > MAX_JSON_DEPTH ? undefined : parseJson(text, path, fileErrors);
+  if (!root || fileErrors.length > 0) {
+    errors.push({ file, message: `parameter file ${basename(path)} could not be read; defaults were used` });
+    return out;
+  }
+  if (!PARAMETERS_SCHEMA.test(stringOf(child(root, '$schema')) ?? '') && !child(root, 'parameters')) return out;
+  const params = child(root, 'parameters');
+  for (const prop of params?.type === 'object' ? (params.children ?? []) : []) {
+    const [k, v] = prop.children ?? [];
+    const valueNode = child(v, 'value');
+    // Key Vault references (`reference`) are secrets resolved at deployment: unknown here, on purpose.
+    if (typeof k?.value === 'string' && valueNode) out.set(k.value.toLowerCase(), { value: toValue(valueNode, undefined), file: path });
+  }
+  return out;
+}
+
+/**
+ * Analyses an ARM template. Returns undefined for JSON that is not a deployment template (quietly ignored),
+ * and a document with `errors` for a template that cannot be read in full.
+ */
+export function analyzeArm(text: string, file: string, options: AnalyzeOptions): AnalyzedDocument | undefined {
+  const errors: AnalysisError[] = [];
+  const writer = new ArmWriter(text, file);
+  const empty = (msg: string): AnalyzedDocument => ({
+    file, format: 'arm', resources: [], parameters: [], errors: [{ file, message: msg }], writer, dependencies: [],
+  });
+  if (!looksLikeArmTemplate(text)) return undefined;
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) return empty(`JSON nested deeper than ${MAX_JSON_DEPTH} levels was not analysed`);
+  const root = parseJson(text, file, errors);
+  if (root?.type !== 'object') return errors.length > 0 ? { ...empty('not a JSON object'), errors } : undefined;
+  if (!TEMPLATE_SCHEMA.test(stringOf(child(root, '$schema')) ?? '')) return undefined;
+
+  const supplied = new Map<string, SuppliedValue>();
+  const dependencies: string[] = [];
+  if (options.host) {
+    for (const path of parameterFileCandidates(file, options)) {
+      const values = readParameterFile(path, options.host, errors, file);
+      if (values.size > 0) dependencies.push(path);
+      for (const [k, v] of values) supplied.set(k, v);
+    }
+  }
+  const scope = new TemplateScope(root, supplied);
+  const resources: Resource[] = [];
+  walkTemplate(root, scope, { file, resources, errors }, '', 0);
+  return { file, format: 'arm', resources, parameters: scope.parameterInfos(), errors, writer, dependencies };
+}

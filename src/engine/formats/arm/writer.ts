@@ -1,0 +1,107 @@
+/**
+ * Fixes for ARM JSON: replace a value, insert a missing property (creating parent objects), write a
+ * suppression in `metadata`. Edits follow the file's indentation and line breaks and keep it valid JSON.
+ */
+import type { TextEdit } from '../../core/finding';
+import { detectEol } from '../../core/span';
+import { detectIndentUnit, indentAt, sameLine } from '../../core/text-style';
+import { getProperty, type Literal, type ObjectValue, type Value } from '../../core/value';
+import type { FormatWriter } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import { ARM_SUPPRESSION_KEY } from './suppressions';
+
+function isWritten(v: Value): boolean {
+  return !v.origin || v.origin.kind === 'literal';
+}
+
+export class ArmWriter implements FormatWriter {
+  private readonly eol: string;
+  private readonly unit: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {
+    this.eol = detectEol(text);
+    this.unit = detectIndentUnit(text);
+  }
+
+  replaceValue(_resource: Resource, target: Value, value: Literal): TextEdit[] {
+    const origin = target.origin;
+    if (origin && (origin.kind === 'parameter' || origin.kind === 'variable')) {
+      // The insecure literal lives in a parameter default, a parameter file or a variable: fix it there.
+      return [{ file: origin.kind === 'parameter' && origin.file ? origin.file : this.file, span: origin.span, newText: JSON.stringify(value) }];
+    }
+    if (origin?.kind === 'computed') return [];
+    return [{ file: this.file, span: target.span, newText: JSON.stringify(value) }];
+  }
+
+  insertProperty(resource: Resource, path: readonly string[], value: Literal): TextEdit[] {
+    let obj: ObjectValue = resource.body;
+    let i = 0;
+    for (; i < path.length - 1; i++) {
+      const next = getProperty(obj, path[i] as string)?.value;
+      if (!next) break;
+      if (next.kind !== 'object' || !isWritten(next)) return [];
+      obj = next;
+    }
+    const existing = getProperty(obj, path[path.length - 1] as string);
+    if (existing && i === path.length - 1) return this.replaceValue(resource, existing.value, value);
+    return this.insertRaw(obj, path.slice(i), JSON.stringify(value));
+  }
+
+  suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
+    const entry = JSON.stringify({ rule: ruleId, reason, ...(expires ? { expires } : {}) }).replace(/","/g, '", "').replace(/^\{/, '{ ').replace(/\}$/, ' }');
+    const metadata = getProperty(resource.body, 'metadata')?.value;
+    if (metadata?.kind === 'object' && isWritten(metadata)) {
+      const list = getProperty(metadata, ARM_SUPPRESSION_KEY)?.value;
+      if (list?.kind === 'array' && isWritten(list)) return this.appendRaw(list.span, list.items.map((x) => x.span), entry);
+      return this.insertRaw(metadata, [ARM_SUPPRESSION_KEY], `[${entry}]`);
+    }
+    return this.insertRaw(resource.body, ['metadata', ARM_SUPPRESSION_KEY], `[${entry}]`);
+  }
+
+  /** Inserts `"a": { "b": raw }` for path [a, b] as the last member of `obj`. */
+  private insertRaw(obj: ObjectValue, path: readonly string[], raw: string): TextEdit[] {
+    const last = obj.properties[obj.properties.length - 1];
+    const open = obj.span.start;
+    if (this.text[open] !== '{') return [];
+    // A one-line object (`{ "a": 1 }`) gets the new member on the same line.
+    const inline = last !== undefined && sameLine(this.text, open, obj.span.end);
+    const memberIndent = last ? indentAt(this.text, last.keySpan.start) : indentAt(this.text, open) + this.unit;
+    if (inline && last) {
+      return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `, ${this.member(path, raw, '', true)}` }];
+    }
+    const member = this.member(path, raw, memberIndent, false);
+    if (last) {
+      const after = this.afterComma(last.span.end);
+      if (after !== undefined) return [{ file: this.file, span: { start: after, end: after }, newText: `${this.eol}${memberIndent}${member}` }];
+      return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `,${this.eol}${memberIndent}${member}` }];
+    }
+    const closeIndent = indentAt(this.text, open);
+    return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${member}${this.eol}${closeIndent}` }];
+  }
+
+  private appendRaw(arraySpan: { start: number; end: number }, items: readonly { end: number }[], raw: string): TextEdit[] {
+    const last = items[items.length - 1];
+    if (!last) return [{ file: this.file, span: { start: arraySpan.start + 1, end: arraySpan.end - 1 }, newText: raw }];
+    return [{ file: this.file, span: { start: last.end, end: last.end }, newText: `, ${raw}` }];
+  }
+
+  /** Text of `"a": { "b": raw }`, multi-line unless `inline`. */
+  private member(path: readonly string[], raw: string, indent: string, inline: boolean): string {
+    const [head, ...rest] = path;
+    const key = JSON.stringify(head);
+    if (rest.length === 0) return `${key}: ${raw}`;
+    if (inline) return `${key}: { ${this.member(rest, raw, '', true)} }`;
+    const inner = indent + this.unit;
+    return `${key}: {${this.eol}${inner}${this.member(rest, raw, inner, false)}${this.eol}${indent}}`;
+  }
+
+  /** The offset just after a trailing comma following `offset` (skipping blanks and comments), if any. */
+  private afterComma(offset: number): number | undefined {
+    let i = offset;
+    while (i < this.text.length && /\s/.test(this.text[i] as string)) i++;
+    return this.text[i] === ',' ? i + 1 : undefined;
+  }
+}

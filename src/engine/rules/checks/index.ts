@@ -1,0 +1,14 @@
+/** The registry of code checks, by the name a rule file gives in `code:`. */
+import type { AnalyzedDocument } from '../../model/document';
+import type { RawFinding, RuleMeta } from '../types';
+import { nsgOpenPort } from './nsg-open-port';
+import { secretParameterDefault } from './secret-parameter-default';
+import { sqlFirewallOpen } from './sql-firewall-open';
+
+export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument) => RawFinding[];
+
+export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
+  'nsg-open-port': nsgOpenPort,
+  'sql-firewall-open': sqlFirewallOpen,
+  'secret-parameter-default': secretParameterDefault,
+};

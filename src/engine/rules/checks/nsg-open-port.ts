@@ -1,0 +1,100 @@
+/**
+ * NSG-SSH, NSG-RDP, …: an inbound Allow rule from any source that opens a management port. Reads rules
+ * inline in the NSG (`securityRules`, `security_rule` blocks) and as separate rule resources, singular and
+ * plural prefixes and port ranges alike, in every dialect.
+ */
+import { getProperty, lookup, stringsOf, type ObjectValue, type Value } from '../../core/value';
+import type { AnalyzedDocument } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import type { RawFinding, RuleMeta } from '../types';
+import { isAnySource, portRangeIncludes } from './network-prefixes';
+
+interface RuleShape {
+  readonly access: string;
+  readonly direction: string;
+  readonly protocol: string;
+  readonly source: string;
+  readonly sources: string;
+  readonly port: string;
+  readonly ports: string;
+}
+
+const ARM_SHAPE: RuleShape = {
+  access: 'access', direction: 'direction', protocol: 'protocol',
+  source: 'sourceAddressPrefix', sources: 'sourceAddressPrefixes',
+  port: 'destinationPortRange', ports: 'destinationPortRanges',
+};
+const AZURERM_SHAPE: RuleShape = {
+  access: 'access', direction: 'direction', protocol: 'protocol',
+  source: 'source_address_prefix', sources: 'source_address_prefixes',
+  port: 'destination_port_range', ports: 'destination_port_ranges',
+};
+
+/** The security-rule objects a resource carries, with the shape of their keys. */
+function securityRulesOf(resource: Resource): Array<{ rule: ObjectValue; shape: RuleShape }> {
+  const type = resource.type.toLowerCase();
+  if (resource.dialect === 'azurerm') {
+    if (type === 'azurerm_network_security_rule') return [{ rule: resource.body, shape: AZURERM_SHAPE }];
+    if (type !== 'azurerm_network_security_group') return [];
+    const blocks = getProperty(resource.body, 'security_rule')?.value;
+    const items = blocks?.kind === 'array' ? blocks.items : blocks ? [blocks] : [];
+    return items.filter((i): i is ObjectValue => i.kind === 'object').map((rule) => ({ rule, shape: AZURERM_SHAPE }));
+  }
+  if (type === 'microsoft.network/networksecuritygroups/securityrules') {
+    const props = getProperty(resource.body, 'properties')?.value;
+    return props?.kind === 'object' ? [{ rule: props, shape: ARM_SHAPE }] : [];
+  }
+  if (type !== 'microsoft.network/networksecuritygroups') return [];
+  const list = lookup(resource.body, ['properties', 'securityRules']);
+  if (list.state !== 'present' || list.value.kind !== 'array') return [];
+  return list.value.items.flatMap((item) => {
+    const props = item.kind === 'object' ? getProperty(item, 'properties')?.value : undefined;
+    return props?.kind === 'object' ? [{ rule: props, shape: ARM_SHAPE }] : [];
+  });
+}
+
+function text(rule: ObjectValue, key: string): Value | undefined {
+  return getProperty(rule, key)?.value;
+}
+
+function equalsIgnoreCase(v: Value | undefined, expected: string): boolean | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'unknown') return undefined;
+  return v.kind === 'string' && v.value.toLowerCase() === expected;
+}
+
+export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const port = Number(rule.options?.port);
+  const protocols = ((rule.options?.protocols as string[] | undefined) ?? ['tcp', '*']).map((p) => p.toLowerCase());
+  const out: RawFinding[] = [];
+  for (const resource of doc.resources) {
+    if (resource.existing) continue;
+    for (const { rule: r, shape } of securityRulesOf(resource)) {
+      if (equalsIgnoreCase(text(r, shape.access), 'allow') !== true) continue;
+      if (equalsIgnoreCase(text(r, shape.direction), 'inbound') !== true) continue;
+      const protocol = text(r, shape.protocol);
+      if (protocol?.kind === 'string' && !protocols.includes(protocol.value.toLowerCase()) && protocol.value.toLowerCase() !== 'any') continue;
+      const sources = [text(r, shape.source), text(r, shape.sources)].filter((v): v is Value => v !== undefined).map(stringsOf);
+      const openSource = sources.flatMap((s) => s.known).find((s) => isAnySource(s.value));
+      const ports = [text(r, shape.port), text(r, shape.ports)].filter((v): v is Value => v !== undefined).map(stringsOf);
+      const openPort = ports.flatMap((p) => p.known).find((p) => portRangeIncludes(p.value, port) === true);
+      if (openSource && openPort) {
+        const name = text(r, 'name');
+        out.push({
+          resource,
+          messageId: 'open',
+          data: { port, source: openSource.value, range: openPort.value, rule: name?.kind === 'string' ? name.value : resource.name },
+          at: openSource,
+        });
+        continue;
+      }
+      const unknownSource = sources.flatMap((s) => s.unknown)[0];
+      const unknownPort = ports.flatMap((p) => p.unknown)[0];
+      if ((openSource || unknownSource) && (openPort || unknownPort) && (unknownSource || unknownPort)) {
+        const u = (unknownSource ?? unknownPort) as Value;
+        out.push({ resource, messageId: 'unknown', data: { port }, at: u, unknown: u, severity: 'info' });
+      }
+    }
+  }
+  return out;
+}

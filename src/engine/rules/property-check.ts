@@ -1,0 +1,103 @@
+/** Evaluates data rules: "property P of type T must be in S; absent means D". */
+import { lookup, scalarOf, isScalar, type Literal, type Value } from '../core/value';
+import type { AnalyzedDocument } from '../model/document';
+import type { Resource } from '../model/resource';
+import type { AbsentPolicy, PropertyCheck, RawFinding, RuleMeta } from './types';
+
+function matches(value: Literal, list: readonly Literal[]): boolean {
+  return list.some((x) => (typeof x === 'string' && typeof value === 'string' ? x.toLowerCase() === value.toLowerCase() : x === value));
+}
+
+/** True when the literal satisfies the check; undefined when the check cannot judge this kind of value. */
+export function isSecureValue(check: PropertyCheck, value: Literal): boolean | undefined {
+  if (check.secure) return matches(value, check.secure);
+  if (check.insecure) return !matches(value, check.insecure);
+  if (check.min !== undefined) return typeof value === 'number' ? value >= check.min : undefined;
+  return undefined;
+}
+
+function absentIsInsecure(policy: AbsentPolicy, resource: Resource, doc: AnalyzedDocument): boolean {
+  if (policy === 'secure') return false;
+  if (policy === 'insecure') return true;
+  if ('apiVersionBefore' in policy) {
+    // API versions are dates (with an optional -preview suffix): the date part sorts as text.
+    const v = resource.apiVersion?.slice(0, 10);
+    return v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v) && v < policy.apiVersionBefore;
+  }
+  return (doc.azurerm?.major ?? Infinity) < policy.providerMajorBelow;
+}
+
+function appliesTo(check: PropertyCheck, resource: Resource): boolean {
+  if (!check.dialects.includes(resource.dialect) || resource.existing) return false;
+  if (resource.type.toLowerCase() !== check.type.toLowerCase()) return false;
+  if (!check.when) return true;
+  const w = lookup(resource.body, check.when.path);
+  if (w.state !== 'present' || !isScalar(w.value)) return false;
+  return matches(scalarOf(w.value), check.when.in);
+}
+
+function describe(v: Value): string {
+  return isScalar(v) ? String(scalarOf(v)) : v.kind;
+}
+
+export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const out: RawFinding[] = [];
+  const path = (check: PropertyCheck): string => check.path.join('.');
+  for (const resource of doc.resources) {
+    for (const check of rule.checks) {
+      if (!appliesTo(check, resource)) continue;
+      let found = lookup(resource.body, check.path);
+      for (const alias of check.aliases ?? []) {
+        if (found.state === 'present') break;
+        const old = lookup(resource.body, alias);
+        if (old.state === 'present') found = old;
+      }
+      const fixValue = check.fix;
+      if (found.state === 'absent' || found.value.kind === 'null') {
+        if (!absentIsInsecure(check.absent, resource, doc)) continue;
+        out.push({
+          resource,
+          messageId: 'absent',
+          data: { path: path(check) },
+          ...(check.absentSeverity ? { severity: check.absentSeverity } : {}),
+          ...(fixValue !== undefined
+            ? { fix: found.state === 'present'
+                ? { kind: 'replace', title: `Set ${path(check)} to ${JSON.stringify(fixValue)}`, target: found.value, value: fixValue, safe: true }
+                : { kind: 'insert', title: `Add ${path(check)}: ${JSON.stringify(fixValue)}`, path: check.path, value: fixValue, safe: true } }
+            : {}),
+        });
+        continue;
+      }
+      const value = found.value;
+      if (value.kind === 'unknown') {
+        out.push({ resource, messageId: 'unknown', data: { path: path(check) }, at: value, unknown: value, severity: 'info' });
+        continue;
+      }
+      if (!isScalar(value)) continue;
+      const secure = isSecureValue(check, scalarOf(value));
+      if (secure !== false) continue;
+      const fromParameter = value.origin?.kind === 'parameter' || value.origin?.kind === 'variable';
+      out.push({
+        resource,
+        messageId: 'insecure',
+        data: { path: path(check), value: describe(value) },
+        at: value,
+        ...(fixValue !== undefined
+          ? {
+              fix: {
+                kind: 'replace',
+                title: fromParameter && value.origin && 'name' in value.origin
+                  ? `Set ${value.origin.kind} '${value.origin.name}' to ${JSON.stringify(fixValue)}`
+                  : `Set ${path(check)} to ${JSON.stringify(fixValue)}`,
+                target: value,
+                value: fixValue,
+                // Editing a shared parameter or variable changes every place that uses it: review first.
+                safe: !fromParameter && value.origin?.kind !== 'computed',
+              },
+            }
+          : {}),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/** Turns what a check reports into a full finding: metadata, ownership, message, related locations, fixes, suppression. */
+import type { Finding, Fix, RelatedLocation, Severity, Suppression } from '../core/finding';
+import type { Value } from '../core/value';
+import type { AnalyzedDocument } from '../model/document';
+import type { Resource } from '../model/resource';
+import { ownerOf, DEPLOYMENT_MODELS, type Owner, type ServiceModel } from '../responsibility/layers';
+import { serviceModelOf } from '../responsibility/service-models';
+import type { ConfigSuppression } from '../scan';
+import type { FixIntent, RawFinding, RuleMeta } from './types';
+
+interface Context {
+  readonly today: string;
+  readonly severity?: Severity;
+  readonly config: readonly ConfigSuppression[];
+}
+
+function fill(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+}
+
+function describeDependsOn(v: Value | undefined): string {
+  if (v?.kind !== 'unknown') return 'a value known only at deployment';
+  if (v.dependsOn && v.dependsOn.length > 0) return v.dependsOn.map((d) => `parameter '${d}'`).join(' and ');
+  return v.reason;
+}
+
+/** Where the value behind a verdict was written, when not at the flagged place. */
+function relatedOf(at: Value | undefined, doc: AnalyzedDocument): RelatedLocation[] {
+  const o = at?.origin;
+  if (!o) return [];
+  if (o.kind === 'parameter') {
+    const where = o.source === 'parameterFile' ? `parameter file value of '${o.name}'` : `default value of parameter '${o.name}'`;
+    return [{ file: o.file ?? doc.file, span: o.span, message: `The value comes from the ${where}.` }];
+  }
+  if (o.kind === 'variable') return [{ file: o.file ?? doc.file, span: o.span, message: `The value comes from variable '${o.name}'.` }];
+  return [];
+}
+
+function originNote(at: Value | undefined): string {
+  const o = at?.origin;
+  if (o?.kind === 'parameter') return o.source === 'parameterFile' ? ` Value from the parameter file for '${o.name}'.` : ` Value from the default of parameter '${o.name}'.`;
+  if (o?.kind === 'variable') return ` Value from variable '${o.name}'.`;
+  return '';
+}
+
+function fixesOf(intent: FixIntent | undefined, resource: Resource | undefined, doc: AnalyzedDocument): Fix[] {
+  if (!intent || !resource) return [];
+  const edits = intent.kind === 'replace'
+    ? doc.writer.replaceValue(resource, intent.target, intent.value)
+    : doc.writer.insertProperty(resource, intent.path, intent.value);
+  return edits.length > 0 ? [{ title: intent.title, safe: intent.safe, edits }] : [];
+}
+
+/** The service model and owner; owners agree across models for template-level findings. */
+function ownership(rule: RuleMeta, resource: Resource | undefined): { model?: ServiceModel; owner: Owner } {
+  const model = resource ? serviceModelOf(resource.type)?.model ?? 'PaaS' : undefined;
+  if (model) return { model, owner: ownerOf(rule.layer, model) };
+  const owners = new Set(DEPLOYMENT_MODELS.map((m) => ownerOf(rule.layer, m)));
+  return { owner: owners.size === 1 ? [...owners][0] as Owner : 'shared' };
+}
+
+function matchingSuppression(rule: RuleMeta, resource: Resource | undefined, doc: AnalyzedDocument, ctx: Context, name: string): Suppression | undefined {
+  const inline = resource?.suppressions.filter((s) => s.ruleId.toUpperCase() === rule.id) ?? [];
+  const config: Suppression[] = ctx.config
+    .filter((c) => c.ruleId.toUpperCase() === rule.id && (!c.resource || c.resource === '*' || c.resource === name || c.resource === resource?.symbol))
+    .filter((c) => !c.file || doc.file.replace(/\\/g, '/').endsWith(c.file))
+    .map((c) => ({ ruleId: c.ruleId, reason: c.reason, ...(c.expires ? { expires: c.expires } : {}), file: doc.file, span: { start: 0, end: 0 }, source: 'config' as const }));
+  return [...inline, ...config][0];
+}
+
+export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument, ctx: Context): Finding | undefined {
+  const resource = raw.resource;
+  const { model, owner } = ownership(rule, resource);
+  // Microsoft-owned cells are not the customer's to fix: never report there.
+  if (owner === 'microsoft') return undefined;
+  const name = resource?.name ?? raw.subject?.name ?? '';
+  const data = { resource: name, dependsOn: describeDependsOn(raw.unknown), ...(raw.data ?? {}) };
+  const template = rule.messages[raw.messageId] ?? rule.messages.insecure ?? rule.title;
+  let message = fill(template, data) + originNote(raw.at);
+  let suppressed: Suppression | undefined = matchingSuppression(rule, resource, doc, ctx, name);
+  if (suppressed && suppressed.reason.trim() === '') {
+    message += ' (A suppression for this rule is ignored: it gives no reason.)';
+    suppressed = undefined;
+  } else if (suppressed?.expires && suppressed.expires < ctx.today) {
+    message += ` (Its suppression expired on ${suppressed.expires}.)`;
+    suppressed = undefined;
+  }
+  return {
+    ruleId: rule.id,
+    severity: ctx.severity ?? raw.severity ?? rule.severity,
+    message,
+    file: resource?.file ?? doc.file,
+    span: raw.at ? raw.at.span : (resource?.anchor ?? { start: 0, end: 0 }),
+    resource: { type: resource?.type ?? raw.subject?.type ?? '', name },
+    layer: rule.layer,
+    ...(model ? { serviceModel: model } : {}),
+    owner,
+    related: relatedOf(raw.at, doc),
+    fixes: fixesOf(raw.fix, resource, doc),
+    ...(raw.unknown ? { unknown: true } : {}),
+    ...(suppressed ? { suppressed } : {}),
+  };
+}

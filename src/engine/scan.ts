@@ -1,0 +1,90 @@
+/**
+ * The engine's front door: text in, findings out. Shared by the CLI, the editor and the browser build.
+ */
+import type { AnalysisError, Finding, Severity, Suppression } from './core/finding';
+import type { AnalyzeOptions, AnalyzedDocument, SourceFormat } from './model/document';
+import { FORMATS } from './formats/all';
+import { handlerFor } from './formats/registry';
+import { allRules } from './rules/registry';
+import { CODE_CHECKS } from './rules/checks';
+import { runPropertyChecks } from './rules/property-check';
+import { toFinding } from './rules/to-finding';
+import type { RuleMeta } from './rules/types';
+
+/** Per-rule settings: off, or a severity that replaces the rule's. */
+export type RuleSetting = 'off' | Severity;
+
+export interface ScanOptions extends AnalyzeOptions {
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Report values the engine cannot know as info findings ("depends on parameter X"). */
+  readonly reportUnknown?: boolean;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; defaults to the clock. */
+  readonly today?: string;
+  /** Suppressions from configuration (`.rlens.yaml`), matched by rule and resource. */
+  readonly configSuppressions?: readonly ConfigSuppression[];
+  /** The catalog to use (tests pass their own); defaults to the built-in rules. */
+  readonly catalog?: readonly RuleMeta[];
+}
+
+export interface ConfigSuppression {
+  readonly ruleId: string;
+  /** Resource name or symbol; `*` or absent for every resource. */
+  readonly resource?: string;
+  /** Glob-free path suffix the file must end with; absent for every file. */
+  readonly file?: string;
+  readonly reason: string;
+  readonly expires?: string;
+}
+
+export interface ScanResult {
+  readonly file: string;
+  /** Undefined when no format claimed the file or the file was not a template. */
+  readonly format?: SourceFormat;
+  readonly document?: AnalyzedDocument;
+  readonly findings: readonly Finding[];
+  readonly errors: readonly AnalysisError[];
+}
+
+/** Does any format claim this path? (Cheap: no reading.) */
+export function isScannable(file: string): boolean {
+  return handlerFor(FORMATS, file) !== undefined;
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Runs every enabled rule over an analysed document. */
+export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}): Finding[] {
+  const settings = options.rules ?? {};
+  const today = options.today ?? todayIso();
+  const findings: Finding[] = [];
+  for (const rule of options.catalog ?? allRules()) {
+    const setting = settings[rule.id];
+    if (setting === 'off') continue;
+    const raw = [...(rule.checks.length > 0 ? runPropertyChecks(rule, doc) : []), ...(rule.code ? (CODE_CHECKS[rule.code]?.(rule, doc) ?? []) : [])];
+    for (const r of raw) {
+      if (r.unknown && !options.reportUnknown) continue;
+      const finding = toFinding(rule, r, doc, { today, ...(setting ? { severity: setting } : {}), config: options.configSuppressions ?? [] });
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Scans one file's text. Never throws: an engine failure becomes an error entry naming the file. */
+export function scanText(text: string, file: string, options: ScanOptions = {}): ScanResult {
+  const handler = handlerFor(FORMATS, file);
+  if (!handler) return { file, findings: [], errors: [] };
+  try {
+    const doc = handler.analyze(text, file, options);
+    if (!doc) return { file, findings: [], errors: [] };
+    return { file, format: doc.format, document: doc, findings: checkDocument(doc, options), errors: doc.errors };
+  } catch (e) {
+    // A bug must not take down the editor or a CI run: say which file, and keep going.
+    const message = e instanceof Error ? e.message : String(e);
+    return { file, format: handler.format, findings: [], errors: [{ file, message: `internal error while analysing: ${message}` }] };
+  }
+}
+
+export type { Suppression };
