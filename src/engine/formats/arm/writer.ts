@@ -75,8 +75,12 @@ export class ArmWriter implements FormatWriter {
     const member = this.member(path, raw, memberIndent, false);
     if (last) {
       const after = this.afterComma(last.span.end);
-      if (after !== undefined) return [{ file: this.file, span: { start: after, end: after }, newText: `${this.eol}${memberIndent}${member}` }];
-      return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `,${this.eol}${memberIndent}${member}` }];
+      const at = after ?? last.span.end;
+      // A trailing `// comment` stays with its own line: the new member goes after the line ends.
+      const lineEnd = this.commentLineEnd(at);
+      const comma = after === undefined ? [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: ',' }] : [];
+      if (lineEnd !== undefined) return [...comma, { file: this.file, span: { start: lineEnd, end: lineEnd }, newText: `${this.eol}${memberIndent}${member}` }];
+      return [...comma, { file: this.file, span: { start: at, end: at }, newText: `${this.eol}${memberIndent}${member}` }];
     }
     const closeIndent = indentAt(this.text, open);
     return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${member}${this.eol}${closeIndent}` }];
@@ -96,6 +100,15 @@ export class ArmWriter implements FormatWriter {
     if (inline) return `${key}: { ${this.member(rest, raw, '', true)} }`;
     const inner = indent + this.unit;
     return `${key}: {${this.eol}${inner}${this.member(rest, raw, inner, false)}${this.eol}${indent}}`;
+  }
+
+  /** When only blanks and a `//` comment follow `offset` on its line, the offset where that line ends. */
+  private commentLineEnd(offset: number): number | undefined {
+    let i = offset;
+    while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
+    if (!this.text.startsWith('//', i)) return undefined;
+    while (i < this.text.length && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
+    return i;
   }
 
   /** The offset just after a trailing comma following `offset` (skipping blanks and comments), if any. */

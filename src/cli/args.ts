@@ -1,0 +1,105 @@
+/** Command-line parsing for `rlens`; usage errors are thrown as UsageError (exit code 2). */
+import type { Severity } from '../engine';
+
+export class UsageError extends Error {}
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = Severity | 'never';
+
+export interface ScanArgs {
+  readonly command: 'scan';
+  readonly paths: string[];
+  readonly format: Format;
+  readonly output?: string;
+  readonly failOn: FailOn;
+  readonly fix: boolean;
+  readonly parameters: string[];
+  readonly reportUnknown: boolean;
+  readonly showSuppressed: boolean;
+  readonly config?: string;
+}
+
+export interface RulesArgs {
+  readonly command: 'rules';
+  readonly format: 'text' | 'json';
+}
+
+export type Args = ScanArgs | RulesArgs | { readonly command: 'help' } | { readonly command: 'version' };
+
+export const USAGE = `Usage:
+  rlens scan <file|dir>... [options]   scan Bicep, ARM and Terraform files
+  rlens rules [--format text|json]     list the rule catalog
+  rlens --version | --help
+
+Scan options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of stdout
+  --fail-on error|warning|info|never
+                             exit 1 when a finding at or above this severity remains (default warning)
+  --fix                      apply safe fixes in place and print what changed
+  --parameters FILE          ARM parameter file to use (repeatable)
+  --report-unknown           also report values that depend on parameters without a value
+  --show-suppressed          list suppressed findings in text output
+  --config FILE              .rlens.yaml to use (default: nearest to each scanned path)
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage error or unreadable path.`;
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined || !allowed.includes(value as T)) throw new UsageError(`${flag} expects one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command === 'rules') {
+    let format: 'text' | 'json' = 'text';
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i];
+      if (a === '--format') format = oneOf('--format', rest[++i], ['text', 'json'] as const);
+      else if (a?.startsWith('--format=')) format = oneOf('--format', a.slice(9), ['text', 'json'] as const);
+      else throw new UsageError(`unknown option '${a ?? ''}' for rules`);
+    }
+    return { command: 'rules', format };
+  }
+  if (command !== 'scan') throw new UsageError(`unknown command '${command}'`);
+  const paths: string[] = [];
+  const parameters: string[] = [];
+  let format: Format = 'text';
+  let output: string | undefined;
+  let failOn: FailOn = 'warning';
+  let fix = false;
+  let reportUnknown = false;
+  let showSuppressed = false;
+  let config: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    let a = rest[i] as string;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--format': format = oneOf('--format', value(), ['text', 'json', 'sarif'] as const); break;
+      case '--output': case '-o': output = value(); break;
+      case '--fail-on': failOn = oneOf('--fail-on', value(), ['error', 'warning', 'info', 'never'] as const); break;
+      case '--fix': fix = true; break;
+      case '--parameters': parameters.push(value()); break;
+      case '--report-unknown': reportUnknown = true; break;
+      case '--show-suppressed': showSuppressed = true; break;
+      case '--config': config = value(); break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
+        paths.push(a);
+    }
+  }
+  if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
+  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}) };
+}

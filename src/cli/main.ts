@@ -1,0 +1,118 @@
+/** `rlens`: the engine on the command line. Output of any size is written whole; the exit code is set, never forced. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { allRules, applyEdits, layerById, scanText, type Finding, type ScanOptions, type ScanResult } from '../engine';
+import { toFileReport, type FileReport } from '../engine/report/file-report';
+import { toJsonReport } from '../engine/report/json';
+import { toSarif } from '../engine/report/sarif';
+import { toText } from '../engine/report/text';
+import { parseArgs, UsageError, USAGE, type FailOn, type ScanArgs } from './args';
+import { createFsHost } from './fs-host';
+import { walk } from './walk';
+
+declare const RLENS_VERSION: string | undefined;
+const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.1.0';
+const RANK = { info: 0, warning: 1, error: 2 } as const;
+
+function fails(f: Finding, failOn: FailOn): boolean {
+  return failOn !== 'never' && !f.suppressed && !f.unknown && RANK[f.severity] >= RANK[failOn];
+}
+
+/** Applies safe fixes to one file until none is left (fixes may build on each other), returning the rules fixed. */
+function fixFile(file: string, text: string, options: ScanOptions): { text: string; rules: string[] } {
+  let current = text;
+  const rules: string[] = [];
+  for (let round = 0; round < 8; round++) {
+    const r = scanText(current, file, options);
+    const safe = r.findings.filter((f) => !f.suppressed && f.fixes[0]?.safe && f.fixes[0].edits.every((e) => e.file === file));
+    if (safe.length === 0) break;
+    const { text: next, applied } = applyEdits(current, safe.flatMap((f) => f.fixes[0]?.edits ?? []), file);
+    if (applied === 0 || next === current) break;
+    rules.push(...safe.map((f) => f.ruleId));
+    current = next;
+  }
+  return { text: current, rules };
+}
+
+function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanOptions, host: ReturnType<typeof createFsHost>): { result: ScanResult; text: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'error'}` }] } };
+  }
+  host.cache.set(file, text);
+  if (args.fix) {
+    const fixed = fixFile(file, text, options);
+    if (fixed.text !== text) {
+      writeFileSync(file, fixed.text);
+      host.cache.set(file, fixed.text);
+      process.stderr.write(`fixed ${file}: ${fixed.rules.length} change(s) (${[...new Set(fixed.rules)].join(', ')})\n`);
+      text = fixed.text;
+    }
+  }
+  const result = scanText(text, file, options);
+  if (explicit && !result.format && result.errors.length === 0) {
+    return { text, result: { ...result, errors: [{ file, message: 'not a recognised template (ARM deploymentTemplate JSON, Bicep or Terraform)' }] } };
+  }
+  return { text, result };
+}
+
+function runScan(args: ScanArgs): number {
+  const { files, missing } = walk(args.paths);
+  if (missing.length > 0) {
+    for (const m of missing) process.stderr.write(`rlens: cannot read '${m}': no such file or directory\n`);
+    return 2;
+  }
+  const host = createFsHost();
+  const options: ScanOptions = { host, parameterFiles: args.parameters, reportUnknown: args.reportUnknown };
+  const explicit = new Set(args.paths);
+  const reports: FileReport[] = files.map((file) => {
+    const { result, text } = scanOne(file, explicit.has(file), args, options, host);
+    return toFileReport(result, text, (f) => host.readFile(f));
+  });
+  let out: string;
+  if (args.format === 'json') out = `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;
+  else if (args.format === 'sarif') out = `${JSON.stringify(toSarif(reports, VERSION), null, 2)}\n`;
+  else out = toText(reports, { showSuppressed: args.showSuppressed });
+  if (args.output) writeFileSync(args.output, out);
+  else process.stdout.write(out);
+  const failed = reports.some((r) => r.findings.some((f) => fails(f.finding, args.failOn)) || (args.failOn !== 'never' && r.errors.length > 0));
+  return failed ? 1 : 0;
+}
+
+function listRules(format: 'text' | 'json'): string {
+  const rules = allRules();
+  if (format === 'json') {
+    return `${JSON.stringify(rules.map(({ source: _source, checks: _checks, ...meta }) => meta), null, 2)}\n`;
+  }
+  const width = Math.max(...rules.map((r) => r.id.length));
+  return `${rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${layerById(r.layer).title.padEnd(27)}  ${r.title}`).join('\n')}\n`;
+}
+
+export function main(argv: readonly string[]): number {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      case 'version':
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'rules':
+        process.stdout.write(listRules(args.format));
+        return 0;
+      case 'scan':
+        return runScan(args);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`rlens: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`rlens: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

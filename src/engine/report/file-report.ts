@@ -1,0 +1,49 @@
+/** A scanned file's results with line/column positions, the common input of every report format. */
+import type { AnalysisError, Finding } from '../core/finding';
+import { LineIndex, type Position } from '../core/span';
+import type { SourceFormat } from '../model/document';
+import type { ScanResult } from '../scan';
+
+export interface PositionedFinding {
+  readonly finding: Finding;
+  /** Zero-based, UTF-16 columns. */
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface PositionedError {
+  readonly error: AnalysisError;
+  readonly start?: Position;
+}
+
+export interface FileReport {
+  /** The path as given on the command line or walked. */
+  readonly file: string;
+  readonly format?: SourceFormat;
+  readonly resources: number;
+  readonly findings: readonly PositionedFinding[];
+  readonly errors: readonly PositionedError[];
+}
+
+/** Positions a scan result; `textOf` supplies other files' text (modules, parameter files) when findings point there. */
+export function toFileReport(result: ScanResult, text: string, textOf: (file: string) => string | undefined = () => undefined): FileReport {
+  const indexes = new Map<string, LineIndex>([[result.file, new LineIndex(text)]]);
+  const indexOf = (file: string): LineIndex => {
+    let idx = indexes.get(file);
+    if (!idx) {
+      idx = new LineIndex(textOf(file) ?? '');
+      indexes.set(file, idx);
+    }
+    return idx;
+  };
+  return {
+    file: result.file,
+    ...(result.format ? { format: result.format } : {}),
+    resources: result.document?.resources.length ?? 0,
+    findings: result.findings.map((finding) => {
+      const idx = indexOf(finding.file);
+      return { finding, start: idx.positionAt(finding.span.start), end: idx.positionAt(finding.span.end) };
+    }),
+    errors: result.errors.map((error) => (error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error })),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The JSON report: a stable contract (version 1) documented in the README. Fields are only ever added.
+ * Lines and columns are 1-based.
+ */
+import { ruleById } from '../rules/registry';
+import type { FileReport } from './file-report';
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  layer: string;
+  serviceModel: string | null;
+  owner: string;
+  mcsb: string[];
+  policy: { name: string; id: string } | null;
+  resource: { type: string; name: string };
+  fixable: boolean;
+  suppressed?: { reason: string; expires?: string; source: string };
+  unknown?: boolean;
+}
+
+export interface JsonReport {
+  version: 1;
+  findings: JsonFinding[];
+  files: Array<{ file: string; format: string | null; resources: number }>;
+  errors: Array<{ file: string; message: string; line: number | null }>;
+}
+
+export function toJsonReport(reports: readonly FileReport[]): JsonReport {
+  const findings: JsonFinding[] = [];
+  for (const r of reports) {
+    for (const { finding: f, start, end } of r.findings) {
+      const rule = ruleById(f.ruleId);
+      findings.push({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        // Findings in the scanned file carry the path as given; module findings carry the module's path.
+        file: f.file === r.file ? r.file : f.file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        layer: f.layer,
+        serviceModel: f.serviceModel ?? null,
+        owner: f.owner,
+        mcsb: [...(rule?.mcsb ?? [])],
+        policy: rule?.policy ? { ...rule.policy } : null,
+        resource: { ...f.resource },
+        fixable: f.fixes.length > 0,
+        ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason, ...(f.suppressed.expires ? { expires: f.suppressed.expires } : {}), source: f.suppressed.source } } : {}),
+        ...(f.unknown ? { unknown: true } : {}),
+      });
+    }
+  }
+  return {
+    version: 1,
+    findings,
+    files: reports.map((r) => ({ file: r.file, format: r.format ?? null, resources: r.resources })),
+    errors: reports.flatMap((r) => r.errors.map((e) => ({ file: e.error.file === r.file ? r.file : e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null }))),
+  };
+}
