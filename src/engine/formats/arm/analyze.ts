@@ -1,5 +1,5 @@
 /** ARM JSON templates end to end: recognise, parse (JSONC, as ARM accepts), bind parameter files, walk resources. */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, ParseErrorCode, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath } from '../../core/paths';
 import type { AnalyzeOptions, AnalyzedDocument, FileHost } from '../../model/document';
@@ -19,9 +19,40 @@ export function looksLikeArmTemplate(text: string): boolean {
   return /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i.test(head) || TEMPLATE_SCHEMA.test(head);
 }
 
+/**
+ * ARM's own reader accepts a BOM and raw line breaks inside strings (multi-line scripts); jsonc-parser does
+ * not. Both are replaced by spaces of the same length, so every offset still points into the real text.
+ */
+function armTolerant(text: string): string {
+  const chars = text.split('');
+  if (text.charCodeAt(0) === 0xfeff) chars[0] = ' ';
+  let inString = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      else if (c === '\n' || c === '\r' || c === '\t') chars[i] = ' ';
+    } else if (c === '"') inString = true;
+    else if (c === '/' && chars[i + 1] === '/') while (i < chars.length && chars[i] !== '\n') i++;
+    else if (c === '/' && chars[i + 1] === '*') {
+      i += 2;
+      while (i < chars.length && !(chars[i] === '*' && chars[i + 1] === '/')) i++;
+      i++;
+    }
+  }
+  return chars.join('');
+}
+
 function parseJson(text: string, file: string, errors: AnalysisError[]): JsonNode | undefined {
-  const parseErrors: ParseError[] = [];
-  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const options = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+  let parseErrors: ParseError[] = [];
+  let root = parseTree(text, parseErrors, options);
+  // The tolerant pass costs a copy of the text, so it runs only for files that need it.
+  if (parseErrors.some((e) => e.error === ParseErrorCode.UnexpectedEndOfString || e.offset === 0)) {
+    parseErrors = [];
+    root = parseTree(armTolerant(text), parseErrors, options);
+  }
   for (const e of parseErrors.slice(0, 20)) {
     errors.push({ file, message: `invalid JSON: ${printParseErrorCode(e.error)}`, span: { start: e.offset, end: e.offset + e.length } });
   }

@@ -1,0 +1,97 @@
+/**
+ * Markdown explanations of findings and resource types, shared by the hover, "Explain Finding at Cursor" and
+ * anything else that explains. Pure: no editor API, so it is unit-tested and usable from the CLI.
+ */
+import type { Finding } from '../core/finding';
+import type { SourceFormat } from '../model/document';
+import { DEPLOYMENT_MODELS, LAYERS, layerById, type DeploymentModel, type LayerId, type Owner } from '../responsibility/layers';
+import { serviceModelOf } from '../responsibility/service-models';
+import { allRules, ruleById, ruleDocsUrl } from '../rules/registry';
+
+const OWNER_LABEL: Readonly<Record<Owner, string>> = { customer: 'Customer', shared: 'Shared', microsoft: 'Microsoft' };
+
+/** Markdown code-fence language of each format, for fixes shown in the file's own syntax. */
+const FENCE: Readonly<Record<SourceFormat, string>> = { arm: 'json', bicep: 'bicep', terraform: 'terraform' };
+
+export function ownerLabel(owner: Owner): string {
+  return OWNER_LABEL[owner];
+}
+
+/** Escapes text for Markdown so resource names such as `st_[x]` cannot inject links or emphasis. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One layer's row of Microsoft's table across the four models, as a Markdown table; `highlight` marks the
+ * resource's own model so the reader sees where they stand.
+ */
+export function responsibilityRow(layer: LayerId, highlight?: DeploymentModel): string {
+  const l = layerById(layer);
+  const head = DEPLOYMENT_MODELS.map((m) => (m === highlight ? `**▶ ${m}**` : m));
+  const cells = DEPLOYMENT_MODELS.map((m) => (m === highlight ? `**${OWNER_LABEL[l.owners[m]]}**` : OWNER_LABEL[l.owners[m]]));
+  return [`| ${head.join(' | ')} |`, `|${DEPLOYMENT_MODELS.map(() => ':---:').join('|')}|`, `| ${cells.join(' | ')} |`].join('\n');
+}
+
+/** The text a fix inserts, trimmed of the indentation and line break it was given to fit in the file. */
+function fixSnippet(finding: Finding): string | undefined {
+  const edit = finding.fixes[0]?.edits.find((e) => e.newText.trim() !== '');
+  if (!edit) return undefined;
+  const lines = edit.newText.replace(/^[,\s]*\r?\n/, '').replace(/^,\s*/, '').split(/\r?\n/);
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(indent)).join('\n').trim();
+}
+
+export interface ExplainOptions {
+  /** The file's format, for the fix's code fence. */
+  readonly format?: SourceFormat;
+  /** Include the full rationale and references (the Explain command); the hover keeps it shorter. */
+  readonly long?: boolean;
+}
+
+/** Everything a reader needs about one finding, as Markdown. */
+export function explainFinding(finding: Finding, options: ExplainOptions = {}): string {
+  const rule = ruleById(finding.ruleId);
+  const layer = layerById(finding.layer);
+  const docs = ruleDocsUrl(finding.ruleId);
+  const out: string[] = [];
+  out.push(`**${finding.ruleId}** · ${escapeMarkdown(rule?.title ?? finding.ruleId)} · _${finding.severity}_`);
+  out.push(escapeMarkdown(finding.message));
+  const model = finding.serviceModel;
+  const whose = finding.owner === 'shared' ? 'a **shared** responsibility' : `**${OWNER_LABEL[finding.owner].toLowerCase()}** responsibility`;
+  out.push(`**Layer:** ${layer.title} — ${whose}${model ? ` for this ${model} resource` : ' in every service model'}.`);
+  out.push(responsibilityRow(finding.layer, model));
+  if (rule) {
+    out.push(`**Why it matters:** ${escapeMarkdown(rule.rationale)}`);
+    out.push(`**Fix:** ${escapeMarkdown(rule.remediation)}`);
+  }
+  const snippet = fixSnippet(finding);
+  if (snippet) out.push(`\`\`\`${options.format ? FENCE[options.format] : ''}\n${snippet}\n\`\`\``);
+  const controls: string[] = [];
+  if (rule && rule.mcsb.length > 0) controls.push(`MCSB ${rule.mcsb.join(', ')}`);
+  if (rule?.policy) controls.push(`Azure Policy: ${escapeMarkdown(rule.policy.name)} (\`${rule.policy.id}\`)`);
+  if (controls.length > 0) out.push(controls.join(' · '));
+  if (finding.unknown) out.push('_The verdict depends on a value known only at deployment time._');
+  if (options.long && rule && rule.references.length > 0) {
+    out.push(['**References**', ...rule.references.map((r) => (/^https?:\/\//.test(r) ? `- <${r}>` : `- ${escapeMarkdown(r)}`))].join('\n'));
+  }
+  out.push(`[Rule documentation](${docs})`);
+  return out.join('\n\n');
+}
+
+/** Hover text for a resource type string: its service model, and which layers (and rules) are the customer's. */
+export function explainResourceType(type: string): string | undefined {
+  const entry = serviceModelOf(type);
+  if (!entry) return undefined;
+  const mine = LAYERS.filter((l) => l.owners[entry.model] !== 'microsoft');
+  const microsoft = LAYERS.filter((l) => l.owners[entry.model] === 'microsoft');
+  const lower = type.toLowerCase();
+  const rules = allRules().filter((r) => r.resourceTypes.some((t) => t.toLowerCase() === lower));
+  const out = [
+    `**${escapeMarkdown(type)}** — ${escapeMarkdown(entry.title)}, delivered as **${entry.model}**.`,
+    `**You own:** ${mine.map((l) => `${l.title}${l.owners[entry.model] === 'shared' ? ' (shared)' : ''}`).join(', ')}.`,
+    `**Microsoft secures:** ${microsoft.map((l) => l.title).join(', ') || 'none of the layers: everything is yours'}.`,
+  ];
+  if (rules.length > 0) out.push(`**Checked here:** ${rules.map((r) => `\`${r.id}\` ${escapeMarkdown(r.title)}`).join('; ')}.`);
+  return out.join('\n\n');
+}
