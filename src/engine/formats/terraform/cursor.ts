@@ -124,10 +124,10 @@ export class Cursor {
    * `type "label" {` ending its line. Inside brackets such a line is never valid, so it means the bracket
    * was left open and the item belongs to the enclosing body.
    */
-  looksLikeBodyItem(index = this.i): boolean {
+  looksLikeBodyItem(index = this.i, headersOnly = false): boolean {
     if (!this.firstOnLine(index) || this.kindAt(index) !== T_IDENT) return false;
     let j = index + 1;
-    if (this.kindAt(j) === T_EQUAL) return true;
+    if (this.kindAt(j) === T_EQUAL) return !headersOnly;
     for (;;) {
       const k = this.kindAt(j);
       if (k === T_IDENT) j++;
@@ -146,13 +146,14 @@ export class Cursor {
   /**
    * In a bracket or object opened on a line indented `openIndent`: does the current token end it early? Always
    * when a body item starts here; in lenient mode also when a line starts at or left of the opening line
-   * (with the matching closer allowed at the same indentation).
+   * (with the matching closer allowed at the same indentation). In an object `name =` is an item of its own,
+   * so only a block header ends it.
    */
   endsEnclosing(openIndent: number, closer: number): boolean {
     const k = this.kind();
     if (k === T_EOF) return true;
     if (!this.firstOnLine()) return false;
-    if (k !== closer && this.looksLikeBodyItem()) return true;
+    if (k !== closer && this.looksLikeBodyItem(this.i, closer === T_RBRACE)) return true;
     if (!this.lenient) return false;
     const col = this.column();
     return col < openIndent || (col === openIndent && k !== closer);

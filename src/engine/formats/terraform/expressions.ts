@@ -351,6 +351,7 @@ function parseFor(p: Cursor, object: boolean): Expr {
   const closer = object ? T_RBRACE : T_RBRACK;
   p.advance();
   return p.withNewlines(true, (): Expr => {
+    p.kind(); // past line breaks
     p.advance(); // `for`
     const failed = (): Expr => {
       p.skipNested();

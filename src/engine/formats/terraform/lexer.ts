@@ -64,6 +64,11 @@ export interface LexOptions {
    * string and an unclosed block comment ends at its line, so that a damaged line cannot swallow the rest.
    */
   readonly lenient?: boolean;
+  /**
+   * Lex only `text[start, end)` as the inside of a string template (for `.tf.json` strings holding `${…}`):
+   * the range starts in template mode and ends with a synthetic closing quote.
+   */
+  readonly templateRange?: { readonly start: number; readonly end: number };
 }
 
 function isIdentStart(c: number): boolean {
@@ -87,7 +92,8 @@ function isDigit(c: number): boolean {
 /** Tokenizes `text`. Linear in its length, including the look-ahead for heredoc terminators. */
 export function lex(text: string, options: LexOptions = {}): Tokens {
   const lenient = options.lenient === true;
-  const len = text.length;
+  const range = options.templateRange;
+  const len = range ? range.end : text.length;
   let cap = Math.max(64, (len >> 2) + 16);
   let kinds = new Uint8Array(cap);
   let starts = new Int32Array(cap);
@@ -148,7 +154,12 @@ export function lex(text: string, options: LexOptions = {}): Tokens {
   };
 
   let pos = 0;
-  if (text.charCodeAt(0) === 0xfeff) pos = 1;
+  if (range) {
+    pos = range.start;
+    modes.push(MODE_QUOTED);
+    braces.push(0);
+    markers.push('');
+  } else if (text.charCodeAt(0) === 0xfeff) pos = 1;
 
   while (pos < len) {
     const mode = modes[modes.length - 1] as number;

@@ -41,6 +41,11 @@ export function parseHeredoc(p: Cursor): Expr {
   return { kind: 'template', parts, style: 'heredoc', span: sp(start, end) };
 }
 
+/** The parts of a template lexed with `templateRange` (a `.tf.json` string), up to its synthetic end. */
+export function parseTemplateRange(p: Cursor): TemplatePart[] {
+  return parseParts(p, true);
+}
+
 /** Parts up to a closing quote, heredoc terminator, or a directive keyword that belongs to the caller. */
 function parseParts(p: Cursor, quoted: boolean): TemplatePart[] {
   const parts: TemplatePart[] = [];
@@ -210,7 +215,7 @@ function dedent(parts: TemplatePart[], text: string): void {
   const literals: LiteralPart[] = [];
   const collect = (list: readonly TemplatePart[]): void => {
     for (const part of list) {
-      if (part.kind === 'literal') literals.push(part as LiteralPart);
+      if (part.kind === 'literal') literals.push(part);
       else if (part.kind === 'if') {
         collect(part.then);
         if (part.else) collect(part.else);
