@@ -137,7 +137,7 @@ const FUNCTIONS: Record<string, Impl> = {
     if (a.kind === 'string') return a;
     const js = toJs(a);
     if (js === undefined) return mergeUnknown(span, [a], 'string() of an unknown value');
-    return fromJs(typeof js === 'object' && js !== null ? JSON.stringify(js) : String(js), span, { kind: 'computed' });
+    return fromJs(typeof js === 'string' ? js : JSON.stringify(js), span, { kind: 'computed' });
   },
   bool: (args, span) => {
     const a = args[0];

@@ -102,7 +102,7 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
     ...(typeof min === 'number' ? { min } : {}),
     absent: parseAbsent(r, c.absent, [...path, 'absent']),
     ...(absentSeverity ? { absentSeverity: absentSeverity as Severity } : {}),
-    ...(fix !== undefined ? { fix: fix as Literal } : {}),
+    ...(fix !== undefined ? { fix: fix } : {}),
     ...(when ? { when } : {}),
   };
 }

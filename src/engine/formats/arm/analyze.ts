@@ -1,5 +1,5 @@
 /** ARM JSON templates end to end: recognise, parse (JSONC, as ARM accepts), bind parameter files, walk resources. */
-import { parseTree, ParseErrorCode, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath } from '../../core/paths';
 import type { AnalyzeOptions, AnalyzedDocument, FileHost } from '../../model/document';
@@ -10,6 +10,8 @@ import { walkTemplate } from './resources';
 import { TemplateScope, type SuppliedValue } from './template-scope';
 import { ArmWriter } from './writer';
 
+/** jsonc-parser's ParseErrorCode.UnexpectedEndOfString (a const enum, which isolated modules cannot import). */
+const UNEXPECTED_END_OF_STRING = 12;
 const TEMPLATE_SCHEMA = /deploymentTemplate\.json/i;
 const PARAMETERS_SCHEMA = /deploymentParameters\.json/i;
 
@@ -49,7 +51,7 @@ function parseJson(text: string, file: string, errors: AnalysisError[]): JsonNod
   let parseErrors: ParseError[] = [];
   let root = parseTree(text, parseErrors, options);
   // The tolerant pass costs a copy of the text, so it runs only for files that need it.
-  if (parseErrors.some((e) => e.error === ParseErrorCode.UnexpectedEndOfString || e.offset === 0)) {
+  if (parseErrors.some((e) => (e.error as number) === UNEXPECTED_END_OF_STRING || e.offset === 0)) {
     parseErrors = [];
     root = parseTree(armTolerant(text), parseErrors, options);
   }

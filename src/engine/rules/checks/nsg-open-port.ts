@@ -31,7 +31,7 @@ const AZURERM_SHAPE: RuleShape = {
 };
 
 /** The security-rule objects a resource carries, with the shape of their keys. */
-function securityRulesOf(resource: Resource): Array<{ rule: ObjectValue; shape: RuleShape }> {
+function securityRulesOf(resource: Resource): Array<{ rule: ObjectValue; shape: RuleShape; name?: Value }> {
   const type = resource.type.toLowerCase();
   if (resource.dialect === 'azurerm') {
     if (type === 'azurerm_network_security_rule') return [{ rule: resource.body, shape: AZURERM_SHAPE }];
@@ -49,7 +49,8 @@ function securityRulesOf(resource: Resource): Array<{ rule: ObjectValue; shape: 
   if (list.state !== 'present' || list.value.kind !== 'array') return [];
   return list.value.items.flatMap((item) => {
     const props = item.kind === 'object' ? getProperty(item, 'properties')?.value : undefined;
-    return props?.kind === 'object' ? [{ rule: props, shape: ARM_SHAPE }] : [];
+    const name = item.kind === 'object' ? getProperty(item, 'name')?.value : undefined;
+    return props?.kind === 'object' ? [{ rule: props, shape: ARM_SHAPE, ...(name ? { name } : {}) }] : [];
   });
 }
 
@@ -69,7 +70,7 @@ export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[]
   const out: RawFinding[] = [];
   for (const resource of doc.resources) {
     if (resource.existing) continue;
-    for (const { rule: r, shape } of securityRulesOf(resource)) {
+    for (const { rule: r, shape, name: itemName } of securityRulesOf(resource)) {
       if (equalsIgnoreCase(text(r, shape.access), 'allow') !== true) continue;
       if (equalsIgnoreCase(text(r, shape.direction), 'inbound') !== true) continue;
       const protocol = text(r, shape.protocol);
@@ -79,7 +80,7 @@ export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[]
       const ports = [text(r, shape.port), text(r, shape.ports)].filter((v): v is Value => v !== undefined).map(stringsOf);
       const openPort = ports.flatMap((p) => p.known).find((p) => portRangeIncludes(p.value, port) === true);
       if (openSource && openPort) {
-        const name = text(r, 'name');
+        const name = itemName ?? text(r, 'name');
         out.push({
           resource,
           messageId: 'open',

@@ -2,7 +2,7 @@
  * SQL-FW-OPEN: a server firewall rule whose range spans the whole IPv4 internet (0.0.0.0–255.255.255.255, or
  * any range of at least a /1). The 0.0.0.0–0.0.0.0 "allow Azure services" rule is a different risk, not this one.
  */
-import { getProperty, type ObjectValue, type Value } from '../../core/value';
+import { getProperty, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
 import { ipv4ToNumber } from './network-prefixes';
@@ -29,8 +29,8 @@ export function sqlFirewallOpen(rule: RuleMeta, doc: AnalyzedDocument): RawFindi
     if (!shape || !types.has(type) || resource.existing) continue;
     const holder: Value | undefined = shape.props ? getProperty(resource.body, shape.props)?.value : resource.body;
     if (holder?.kind !== 'object') continue;
-    const start = getProperty(holder as ObjectValue, shape.start)?.value;
-    const end = getProperty(holder as ObjectValue, shape.end)?.value;
+    const start = getProperty(holder, shape.start)?.value;
+    const end = getProperty(holder, shape.end)?.value;
     if (start?.kind === 'string' && end?.kind === 'string') {
       const a = ipv4ToNumber(start.value);
       const b = ipv4ToNumber(end.value);

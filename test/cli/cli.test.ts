@@ -1,0 +1,162 @@
+/** The CLI as a user runs it: a child process on real files, checking output, exit codes and file edits. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/fixtures';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SAMPLE = join(ROOT, 'samples', 'arm', 'azuredeploy.json');
+const TLS_FIXTURE = join(ROOT, 'test', 'fixtures', 'rules', 'STG-TLS', 'arm');
+
+function rlens(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'rlens-cli-'));
+}
+
+interface JsonOut {
+  version: number;
+  findings: Array<Record<string, unknown> & { ruleId: string; line: number; file: string; fixable: boolean }>;
+  files: Array<{ file: string; format: string | null; resources: number }>;
+  errors: Array<{ file: string; message: string; line: number | null }>;
+}
+
+describe('rlens CLI', function () {
+  this.timeout(60_000);
+
+  it('scans a directory, prints file:line:col findings with their layer, and exits 1', () => {
+    const r = rlens(['scan', 'samples']);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /samples\/arm\/azuredeploy\.json:\d+:\d+ error STG-TLS .*\[Configurations and settings\]/);
+    assert.match(r.stdout, /Network controls: \d+/);
+  });
+
+  it('keeps the JSON contract', () => {
+    const r = rlens(['scan', 'samples', '--format', 'json']);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    assert.equal(out.version, 1);
+    assert.deepEqual(out.files, [{ file: join('samples', 'arm', 'azuredeploy.json'), format: 'arm', resources: 6 }]);
+    const tls = out.findings.find((f) => f.ruleId === 'STG-TLS');
+    assert.ok(tls);
+    assert.deepEqual(Object.keys(tls).sort(), [
+      'column', 'endColumn', 'endLine', 'file', 'fixable', 'layer', 'line', 'mcsb', 'message', 'owner', 'policy', 'resource', 'ruleId', 'serviceModel', 'severity',
+    ]);
+    assert.equal(tls.layer, 'configurations');
+    assert.equal(tls.serviceModel, 'PaaS');
+    assert.equal(tls.owner, 'customer');
+    assert.deepEqual(tls.policy, { name: 'Storage accounts should have the specified minimum TLS version', id: 'fe83a0eb-a853-422d-aac2-1bffd182c5d0' });
+    assert.equal(tls.line, 22);
+  });
+
+  it('never echoes a secret found in a template', () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = rlens(['scan', 'samples', '--format', format]);
+      assert.ok(!r.stdout.includes('ChangeMe123!'), `${format} output leaks the secret`);
+    }
+  });
+
+  it('writes SARIF 2.1.0 with rules, help links, regions and suppressions', () => {
+    const dir = tempDir();
+    const file = join(dir, 'main.json');
+    const text = readFileSync(join(TLS_FIXTURE, 'insecure.json'), 'utf8').replace(
+      '"name": "stliteral",',
+      '"name": "stliteral",\n      "metadata": { "rlens-ignore": [ { "rule": "STG-TLS", "reason": "legacy client until migration" } ] },',
+    );
+    writeFileSync(file, text);
+    const out = join(dir, 'out.sarif');
+    const r = rlens(['scan', file, '--format', 'sarif', '--output', out]);
+    assert.equal(r.stdout, '');
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string; properties: { layer: string } }> } }; results: Array<{ ruleId: string; suppressions?: unknown[]; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0]!;
+    const rule = run.tool.driver.rules.find((x) => x.id === 'STG-TLS');
+    assert.match(rule!.helpUri, /docs\/rules\/STG-TLS\.md$/);
+    assert.equal(rule!.properties.layer, 'Configurations and settings');
+    const tls = run.results.filter((x) => x.ruleId === 'STG-TLS');
+    assert.equal(tls.length, 3);
+    assert.equal(tls.filter((x) => x.suppressions).length, 1);
+    assert.ok(tls.every((x) => x.locations[0]!.physicalLocation.region.startLine > 0));
+  });
+
+  it('--fix applies safe fixes, reports them, and the file then scans clean for those rules', () => {
+    const dir = tempDir();
+    const file = join(dir, 'azuredeploy.json');
+    copyFileSync(SAMPLE, file);
+    const r = rlens(['scan', file, '--fix', '--format', 'json']);
+    assert.match(r.stderr, /fixed .*azuredeploy\.json: \d+ change\(s\)/);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    const left = new Set(out.findings.map((f) => f.ruleId));
+    for (const fixed of ['STG-HTTPS', 'STG-BLOB-PUBLIC', 'KV-SOFT-DELETE', 'SQL-TLS', 'APP-HTTPS', 'APP-TLS', 'STG-SHARED-KEY']) assert.ok(!left.has(fixed), fixed);
+    // Parameter defaults are shared by every use: not a safe fix, so STG-TLS (from a parameter) stays.
+    assert.ok(left.has('STG-TLS'));
+    assert.ok(readFileSync(file, 'utf8').includes('"allowBlobPublicAccess": false'));
+  });
+
+  it('exit codes: 0 below --fail-on, 1 at or above, 2 for usage errors and missing paths', () => {
+    assert.equal(rlens(['scan', 'samples', '--fail-on', 'never']).status, 0);
+    const clean = join(tempDir(), 'clean.json');
+    writeFileSync(clean, JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st', properties: { minimumTlsVersion: 'TLS1_2', allowSharedKeyAccess: false, publicNetworkAccess: 'Disabled', allowBlobPublicAccess: false } }],
+    }));
+    assert.equal(rlens(['scan', clean, '--fail-on', 'info']).status, 0);
+    assert.equal(rlens(['scan', 'samples', '--fail-on', 'error']).status, 1);
+    const missing = rlens(['scan', 'no/such/dir']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read 'no\/such\/dir'/);
+    assert.equal(rlens(['scan', 'samples', '--format', 'xml']).status, 2);
+    assert.equal(rlens(['scan']).status, 2);
+  });
+
+  it('reports a malformed template as an error entry and goes on with the other files', () => {
+    const dir = tempDir();
+    copyFileSync(SAMPLE, join(dir, 'good.json'));
+    writeFileSync(join(dir, 'broken.json'), '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [ { "type": \n');
+    writeFileSync(join(dir, 'package.json'), '{ "name": "not-a-template" }');
+    const out = JSON.parse(rlens(['scan', dir, '--format', 'json']).stdout) as JsonOut;
+    assert.ok(out.errors.some((e) => e.file.endsWith('broken.json') && /invalid JSON/.test(e.message) && e.line !== null));
+    assert.ok(out.findings.some((f) => f.file.endsWith('good.json')));
+    assert.ok(!out.errors.some((e) => e.file.endsWith('package.json')), 'other JSON is ignored quietly');
+  });
+
+  it('says so when an explicitly named file is not a template', () => {
+    const out = JSON.parse(rlens(['scan', join(ROOT, 'package.json'), '--format', 'json']).stdout) as JsonOut;
+    assert.match(out.errors[0]?.message ?? '', /not a recognised template/);
+  });
+
+  it('survives 10,000-deep nesting, binary bytes and a 50 MB template without hanging', () => {
+    const dir = tempDir();
+    const schema = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"';
+    writeFileSync(join(dir, 'deep.json'), `{ ${schema}, "resources": [ ${'['.repeat(10_000)}${']'.repeat(10_000)} ] }`);
+    writeFileSync(join(dir, 'binary.json'), Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x22, 0x24, 0x73, 0x00, 0x01]));
+    const resource = '{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "st", "properties": { "minimumTlsVersion": "TLS1_2", "allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled" } }';
+    const big = `{ ${schema}, "resources": [ ${Array.from({ length: 200_000 }, () => resource).join(',\n')} ] }`;
+    writeFileSync(join(dir, 'big.json'), big);
+    const r = rlens(['scan', dir, '--format', 'json']);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    assert.ok(out.errors.some((e) => e.file.endsWith('deep.json') && /nested deeper/.test(e.message)));
+    assert.ok(out.files.some((f) => f.file.endsWith('big.json')));
+  });
+
+  it('delivers large output whole through a pipe', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 60; i++) copyFileSync(SAMPLE, join(dir, `t${i}.json`));
+    const r = rlens(['scan', dir, '--format', 'json']);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    assert.equal(out.files.length, 60);
+    assert.ok(r.stdout.length > 200_000);
+  });
+
+  it('lists the rule catalog as text and JSON', () => {
+    const text = rlens(['rules']).stdout;
+    assert.match(text, /^NSG-SSH +error +Network controls/m);
+    const json = JSON.parse(rlens(['rules', '--format', 'json']).stdout) as Array<{ id: string; layer: string; mcsb: string[] }>;
+    assert.ok(json.length >= 15);
+    assert.ok(json.every((r) => r.id && r.layer && Array.isArray(r.mcsb)));
+  });
+});

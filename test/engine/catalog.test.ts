@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules, loadRules } from '../../src/engine';
+import { RULE_FILES } from '../../src/engine/rules/catalog';
+import { RuleLoadError } from '../../src/engine/rules/load';
+import { ROOT } from '../helpers/fixtures';
+
+/** Ids once published are never reused for another meaning; retired ids stay listed here. */
+const RETIRED_IDS: readonly string[] = [];
+
+describe('rule catalog', () => {
+  const rules = allRules();
+
+  it('registers every rule file in the catalog folder', () => {
+    const onDisk = readdirSync(join(ROOT, 'src', 'engine', 'rules', 'catalog')).filter((f) => f.endsWith('.yaml')).sort();
+    assert.deepEqual(RULE_FILES.map(([f]) => f).sort(), onDisk);
+  });
+
+  it('has unique ids, file names matching ids, and no retired id', () => {
+    const ids = rules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const r of rules) {
+      assert.equal(r.source, `${r.id.toLowerCase()}.yaml`);
+      assert.ok(!RETIRED_IDS.includes(r.id), `${r.id} is retired`);
+    }
+  });
+
+  it('gives every rule a layer, references, an MCSB control (or a reason) and a message per outcome', () => {
+    for (const r of rules) {
+      assert.ok(r.references.length > 0, `${r.id}: references`);
+      assert.ok(r.mcsb.length > 0 || /no MCSB/i.test(r.rationale), `${r.id}: mcsb`);
+      if (r.checks.length > 0) {
+        assert.ok(r.messages.insecure, `${r.id}: insecure message`);
+        if (r.checks.some((c) => c.absent !== 'secure')) assert.ok(r.messages.absent, `${r.id}: absent message`);
+      }
+      for (const m of Object.values(r.messages)) assert.match(m, /\.$|\)$/, `${r.id}: messages end like sentences`);
+    }
+  });
+
+  it('phrases titles alike: a plural subject and a present-tense verb, no trailing period', () => {
+    for (const r of rules) {
+      assert.match(r.title, /^[A-Z][\w -]*s [a-z]/, `${r.id}: "${r.title}"`);
+      assert.ok(!r.title.endsWith('.'), r.id);
+    }
+  });
+
+  it('names the file and line of a bad rule file', () => {
+    const bad = 'id: BAD-RULE\ntitle: Bad rules fail\nseverity: fatal\n';
+    assert.throws(() => loadRules([['bad-rule.yaml', bad]]), (e: unknown) => e instanceof RuleLoadError && e.file === 'bad-rule.yaml' && e.line === 3);
+    assert.throws(() => loadRules([['broken.yaml', 'id: [unclosed\n']]), (e: unknown) => e instanceof RuleLoadError && /broken\.yaml:\d+/.test(e.message));
+  });
+
+  it('rejects unknown keys instead of ignoring them', () => {
+    const text = RULE_FILES.find(([f]) => f === 'stg-tls.yaml')?.[1] ?? '';
+    assert.throws(() => loadRules([['stg-tls.yaml', `${text}\nsevrity: info\n`]]), /unknown key 'sevrity'/);
+  });
+});
