@@ -65,7 +65,7 @@ describe('rlens CLI', function () {
     const file = join(dir, 'main.json');
     const text = readFileSync(join(TLS_FIXTURE, 'insecure.json'), 'utf8').replace(
       '"name": "stliteral",',
-      '"name": "stliteral",\n      "metadata": { "rlens-ignore": [ { "rule": "STG-TLS", "reason": "legacy client until migration" } ] },',
+      '"name": "stliteral",\n      "metadata": { "rlens-disable": [ { "rule": "STG-TLS", "reason": "legacy client until migration" } ] },',
     );
     writeFileSync(file, text);
     const out = join(dir, 'out.sarif');

@@ -51,7 +51,8 @@ export class ArmWriter implements FormatWriter {
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
-    const entry = JSON.stringify({ rule: ruleId, reason, ...(expires ? { expires } : {}) }).replace(/","/g, '", "').replace(/^\{/, '{ ').replace(/\}$/, ' }');
+    const fields: Array<[string, string]> = [['rule', ruleId], ['reason', reason.replace(/[\r\n]+/g, ' ').trim()], ...(expires ? [['until', expires] as [string, string]] : [])];
+    const entry = `{ ${fields.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
     const metadata = getProperty(resource.body, 'metadata')?.value;
     if (metadata?.kind === 'object' && isWritten(metadata)) {
       const list = getProperty(metadata, ARM_SUPPRESSION_KEY)?.value;
