@@ -21,6 +21,10 @@ export class Cursor {
   /** Inside `(`, `[` and interpolations line breaks are insignificant; in bodies and objects they end items. */
   skipNewlines = false;
   depth = 0;
+  /** Indentation of the line where the attribute or object item being read starts. */
+  itemIndent = 0;
+  /** The closers the constructs being read wait for, innermost last. */
+  private readonly closers: number[] = [];
 
   constructor(
     readonly text: string,
@@ -89,34 +93,60 @@ export class Cursor {
     }
   }
 
+  /** Reads `f` as a construct ended by `closer`, so that a stray closer of another kind can be told apart. */
+  within<R>(closer: number, f: () => R): R {
+    this.closers.push(closer);
+    try {
+      return f();
+    } finally {
+      this.closers.pop();
+    }
+  }
+
+  /**
+   * Lenient: a `}`, `]` or `)` that no construct being read waits for is debris of the damaged line, to be
+   * dropped rather than allowed to end the constructs around it.
+   */
+  isStrayCloser(k: number): boolean {
+    return this.lenient && (k === T_RBRACE || k === T_RBRACK || k === T_RPAREN) && !this.closers.includes(k);
+  }
+
   /** Whether the token at `index` is the first on its line. */
   firstOnLine(index = this.i): boolean {
     return index === 0 || this.tokens.kinds[index - 1] === T_NEWLINE;
   }
 
-  /** The indentation (in characters) of the line holding `offset`. */
-  indentOf(offset: number): number {
+  /** Start offset of the line holding `offset`. */
+  lineStartOf(offset: number): number {
     let lineStart = offset;
     while (lineStart > 0) {
       const c = this.text.charCodeAt(lineStart - 1);
       if (c === 10 || c === 13) break;
       lineStart--;
     }
+    return lineStart;
+  }
+
+  /** The indentation (in characters) of the line holding `offset`. */
+  indentOf(offset: number): number {
+    const lineStart = this.lineStartOf(offset);
     let i = lineStart;
     while (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9) i++;
     return i - lineStart;
   }
 
+  /**
+   * The indentation that a bracket opened at `offset` is closed at: that of its line, but never deeper than
+   * the item it belongs to (`terraform fmt` writes `} : {` one level in, closing the second object outside).
+   */
+  openIndent(offset: number): number {
+    return Math.min(this.indentOf(offset), this.itemIndent);
+  }
+
   /** Column of the token at `index`. */
   column(index = this.i): number {
     const start = this.start(index);
-    let lineStart = start;
-    while (lineStart > 0) {
-      const c = this.text.charCodeAt(lineStart - 1);
-      if (c === 10 || c === 13) break;
-      lineStart--;
-    }
-    return start - lineStart;
+    return start - this.lineStartOf(start);
   }
 
   /**
@@ -179,7 +209,7 @@ export class Cursor {
         continue;
       }
       if (isOpener(k)) depth++;
-      else if (isCloser(k)) {
+      else if (isCloser(k) && !(depth === 0 && this.isStrayCloser(k))) {
         if (depth === 0) return;
         depth--;
       }
@@ -187,12 +217,17 @@ export class Cursor {
     }
   }
 
-  /** Past the depth guard: skips to the closer of the construct being read (not consuming it). */
-  skipNested(): void {
+  /**
+   * Skips to the closer of the construct being read (not consuming it): past the depth guard, or after an
+   * error inside a construct opened on a line indented `openIndent`; in lenient mode a line starting at or
+   * left of that indentation ends the skip, since the closer is evidently missing.
+   */
+  skipNested(openIndent = -1): void {
     let depth = 0;
     for (;;) {
       const k = this.tokens.kinds[this.i] as number;
       if (k === T_EOF) return;
+      if (depth === 0 && this.lenient && openIndent >= 0 && k !== T_NEWLINE && this.firstOnLine() && this.column() <= openIndent) return;
       if (isOpener(k)) depth++;
       else if (isCloser(k)) {
         if (depth === 0) return;

@@ -127,7 +127,7 @@ function parsePostfix(p: Cursor, target: Expr): Expr {
       }
       const open = p.start();
       p.advance();
-      const key = p.withNewlines(true, () => parseExpr(p));
+      const key = p.within(T_RBRACK, () => p.withNewlines(true, () => parseExpr(p)));
       let end = key.span.end;
       if (p.kind() === T_RBRACK) {
         end = p.end();
@@ -154,7 +154,7 @@ function splat(p: Cursor, target: Expr, style: 'full' | 'attr', end: number): Ex
     } else if (k === T_LBRACK && style === 'full' && p.kindAt(p.i + 1) !== T_STAR) {
       const open = p.start();
       p.advance();
-      const key = p.withNewlines(true, () => parseExpr(p));
+      const key = p.within(T_RBRACK, () => p.withNewlines(true, () => parseExpr(p)));
       last = key.span.end;
       if (p.kind() === T_RBRACK) {
         last = p.end();
@@ -195,7 +195,7 @@ function parsePrimary(p: Cursor): Expr {
       return isFor(p) ? parseFor(p, true) : parseObject(p);
     case T_LPAREN: {
       p.advance();
-      const inner = p.withNewlines(true, () => parseExpr(p));
+      const inner = p.within(T_RPAREN, () => p.withNewlines(true, () => parseExpr(p)));
       let end = inner.span.end;
       if (p.kind() === T_RPAREN) {
         end = p.end();
@@ -228,12 +228,17 @@ function isOuterCloser(k: number, own: number): boolean {
  * (reported) when a line reads as a body item or, in lenient mode, when indentation says the list ended.
  */
 function parseList(p: Cursor, closer: number, openIndent: number, items: Expr[], onEllipsis?: () => void): number | undefined {
-  return p.withNewlines(true, () => {
+  return p.within(closer, () => p.withNewlines(true, () => {
     for (;;) {
       if (p.kind() === closer) {
         const end = p.end();
         p.advance();
         return end;
+      }
+      if (p.isStrayCloser(p.kind())) {
+        p.errorHere('unexpected closing bracket');
+        p.advance();
+        continue;
       }
       if (p.endsEnclosing(openIndent, closer) || isOuterCloser(p.kind(), closer)) return undefined;
       const before = p.i;
@@ -251,12 +256,12 @@ function parseList(p: Cursor, closer: number, openIndent: number, items: Expr[],
       if (p.endsEnclosing(openIndent, closer) || isOuterCloser(p.kind(), closer)) return undefined;
       p.errorHere(closer === T_RBRACK ? "expected ',' or ']'" : "expected ',' or ')'");
     }
-  });
+  }));
 }
 
 function parseTuple(p: Cursor): Expr {
   const start = p.start();
-  const openIndent = p.indentOf(start);
+  const openIndent = p.openIndent(start);
   p.advance();
   const items: Expr[] = [];
   const end = parseList(p, T_RBRACK, openIndent, items);
@@ -283,18 +288,18 @@ function parseCall(p: Cursor): Expr {
   p.advance();
   const args: Expr[] = [];
   let expandFinal = false;
-  const end = parseList(p, T_RPAREN, p.indentOf(start), args, () => (expandFinal = true));
+  const end = parseList(p, T_RPAREN, p.openIndent(start), args, () => (expandFinal = true));
   if (end === undefined) p.error(`unclosed '(' in call to ${name}`, sp(open, open + 1));
   return { kind: 'call', name, nameSpan, args, expandFinal, span: sp(start, end ?? Math.max(open + 1, p.prevEnd())) };
 }
 
 function parseObject(p: Cursor): Expr {
   const start = p.start();
-  const openIndent = p.indentOf(start);
+  const openIndent = p.openIndent(start);
   p.advance();
   const items: ObjectItem[] = [];
   let end: number | undefined;
-  p.withNewlines(false, () => {
+  p.within(T_RBRACE, () => p.withNewlines(false, () => {
     for (;;) {
       while (p.kind() === T_NEWLINE || p.kind() === T_COMMA) p.advance();
       if (p.kind() === T_RBRACE) {
@@ -302,24 +307,33 @@ function parseObject(p: Cursor): Expr {
         p.advance();
         return;
       }
+      if (p.isStrayCloser(p.kind())) {
+        p.errorHere('unexpected closing bracket');
+        p.advance();
+        continue;
+      }
       if (p.endsEnclosing(openIndent, T_RBRACE) || isOuterCloser(p.kind(), T_RBRACE)) return;
       const itemColumn = p.column();
+      const savedIndent = p.itemIndent;
+      p.itemIndent = p.indentOf(p.start());
       const key = parseObjectKey(p);
       if (p.kind() !== T_EQUAL && p.kind() !== T_COLON) {
+        p.itemIndent = savedIndent;
         p.errorHere("expected '=' or ':' after the object key");
         p.skipItem(itemColumn);
         continue;
       }
       p.advance();
       const value = parseExpr(p);
+      p.itemIndent = savedIndent;
       items.push({ key, value, span: sp(key.span.start, value.span.end) });
       const k = p.kind();
-      if (k === T_COMMA || k === T_NEWLINE || k === T_RBRACE) continue;
+      if (k === T_COMMA || k === T_NEWLINE || k === T_RBRACE || p.firstOnLine()) continue;
       if (p.endsEnclosing(openIndent, T_RBRACE) || isOuterCloser(k, T_RBRACE)) return;
       p.errorHere("expected a line break, ',' or '}' after the object item");
       p.skipItem(itemColumn);
     }
-  });
+  }));
   if (end === undefined) p.error("unclosed '{': expected '}'", sp(start, start + 1));
   return { kind: 'object', items, span: sp(start, end ?? Math.max(start + 1, p.prevEnd())) };
 }
@@ -349,12 +363,13 @@ function expectIdent(p: Cursor, what: string): string | undefined {
 function parseFor(p: Cursor, object: boolean): Expr {
   const start = p.start();
   const closer = object ? T_RBRACE : T_RBRACK;
+  const openIndent = p.openIndent(start);
   p.advance();
-  return p.withNewlines(true, (): Expr => {
+  return p.within(closer, () => p.withNewlines(true, (): Expr => {
     p.kind(); // past line breaks
     p.advance(); // `for`
     const failed = (): Expr => {
-      p.skipNested();
+      p.skipNested(openIndent);
       const end = p.kind() === closer ? p.end() : p.prevEnd();
       p.eat(closer);
       return { kind: 'error', span: sp(start, Math.max(start + 1, end)) };
@@ -400,10 +415,10 @@ function parseFor(p: Cursor, object: boolean): Expr {
       p.advance();
     } else {
       p.errorHere(object ? "expected '}' to end the for expression" : "expected ']' to end the for expression");
-      p.skipNested();
+      p.skipNested(openIndent);
       end = p.kind() === closer ? p.end() : p.prevEnd();
       p.eat(closer);
     }
     return { kind: 'for', keyVar, valueVar, collection, keyExpr, valueExpr, cond, grouping, object, span: sp(start, end) };
-  });
+  }));
 }

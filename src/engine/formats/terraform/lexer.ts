@@ -85,6 +85,13 @@ function isUnicodeIdStart(c: number): boolean {
 function isUnicodeIdPart(c: number): boolean {
   return ID_PART.test(String.fromCharCode(c));
 }
+/** Whether `word` is `marker` with one character left out. */
+function dropsOne(marker: string, word: string): boolean {
+  let i = 0;
+  while (i < word.length && word.charCodeAt(i) === marker.charCodeAt(i)) i++;
+  return marker.slice(i + 1) === word.slice(i);
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -132,25 +139,40 @@ export function lex(text: string, options: LexOptions = {}): Tokens {
     diagnostics.push({ message, span: { start, end } });
   };
 
-  /** Whether a heredoc closed by `marker` ends somewhere after `from`; returns the terminator line start or -1. */
-  const findTerminator = (marker: string, from: number): number => {
-    const known = missingTerminator.get(marker);
-    if (known !== undefined && known <= from) return -1;
+  /**
+   * The terminator of a heredoc opened with `marker` whose body starts at `from`: `marker` itself, or in
+   * lenient mode a lone word that is `marker` with one character dropped (a damaged terminator). Undefined
+   * when there is none, so that an unterminated heredoc cannot swallow the file.
+   */
+  const findTerminator = (marker: string, from: number): string | undefined => {
+    const key = `${lenient ? 1 : 0}:${marker}`;
+    const known = missingTerminator.get(key);
+    if (known !== undefined && known <= from) return undefined;
     let line = from;
     while (line < len) {
       let i = line;
       while (i < len && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-      if (text.startsWith(marker, i)) {
-        const after = i + marker.length;
-        const c = text.charCodeAt(after);
-        if (after >= len || c === 10 || c === 13) return line;
+      let e = i;
+      while (e < len && isIdentPart(text.charCodeAt(e))) e++;
+      const c = text.charCodeAt(e);
+      if (e > i && (e >= len || c === 10 || c === 13)) {
+        const word = text.slice(i, e);
+        if (word === marker) return marker;
+        // The first damaged terminator wins over a later exact one, which would belong to the next heredoc.
+        if (lenient && word.length === marker.length - 1 && dropsOne(marker, word)) return word;
       }
       const nl = text.indexOf('\n', line);
       if (nl < 0) break;
+      // An opener of the same marker inside the body: this heredoc's own terminator is evidently misspelt and
+      // the one ahead belongs to the next heredoc. Valid HCL, but almost surely not what was meant.
+      const eol = text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (!lenient && text.startsWith(marker, eol - marker.length) && text.lastIndexOf('<<', eol - marker.length) >= Math.max(line, eol - marker.length - 3)) {
+        error(`heredoc ${marker} contains another heredoc opener: is its terminator misspelt?`, line, eol);
+      }
       line = nl + 1;
     }
-    missingTerminator.set(marker, from);
-    return -1;
+    missingTerminator.set(key, from);
+    return undefined;
   };
 
   let pos = 0;
@@ -182,7 +204,12 @@ export function lex(text: string, options: LexOptions = {}): Tokens {
         pos++;
       }
       if (pos > start) push(T_QUOTED_LIT, start, pos);
-      if (pos >= len || text.charCodeAt(pos) === 10 || text.charCodeAt(pos) === 13) {
+      if (pos >= len && range) {
+        push(T_CQUOTE, pos, pos); // the end of a `.tf.json` string's content
+        modes.pop();
+        braces.pop();
+        markers.pop();
+      } else if (pos >= len || text.charCodeAt(pos) === 10 || text.charCodeAt(pos) === 13) {
         // A quoted string cannot span lines: close it here so that the next line is read afresh.
         error('unterminated string: a quoted string must end on the line it starts', pos, pos);
         push(T_CQUOTE, pos, pos);
@@ -467,18 +494,20 @@ export function lex(text: string, options: LexOptions = {}): Tokens {
     if (text.charCodeAt(eol) === 13) eol++;
     if (text.charCodeAt(eol) !== 10) return false;
     const bodyStart = eol + 1;
-    if (findTerminator(marker, bodyStart) < 0) {
+    const terminator = findTerminator(marker, bodyStart);
+    if (terminator === undefined) {
       // Without a terminator the heredoc would swallow the file: report it and read on as if it were absent.
       error(`heredoc is missing its terminator ${marker}`, pos, i);
       push(T_INVALID, pos, i);
       pos = i;
       return true;
     }
+    if (terminator !== marker) error(`heredoc terminator ${marker} is misspelt`, pos, i);
     push(T_OHEREDOC, pos, i);
     pos = bodyStart;
     modes.push(MODE_HEREDOC);
     braces.push(0);
-    markers.push(marker);
+    markers.push(terminator);
     return true;
   }
 }

@@ -35,6 +35,8 @@ function parsePass(text: string, lenient: boolean): HclFile {
 interface OpenBlock {
   /** Indentation of the line holding the block header. */
   readonly indent: number;
+  /** Start offset of the line holding the `{`. */
+  readonly line: number;
   /** Set by `parseItems` when the closing brace was read. */
   close?: Span;
 }
@@ -52,8 +54,23 @@ function parseItems(p: Cursor, open: OpenBlock | undefined): (Attribute | Block)
         p.advance();
         continue;
       }
-      // Lenient: a brace left of the header belongs to an enclosing block; this one was left open.
-      if (p.lenient && p.firstOnLine() && p.column() < open.indent) return items;
+      if (p.lenient) {
+        // A brace left of the header belongs to an enclosing block: this one was left open.
+        if (p.firstOnLine() && p.column() < open.indent) return items;
+        // …and one right of it closed some damaged construct inside.
+        if (p.firstOnLine() && p.column() > open.indent) {
+          p.errorHere("unexpected '}'");
+          p.advance();
+          continue;
+        }
+        // Formatted HCL closes a block at the start of a line, or on the line of its `{`: a brace elsewhere is
+        // debris of a damaged expression, not the end of this block.
+        if (!p.firstOnLine() && p.lineStartOf(p.start()) !== open.line) {
+          p.errorHere("unexpected '}'");
+          p.advance();
+          continue;
+        }
+      }
       open.close = sp(p.start(), p.end());
       p.advance();
       return items;
@@ -75,7 +92,8 @@ function parseItems(p: Cursor, open: OpenBlock | undefined): (Attribute | Block)
 /** After an item: the line must end (or the one-line block close). */
 function expectItemEnd(p: Cursor, column: number): void {
   const k = p.kind();
-  if (k === T_NEWLINE || k === T_EOF || k === T_RBRACE) return;
+  // A damaged construct may have stopped at the start of a later line: that line is the next item.
+  if (k === T_NEWLINE || k === T_EOF || k === T_RBRACE || p.firstOnLine()) return;
   p.errorHere('unexpected text after the item; expected a line break');
   p.skipItem(column);
 }
@@ -87,7 +105,10 @@ function parseItem(p: Cursor, column: number): Attribute | Block | undefined {
   p.advance();
   if (p.kind() === T_EQUAL) {
     p.advance();
+    const savedIndent = p.itemIndent;
+    p.itemIndent = p.indentOf(start);
     const expr = parseExpr(p);
+    p.itemIndent = savedIndent;
     expectItemEnd(p, column);
     return { kind: 'attribute', name, nameSpan: sp(start, nameEnd), expr, span: sp(start, expr.span.end) };
   }
@@ -115,7 +136,7 @@ function parseItem(p: Cursor, column: number): Attribute | Block | undefined {
   } else {
     p.error("expected '{' to open the block", sp(p.prevEnd(), p.prevEnd()));
   }
-  const block: OpenBlock = { indent: p.indentOf(start) };
+  const block: OpenBlock = { indent: p.indentOf(start), line: p.lineStartOf(openBrace?.start ?? start) };
   const bodyStart = openBrace?.end ?? p.prevEnd();
   let items: (Attribute | Block)[];
   if (p.depth >= MAX_DEPTH) {
@@ -128,7 +149,7 @@ function parseItem(p: Cursor, column: number): Attribute | Block | undefined {
     }
   } else {
     p.depth++;
-    items = parseItems(p, block);
+    items = p.within(T_RBRACE, () => parseItems(p, block));
     p.depth--;
   }
   if (!block.close) p.error(`block '${name}' is not closed: expected '}'`, openBrace ?? sp(start, nameEnd));
