@@ -1,0 +1,89 @@
+/**
+ * Responsibility Lens in the editor. Activation is lazy (package.json: `onLanguage` for the IaC languages, the
+ * commands and the view); everything registered here is cheap, and the engine runs only when a template opens.
+ * The same entry point is bundled for Node (desktop, remote) and for the browser (vscode.dev): it uses only
+ * the `vscode` API, never `fs`.
+ */
+import * as vscode from 'vscode';
+import { Analyzer } from './analyzer';
+import { ResponsibilityCodeActions } from './code-actions';
+import { registerCommands } from './commands';
+import { DiagnosticsPublisher, LiveDiagnostics } from './diagnostics';
+import { pathOf } from './file-host';
+import { ResponsibilityHover } from './hover';
+import { ResponsibilityView } from './responsibility-view';
+import { Settings } from './settings';
+import { ResponsibilityTree } from './tree';
+import { IAC_GLOB, scanFile } from './workspace-scan';
+
+/** Languages whose documents may be templates; the engine's formats decide per file. */
+export const SELECTOR: vscode.DocumentSelector = ['bicep', 'bicep-params', 'terraform', 'terraform-vars', 'json', 'jsonc', 'arm-template'].map((language) => ({ language }));
+
+export function activate(context: vscode.ExtensionContext): void {
+  const findings = vscode.languages.createDiagnosticCollection('rlens');
+  const configProblems = vscode.languages.createDiagnosticCollection('rlens-config');
+  const settings = new Settings(configProblems);
+  const analyzer = new Analyzer(settings);
+  const publisher = new DiagnosticsPublisher(analyzer, findings);
+  const live = new LiveDiagnostics(analyzer, settings, async (uri) => void (await scanFile(analyzer, uri)));
+  const view = new ResponsibilityView(analyzer, context.extensionUri);
+  const tree = new ResponsibilityTree(analyzer);
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
+
+  // Options changed: every stored result is rescanned, open buffers from their text, the rest from disk.
+  const rescanAll = (): void => {
+    for (const s of analyzer.all()) if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === s.uri.toString())) void scanFile(analyzer, s.uri);
+    live.rescanOpen();
+  };
+
+  // A parameter file or module changed on disk: drop it from the host's cache and rescan what depends on it.
+  const watcher = vscode.workspace.createFileSystemWatcher(IAC_GLOB);
+  const onDisk = (uri: vscode.Uri): void => {
+    const path = pathOf(uri);
+    analyzer.host.invalidate(path);
+    for (const s of analyzer.all()) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === s.uri.toString());
+      if (s.result.document?.dependencies.includes(path)) {
+        if (open) live.schedule(open, 0);
+        else void scanFile(analyzer, s.uri);
+      } else if (!open && s.uri.toString() === uri.toString()) {
+        void scanFile(analyzer, s.uri);
+      }
+    }
+  };
+
+  // `.rlens.yaml` edited outside the editor (or created, or deleted).
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.rlens.yaml');
+  const reloadConfig = (): void => void settings.reloadYaml();
+
+  context.subscriptions.push(
+    configWatcher,
+    configWatcher.onDidChange(reloadConfig),
+    configWatcher.onDidCreate(reloadConfig),
+    configWatcher.onDidDelete(reloadConfig),
+    findings,
+    configProblems,
+    settings,
+    analyzer,
+    publisher,
+    live,
+    view,
+    tree,
+    watcher,
+    watcher.onDidChange(onDisk),
+    watcher.onDidCreate(onDisk),
+    watcher.onDidDelete(onDisk),
+    settings.onDidChange(rescanAll),
+    vscode.languages.registerHoverProvider(SELECTOR, new ResponsibilityHover(analyzer)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new ResponsibilityCodeActions(analyzer), {
+      providedCodeActionKinds: ResponsibilityCodeActions.kinds,
+    }),
+    vscode.window.registerTreeDataProvider('rlens.responsibilities', tree),
+    ...registerCommands({ analyzer, settings, live, view, version }),
+  );
+  void settings.reloadYaml();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,121 @@
+/**
+ * The responsibility view: a webview panel with the shared-responsibility matrix of the workspace. Locked down
+ * (CSP `default-src 'none'`, one nonce'd local script, no remote content); re-rendered when findings change.
+ */
+import * as vscode from 'vscode';
+import { allRules, LineIndex, type Finding } from '../engine';
+import { buildMatrix } from '../engine/editor-support/matrix';
+import type { Analyzer, FileState } from './analyzer';
+import { OPEN_FINDING_COMMAND } from './tree';
+import { renderView, type ViewFinding } from './view-html';
+
+/** What the webview reported it rendered: open counts per cell, read back from its DOM. */
+export interface ViewReport {
+  readonly cells: Readonly<Record<string, { open: number; owner: string; score: string }>>;
+  readonly totalOpen: number;
+}
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; i < 32; i++) out += chars.charAt(Math.floor(Math.random() * chars.length));
+  return out;
+}
+
+export class ResponsibilityView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private findings: { state: FileState; finding: Finding }[] = [];
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: vscode.Disposable;
+  private lastReport: ViewReport | undefined;
+  private readonly reported = new vscode.EventEmitter<ViewReport>();
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.subscription = analyzer.onDidChange(() => {
+      if (!this.panel) return;
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.render(), 200);
+    });
+  }
+
+  /** Opens (or reveals) the view; resolves with the DOM report of its first render. */
+  show(): Promise<ViewReport> {
+    const report = new Promise<ViewReport>((resolve) => {
+      const once = this.reported.event((r) => {
+        once.dispose();
+        resolve(r);
+      });
+    });
+    if (this.panel) {
+      this.panel.reveal(vscode.ViewColumn.Beside);
+      this.render();
+      return report;
+    }
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel('rlens.responsibility', 'Responsibility', vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      localResourceRoots: [media],
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(media, 'activity.svg');
+    this.panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.lastReport = undefined;
+    });
+    this.panel.webview.onDidReceiveMessage((m: { type?: string; index?: number } & Partial<ViewReport>) => {
+      if (m.type === 'open' && typeof m.index === 'number') void this.open(m.index);
+      if (m.type === 'rendered' && m.cells) {
+        this.lastReport = { cells: m.cells, totalOpen: m.totalOpen ?? 0 };
+        this.reported.fire(this.lastReport);
+      }
+    });
+    this.render();
+    return report;
+  }
+
+  /** The latest DOM report, for the e2e suite (undefined while the view is closed). */
+  report(): ViewReport | undefined {
+    return this.lastReport;
+  }
+
+  private render(): void {
+    if (!this.panel) return;
+    const states = this.analyzer.all();
+    const owner = new Map<Finding, FileState>();
+    for (const s of states) for (const f of s.result.findings) owner.set(f, s);
+    const matrix = buildMatrix(
+      states.map((s) => ({ file: s.path, resources: s.result.document?.resources ?? [], findings: s.result.findings })),
+      allRules(),
+    );
+    this.findings = matrix.findings.map((finding) => ({ state: owner.get(finding) as FileState, finding }));
+    const view: ViewFinding[] = this.findings.map(({ state, finding: f }) => {
+      const uri = this.analyzer.uriOfFile(state, f.file);
+      const line = new LineIndex(f.file === state.path ? state.text : (this.analyzer.host.textOf(f.file) ?? '')).positionAt(f.span.start).line + 1;
+      return { ruleId: f.ruleId, severity: f.severity, message: f.message, resource: f.resource.name || f.resource.type, where: `${vscode.workspace.asRelativePath(uri)}:${line}` };
+    });
+    const webview = this.panel.webview;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    webview.html = renderView(matrix, view, {
+      cspSource: webview.cspSource,
+      nonce: nonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.css')).toString(),
+    });
+  }
+
+  private async open(index: number): Promise<void> {
+    const entry = this.findings[index];
+    if (!entry) return;
+    const { state, finding } = entry;
+    await vscode.commands.executeCommand(OPEN_FINDING_COMMAND, this.analyzer.uriOfFile(state, finding.file), this.analyzer.rangeOf(state, finding.file, finding.span));
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    this.subscription.dispose();
+    this.reported.dispose();
+    this.panel?.dispose();
+  }
+}

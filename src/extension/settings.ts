@@ -1,0 +1,122 @@
+/**
+ * Effective options: the workspace's `.rlens.yaml` (shared with the CLI and the team) overlaid by `rlens.*`
+ * settings (the user's own choices win). Problems in `.rlens.yaml` become diagnostics on that file.
+ */
+import * as vscode from 'vscode';
+import { allRules, LineIndex, type RuleSetting, type ScanOptions } from '../engine';
+import { EMPTY_CONFIG, parseRlensConfig, type RlensConfig } from '../engine/editor-support/config';
+import { readText } from './file-host';
+
+export const SOURCE = 'Responsibility Lens';
+/** Folders never worth scanning: dependencies, provider caches, VCS. */
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.terraform/**', '**/.git/**'];
+
+export class Settings implements vscode.Disposable {
+  private yaml: RlensConfig = EMPTY_CONFIG;
+  private yamlUri: vscode.Uri | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly problems: vscode.DiagnosticCollection) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('rlens')) return;
+        if (e.affectsConfiguration('rlens.config.path')) void this.reloadYaml();
+        else this.changed.fire();
+      }),
+      // Live validation while `.rlens.yaml` is edited; options apply on every keystroke as diagnostics do.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.isYaml(e.document.uri)) this.applyYaml(e.document.getText());
+      }),
+    );
+  }
+
+  private get section(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration('rlens');
+  }
+
+  /** `.rlens.yaml` of the first workspace folder (or the configured path); relative paths resolve against it. */
+  configUri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const path = this.section.get<string>('config.path', '.rlens.yaml') || '.rlens.yaml';
+    if (/^([a-zA-Z]:)?[\\/]/.test(path)) return vscode.Uri.file(path);
+    return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
+  }
+
+  isYaml(uri: vscode.Uri): boolean {
+    return this.yamlUri?.toString() === uri.toString();
+  }
+
+  async reloadYaml(): Promise<void> {
+    if (this.yamlUri) this.problems.delete(this.yamlUri);
+    this.yamlUri = this.configUri();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.yamlUri?.toString());
+    const text = open ? open.getText() : this.yamlUri ? await readText(this.yamlUri) : undefined;
+    this.applyYaml(text);
+  }
+
+  private applyYaml(text: string | undefined): void {
+    if (text === undefined || !this.yamlUri) {
+      this.yaml = EMPTY_CONFIG;
+    } else {
+      const { config, problems } = parseRlensConfig(text, allRules().map((r) => r.id));
+      this.yaml = config;
+      const index = new LineIndex(text);
+      const pos = (offset: number): vscode.Position => {
+        const p = index.positionAt(offset);
+        return new vscode.Position(p.line, p.character);
+      };
+      this.problems.set(
+        this.yamlUri,
+        problems.map((p) => {
+          const d = new vscode.Diagnostic(new vscode.Range(pos(p.span.start), pos(p.span.end)), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+          d.source = SOURCE;
+          return d;
+        }),
+      );
+    }
+    this.changed.fire();
+  }
+
+  get debounceMs(): number {
+    return Math.max(0, this.section.get<number>('diagnostics.debounce', 300));
+  }
+
+  /** An explicit user or workspace setting wins over `.rlens.yaml`; the default does not. */
+  get reportUnknown(): boolean {
+    const i = this.section.inspect<boolean>('diagnostics.reportUnknown');
+    const explicit = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    return explicit ?? this.yaml.reportUnknown ?? false;
+  }
+
+  async toggleReportUnknown(): Promise<boolean> {
+    const next = !this.reportUnknown;
+    const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await this.section.update('diagnostics.reportUnknown', next, target);
+    return next;
+  }
+
+  get excludes(): string[] {
+    return [...ALWAYS_EXCLUDED, ...this.yaml.exclude, ...this.section.get<string[]>('scan.exclude', [])];
+  }
+
+  /** Is the document excluded by `rlens.scan.exclude` or `.rlens.yaml`? Globs are relative to its workspace folder. */
+  isExcluded(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const fake = { uri, languageId: '', fileName: uri.fsPath, isUntitled: false } as unknown as vscode.TextDocument;
+    return this.excludes.some((glob) => vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, fake) > 0);
+  }
+
+  scanOptions(): ScanOptions {
+    const fromSettings = this.section.get<Record<string, RuleSetting>>('rules.severity', {});
+    const rules: Record<string, RuleSetting> = { ...this.yaml.rules };
+    for (const [id, v] of Object.entries(fromSettings)) rules[id.toUpperCase()] = v;
+    return { rules, reportUnknown: this.reportUnknown, configSuppressions: this.yaml.suppressions };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

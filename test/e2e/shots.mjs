@@ -1,0 +1,1 @@
+export async function shoot() { throw new Error('not yet'); }

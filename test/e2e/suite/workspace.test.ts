@@ -1,0 +1,75 @@
+/** Workspace-wide surfaces: Scan Workspace, the responsibility view, SARIF export, the unknown-values toggle. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ruleById, serviceModelOf } from '../../../src/engine';
+import { CASES } from './cases';
+import { closeAll, codeOf, fileUri, ours, waitFor } from './util';
+
+interface ViewReport {
+  readonly cells: Record<string, { open: number; owner: string; score: string }>;
+  readonly totalOpen: number;
+}
+
+describe('workspace', function () {
+  this.timeout(60000);
+  after(closeAll);
+
+  it('Scan Workspace reports files that were never opened, and respects excludes', async () => {
+    for (const c of CASES) assert.equal(ours(fileUri(c.neverOpened)).length, 0, `${c.neverOpened} is not reported before the scan`);
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>('rlens.scanWorkspace');
+    assert.equal(summary.cancelled, false);
+    for (const c of CASES) {
+      await waitFor(`${c.neverOpenedRule} on ${c.neverOpened}`, () => ours(fileUri(c.neverOpened), c.neverOpenedRule).length > 0);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === fileUri(c.neverOpened).toString()), 'the scan did not open the file');
+    }
+    // KV-RBAC: warning in .rlens.yaml must not matter here, but the exclude must: excluded/ is never reported.
+    assert.equal(ours(fileUri('excluded/ignored.json')).length, 0, 'excluded/** is skipped');
+    assert.equal(ours(fileUri('config/app.json')).length, 0, 'plain JSON is not a template');
+    assert.ok(summary.files >= CASES.length * 2, `scanned ${summary.files} files`);
+  });
+
+  it('the responsibility view opens and its DOM shows the open findings per cell', async () => {
+    // Expected counts from the Problems the scan produced: each rule's layer, each resource type's model.
+    const expected = new Map<string, number>();
+    let total = 0;
+    for (const [, diags] of vscode.languages.getDiagnostics()) {
+      for (const d of diags) {
+        const rule = d.source === 'Responsibility Lens' ? ruleById(codeOf(d) ?? '') : undefined;
+        if (!rule) continue;
+        const model = serviceModelOf(rule.resourceTypes[0] ?? '')?.model ?? 'PaaS';
+        const key = `${rule.layer}|${model}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+        total++;
+      }
+    }
+    assert.ok(total > 0, 'the workspace has open findings');
+    const report = await vscode.commands.executeCommand<ViewReport>('rlens.showResponsibilityView');
+    assert.equal(report.totalOpen, total, 'summary count');
+    for (const [key, n] of expected) assert.equal(report.cells[key]?.open, n, `open findings in cell ${key}`);
+    const microsoft = report.cells['physical-datacenter|PaaS'];
+    assert.equal(microsoft?.owner, 'microsoft');
+    assert.equal(report.cells['configurations|PaaS']?.owner, 'customer');
+    assert.match(report.cells['configurations|PaaS']?.score ?? '', /^Score \d+\/\d+ \(\d+%\)$/);
+    assert.equal(report.cells['operating-system|PaaS']?.open, 0, 'Microsoft-owned cells never list findings');
+  });
+
+  it('exports a SARIF report of the workspace', async () => {
+    const target = fileUri('out/rlens.sarif');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('rlens.exportSarif', target);
+    assert.equal(written?.toString(), target.toString());
+    const sarif = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const results = sarif.runs[0]?.results ?? [];
+    for (const c of CASES) {
+      assert.ok(results.some((r) => r.ruleId === c.neverOpenedRule && r.locations[0]?.physicalLocation.artifactLocation.uri === c.neverOpened), `${c.neverOpened} in SARIF`);
+    }
+  });
+
+  it('toggles the reporting of values known only at deployment', async () => {
+    const before = vscode.workspace.getConfiguration('rlens').get<boolean>('diagnostics.reportUnknown');
+    const on = await vscode.commands.executeCommand<boolean>('rlens.toggleUnknownValues');
+    assert.equal(on, !before);
+    assert.equal(vscode.workspace.getConfiguration('rlens').get<boolean>('diagnostics.reportUnknown'), on);
+    assert.equal(await vscode.commands.executeCommand<boolean>('rlens.toggleUnknownValues'), before);
+  });
+});

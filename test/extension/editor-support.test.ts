@@ -1,0 +1,94 @@
+/** The editor's pure parts: explanations, the responsibility matrix, `.rlens.yaml` validation and the view's HTML. */
+import * as assert from 'node:assert/strict';
+import { allRules, scanText } from '../../src/engine';
+import { parseRlensConfig } from '../../src/engine/editor-support/config';
+import { escapeMarkdown, explainFinding, explainResourceType, responsibilityRow } from '../../src/engine/editor-support/explain';
+import { buildMatrix, formatScore } from '../../src/engine/editor-support/matrix';
+import { renderView } from '../../src/extension/view-html';
+
+const TEMPLATE = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "st1", "location": "westeurope",
+      "kind": "StorageV2", "sku": { "name": "Standard_LRS" },
+      "properties": { "minimumTlsVersion": "TLS1_0", "allowBlobPublicAccess": false, "allowSharedKeyAccess": false,
+        "networkAcls": { "defaultAction": "Deny" } },
+      "metadata": { "rlens-disable": [ { "rule": "STG-PUBLIC-NET", "reason": "test" } ] } }
+  ]
+}`;
+
+describe('editor support', () => {
+  const result = scanText(TEMPLATE, '/w/main.json');
+  const tls = result.findings.find((f) => f.ruleId === 'STG-TLS');
+
+  it('explains a finding: layer, highlighted row, why, fix in the file syntax, MCSB, policy, docs', () => {
+    assert.ok(tls);
+    const md = explainFinding(tls, { format: 'arm' });
+    assert.match(md, /\*\*STG-TLS\*\*/);
+    assert.match(md, /\*\*Layer:\*\* Configurations and settings — \*\*customer\*\* responsibility for this PaaS resource/);
+    assert.match(md, /\| On-premises \| IaaS \| \*\*▶ PaaS\*\* \| SaaS \|/);
+    assert.match(md, /```json\n"TLS1_2"\n```/);
+    assert.match(md, /MCSB DP-3/);
+    assert.match(md, /fe83a0eb-a853-422d-aac2-1bffd182c5d0/);
+    assert.match(md, /\[Rule documentation\]\(https:.*STG-TLS\.md\)/);
+  });
+
+  it('explains a resource type: model, what the customer owns, what Microsoft secures', () => {
+    const md = explainResourceType('azurerm_kubernetes_cluster') ?? '';
+    assert.match(md, /delivered as \*\*PaaS\*\*/);
+    assert.match(md, /You own:.*Applications \(shared\)/);
+    assert.match(md, /Microsoft secures:.*Physical datacenter/);
+    assert.equal(explainResourceType('Contoso.Unknown/things'), undefined);
+  });
+
+  it('escapes Markdown in names and prints a row per layer', () => {
+    assert.equal(escapeMarkdown('st_[x](y)'), 'st\\_\\[x\\]\\(y\\)');
+    assert.match(responsibilityRow('network-controls', 'IaaS'), /\*\*Customer\*\* \| Shared \| Microsoft \|$/);
+  });
+
+  it('builds the matrix: open findings per cell, suppressed ones exempt from the score', () => {
+    const m = buildMatrix([{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }], allRules());
+    assert.deepEqual(m.models, ['PaaS']);
+    const cell = (layer: string, model: string) => m.cells.find((c) => c.layer === layer && c.model === model);
+    assert.equal(cell('configurations', 'PaaS')?.findings.length, 1);
+    assert.equal(cell('network-controls', 'PaaS')?.exempt, 1);
+    assert.equal(cell('network-controls', 'PaaS')?.findings.length, 0);
+    assert.equal(cell('operating-system', 'PaaS')?.owner, 'microsoft');
+    assert.equal(cell('configurations', 'IaaS')?.inUse, false);
+    const conf = cell('configurations', 'PaaS');
+    assert.ok(conf && conf.applicable >= 1 && conf.passed === conf.applicable - 1);
+    assert.match(formatScore(conf) ?? '', /^\d+\/\d+ \(\d+%\)$/);
+  });
+
+  it('renders the view with a nonce CSP, counts in the DOM and escaped data', () => {
+    const m = buildMatrix([{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }], allRules());
+    const html = renderView(m, m.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: '</script><b>x', resource: 'st1', where: 'main.json:7' })), {
+      cspSource: 'vscode-resource:', nonce: 'N0NCE', scriptUri: 'view.js', styleUri: 'view.css',
+    });
+    assert.match(html, /default-src 'none'; style-src vscode-resource:; img-src vscode-resource:; script-src 'nonce-N0NCE';/);
+    assert.match(html, /data-cell="configurations\|PaaS" data-open="1"/);
+    assert.ok(!html.includes('</script><b>'), 'data cannot close the script element');
+    assert.equal((html.match(/<script /g) ?? []).length, 2);
+    assert.match(html, /Microsoft secures the servers, firmware and hypervisor/);
+  });
+
+  it('validates .rlens.yaml with spans, and keeps what is valid', () => {
+    const text = 'rules:\n  STG-TLS: warning\n  NOPE-X: off\n  KV-RBAC: loud\nexclude: [legacy/**]\nreportUnknown: yes\nsuppressions:\n  - rule: STG-TLS\n  - { rule: KV-PURGE, reason: lab vault, expires: 2027-01-31 }\ncolour: blue\n';
+    const { config, problems } = parseRlensConfig(text, allRules().map((r) => r.id));
+    assert.deepEqual(config.rules, { 'STG-TLS': 'warning', 'NOPE-X': 'off' });
+    assert.deepEqual(config.exclude, ['legacy/**']);
+    assert.equal(config.reportUnknown, undefined);
+    assert.deepEqual(config.suppressions, [{ ruleId: 'KV-PURGE', reason: 'lab vault', expires: '2027-01-31' }]);
+    const messages = problems.map((p) => `${p.severity}: ${p.message} @${text.slice(p.span.start, p.span.end).split('\n')[0]}`);
+    assert.deepEqual(messages, [
+      "warning: unknown rule 'NOPE-X' @NOPE-X",
+      "error: 'KV-RBAC' must be one of off, error, warning, info @loud",
+      "error: 'reportUnknown' must be true or false @yes",
+      "error: the suppression of STG-TLS needs a 'reason': say why the risk is accepted @rule: STG-TLS",
+      "warning: unknown key 'colour' (expected rules, exclude, reportUnknown, suppressions) @colour",
+    ]);
+    assert.equal(parseRlensConfig('rules: [\n').problems[0]?.severity, 'error');
+    assert.deepEqual(parseRlensConfig('').problems, []);
+  });
+});
