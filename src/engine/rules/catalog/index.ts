@@ -4,6 +4,8 @@
  */
 import appHttps from './app-https.yaml';
 import appTls from './app-tls.yaml';
+import kvFw from './kv-fw.yaml';
+import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
@@ -13,14 +15,19 @@ import secParamDefault from './sec-param-default.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
 import sqlTls from './sql-tls.yaml';
 import stgBlobPublic from './stg-blob-public.yaml';
+import stgFwDefault from './stg-fw-default.yaml';
 import stgHttps from './stg-https.yaml';
+import stgInfraEnc from './stg-infra-enc.yaml';
 import stgPublicNet from './stg-public-net.yaml';
 import stgSharedKey from './stg-shared-key.yaml';
 import stgTls from './stg-tls.yaml';
+import stgXtenant from './stg-xtenant.yaml';
 
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['app-https.yaml', appHttps],
   ['app-tls.yaml', appTls],
+  ['kv-fw.yaml', kvFw],
+  ['kv-public-net.yaml', kvPublicNet],
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
@@ -30,8 +37,11 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['sql-fw-open.yaml', sqlFwOpen],
   ['sql-tls.yaml', sqlTls],
   ['stg-blob-public.yaml', stgBlobPublic],
+  ['stg-fw-default.yaml', stgFwDefault],
   ['stg-https.yaml', stgHttps],
+  ['stg-infra-enc.yaml', stgInfraEnc],
   ['stg-public-net.yaml', stgPublicNet],
   ['stg-shared-key.yaml', stgSharedKey],
   ['stg-tls.yaml', stgTls],
+  ['stg-xtenant.yaml', stgXtenant],
 ];
