@@ -4,15 +4,22 @@
  */
 import appHttps from './app-https.yaml';
 import appTls from './app-tls.yaml';
+import cosmosKeyMeta from './cosmos-key-meta.yaml';
+import cosmosLocalAuth from './cosmos-local-auth.yaml';
+import cosmosPublic from './cosmos-public.yaml';
 import kvFw from './kv-fw.yaml';
 import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
+import mysqlPublic from './mysql-public.yaml';
 import nsgRdp from './nsg-rdp.yaml';
 import nsgSsh from './nsg-ssh.yaml';
+import pgPublic from './pg-public.yaml';
 import secParamDefault from './sec-param-default.yaml';
+import sqlAadOnly from './sql-aad-only.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
+import sqlPublicNet from './sql-public-net.yaml';
 import sqlTls from './sql-tls.yaml';
 import stgBlobPublic from './stg-blob-public.yaml';
 import stgFwDefault from './stg-fw-default.yaml';
@@ -26,15 +33,22 @@ import stgXtenant from './stg-xtenant.yaml';
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['app-https.yaml', appHttps],
   ['app-tls.yaml', appTls],
+  ['cosmos-key-meta.yaml', cosmosKeyMeta],
+  ['cosmos-local-auth.yaml', cosmosLocalAuth],
+  ['cosmos-public.yaml', cosmosPublic],
   ['kv-fw.yaml', kvFw],
   ['kv-public-net.yaml', kvPublicNet],
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
+  ['mysql-public.yaml', mysqlPublic],
   ['nsg-rdp.yaml', nsgRdp],
   ['nsg-ssh.yaml', nsgSsh],
+  ['pg-public.yaml', pgPublic],
   ['sec-param-default.yaml', secParamDefault],
+  ['sql-aad-only.yaml', sqlAadOnly],
   ['sql-fw-open.yaml', sqlFwOpen],
+  ['sql-public-net.yaml', sqlPublicNet],
   ['sql-tls.yaml', sqlTls],
   ['stg-blob-public.yaml', stgBlobPublic],
   ['stg-fw-default.yaml', stgFwDefault],
