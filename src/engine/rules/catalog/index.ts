@@ -2,7 +2,15 @@
  * The explicit registry of rule files. Adding a rule means adding its YAML here; the catalog test fails
  * when a file in this folder is missing from the list.
  */
+import acrAdmin from './acr-admin.yaml';
+import acrAnonPull from './acr-anon-pull.yaml';
+import acrPublic from './acr-public.yaml';
+import aksLocalAccounts from './aks-local-accounts.yaml';
+import aksRbac from './aks-rbac.yaml';
+import appClientCert from './app-client-cert.yaml';
+import appFtps from './app-ftps.yaml';
 import appHttps from './app-https.yaml';
+import appRemoteDebug from './app-remote-debug.yaml';
 import appTls from './app-tls.yaml';
 import cosmosKeyMeta from './cosmos-key-meta.yaml';
 import cosmosLocalAuth from './cosmos-local-auth.yaml';
@@ -31,7 +39,15 @@ import stgTls from './stg-tls.yaml';
 import stgXtenant from './stg-xtenant.yaml';
 
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
+  ['acr-admin.yaml', acrAdmin],
+  ['acr-anon-pull.yaml', acrAnonPull],
+  ['acr-public.yaml', acrPublic],
+  ['aks-local-accounts.yaml', aksLocalAccounts],
+  ['aks-rbac.yaml', aksRbac],
+  ['app-client-cert.yaml', appClientCert],
+  ['app-ftps.yaml', appFtps],
   ['app-https.yaml', appHttps],
+  ['app-remote-debug.yaml', appRemoteDebug],
   ['app-tls.yaml', appTls],
   ['cosmos-key-meta.yaml', cosmosKeyMeta],
   ['cosmos-local-auth.yaml', cosmosLocalAuth],
