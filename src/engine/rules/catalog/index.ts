@@ -5,6 +5,8 @@
 import acrAdmin from './acr-admin.yaml';
 import acrAnonPull from './acr-anon-pull.yaml';
 import acrPublic from './acr-public.yaml';
+import afdWafMode from './afd-waf-mode.yaml';
+import agwWafMode from './agw-waf-mode.yaml';
 import aksLocalAccounts from './aks-local-accounts.yaml';
 import aksRbac from './aks-rbac.yaml';
 import appClientCert from './app-client-cert.yaml';
@@ -12,6 +14,8 @@ import appFtps from './app-ftps.yaml';
 import appHttps from './app-https.yaml';
 import appRemoteDebug from './app-remote-debug.yaml';
 import appTls from './app-tls.yaml';
+import cogLocalAuth from './cog-local-auth.yaml';
+import cogPublic from './cog-public.yaml';
 import cosmosKeyMeta from './cosmos-key-meta.yaml';
 import cosmosLocalAuth from './cosmos-local-auth.yaml';
 import cosmosPublic from './cosmos-public.yaml';
@@ -20,10 +24,16 @@ import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
+import msgLocalAuth from './msg-local-auth.yaml';
+import msgPublic from './msg-public.yaml';
+import msgTls from './msg-tls.yaml';
 import mysqlPublic from './mysql-public.yaml';
 import nsgRdp from './nsg-rdp.yaml';
 import nsgSsh from './nsg-ssh.yaml';
 import pgPublic from './pg-public.yaml';
+import redisNonssl from './redis-nonssl.yaml';
+import redisPublic from './redis-public.yaml';
+import redisTls from './redis-tls.yaml';
 import secParamDefault from './sec-param-default.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
@@ -42,6 +52,8 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['acr-admin.yaml', acrAdmin],
   ['acr-anon-pull.yaml', acrAnonPull],
   ['acr-public.yaml', acrPublic],
+  ['afd-waf-mode.yaml', afdWafMode],
+  ['agw-waf-mode.yaml', agwWafMode],
   ['aks-local-accounts.yaml', aksLocalAccounts],
   ['aks-rbac.yaml', aksRbac],
   ['app-client-cert.yaml', appClientCert],
@@ -49,6 +61,8 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['app-https.yaml', appHttps],
   ['app-remote-debug.yaml', appRemoteDebug],
   ['app-tls.yaml', appTls],
+  ['cog-local-auth.yaml', cogLocalAuth],
+  ['cog-public.yaml', cogPublic],
   ['cosmos-key-meta.yaml', cosmosKeyMeta],
   ['cosmos-local-auth.yaml', cosmosLocalAuth],
   ['cosmos-public.yaml', cosmosPublic],
@@ -57,10 +71,16 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
+  ['msg-local-auth.yaml', msgLocalAuth],
+  ['msg-public.yaml', msgPublic],
+  ['msg-tls.yaml', msgTls],
   ['mysql-public.yaml', mysqlPublic],
   ['nsg-rdp.yaml', nsgRdp],
   ['nsg-ssh.yaml', nsgSsh],
   ['pg-public.yaml', pgPublic],
+  ['redis-nonssl.yaml', redisNonssl],
+  ['redis-public.yaml', redisPublic],
+  ['redis-tls.yaml', redisTls],
   ['sec-param-default.yaml', secParamDefault],
   ['sql-aad-only.yaml', sqlAadOnly],
   ['sql-fw-open.yaml', sqlFwOpen],
