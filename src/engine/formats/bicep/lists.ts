@@ -1,0 +1,124 @@
+/**
+ * Bracketed lists (objects, arrays, object types, tuples, import lists): members separated by line breaks
+ * or commas. Layout recovery lives here: in a list laid out over several lines, a line that starts at or
+ * left of the opening line's indentation cannot be a member, so the closing bracket is missing and the list
+ * ends there, leaving the rest of the file to its own constructs.
+ */
+import { ParserCore } from './parser-core';
+import type { Node } from './syntax';
+import { T, TOKEN_TEXT } from './tokens';
+
+export interface ListResult<E> {
+  readonly items: E[];
+  readonly end: number;
+}
+
+function isCloser(k: T): boolean {
+  return k === T.RightBrace || k === T.RightSquare || k === T.RightParen;
+}
+
+export class ListParser extends ParserCore {
+  /**
+   * Parses members up to `closer`, which is consumed. The cursor is just after the opening bracket that
+   * starts at `openStart`. A missing closer is reported, never thrown: what was read is kept.
+   */
+  protected list<E extends Node>(openStart: number, closer: T, element: () => E): ListResult<E> {
+    const items: E[] = [];
+    if (this.check(closer)) return { items, end: this.read().end };
+    let limit = -1;
+    if (this.check(T.NewLine)) {
+      this.read();
+      if (this.layoutRecovery) {
+        const openIndent = this.indentOf(openStart);
+        if (this.columnOf(this.peek().start) > openIndent) limit = openIndent;
+      }
+    }
+    let expectElement = true;
+    for (;;) {
+      const k = this.peekKind();
+      if (k === closer) return { items, end: this.read().end };
+      if (k === T.EndOfFile) break;
+      if (!expectElement) {
+        if (k === T.NewLine) {
+          const next = this.peekAt(1);
+          if (next.kind === T.EndOfFile) {
+            this.read();
+            break;
+          }
+          if (limit >= 0 && next.kind !== closer && this.columnOf(next.start) <= limit) break;
+          this.read();
+        } else if (k === T.Comma) {
+          this.read();
+          this.skipNewLines();
+        } else {
+          this.report('Expected a line break or a comma between members.', { start: this.peek().start, end: this.peek().start });
+        }
+        expectElement = true;
+        continue;
+      }
+      const before = this.pos;
+      items.push(element());
+      expectElement = false;
+      if (this.pos === before) {
+        // Nothing could be read here: a closer that starts a line belongs to an enclosing construct;
+        // anything else is junk on this line.
+        if (isCloser(k) && this.tokens[this.pos - 1]?.kind === T.NewLine) break;
+        this.read();
+      }
+    }
+    this.missingCloser(closer);
+    return { items, end: this.previousEnd() };
+  }
+
+  /**
+   * Members of an object or array whose opening bracket is missing (`properties:` followed by indented
+   * members). The cursor is on the first member. Ends before a line left of the first member; consumes the
+   * matching closer when it starts such a line at or right of `ownerIndent`.
+   */
+  protected implicitList<E extends Node>(closer: T, element: () => E, ownerIndent: number): ListResult<E> {
+    const items: E[] = [];
+    const limit = this.columnOf(this.peek().start) - 1;
+    let expectElement = true;
+    for (;;) {
+      const k = this.peekKind();
+      if (k === T.EndOfFile || (expectElement && isCloser(k))) break;
+      if (!expectElement) {
+        if (k === T.NewLine) {
+          const next = this.peekAt(1);
+          const column = this.columnOf(next.start);
+          if (next.kind === T.EndOfFile) break;
+          if (column <= limit) {
+            if (next.kind === closer && column >= ownerIndent) {
+              this.read();
+              return { items, end: this.read().end };
+            }
+            break;
+          }
+          this.read();
+        } else if (k === T.Comma) {
+          this.read();
+        } else {
+          break;
+        }
+        expectElement = true;
+        continue;
+      }
+      const before = this.pos;
+      items.push(element());
+      expectElement = false;
+      if (this.pos === before) this.read();
+    }
+    return { items, end: this.previousEnd() };
+  }
+
+  private missingCloser(closer: T): void {
+    const at = this.peek().kind === T.NewLine || this.peek().kind === T.EndOfFile ? this.previousEnd() : this.peek().start;
+    this.report(`Expected '${TOKEN_TEXT[closer] ?? ''}' to close the list.`, { start: at, end: at });
+  }
+
+  /** Does the next line (after the current line break) start with `name:` or `'name':`, i.e. an object member? */
+  protected memberStartsAt(offset: number): boolean {
+    const t = this.peekAt(offset);
+    return (t.kind === T.Identifier || t.kind === T.StringComplete) && this.peekAt(offset + 1).kind === T.Colon;
+  }
+}

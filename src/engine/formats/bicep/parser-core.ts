@@ -1,0 +1,203 @@
+/**
+ * The token cursor and error recovery shared by the expression and declaration parsers. Recovery follows
+ * Bicep's own parser: a construct that cannot be read throws `Expected`, and the nearest `withRecovery`
+ * skips to one of its terminators (a line break, a closing bracket) and returns an `error` node, so that
+ * the damage stays on that line.
+ */
+import type { Span } from '../../core/span';
+import type { Diagnostic, ErrorNode, Node } from './syntax';
+import { T, TOKEN_TEXT, type Token } from './tokens';
+
+/** Deeper nesting than this is reported, not followed: no stack overflow on hostile input. */
+export const MAX_DEPTH = 200;
+
+/** Thrown to the nearest `withRecovery`; never escapes the parser. */
+export class Expected extends Error {
+  constructor(
+    message: string,
+    readonly at: Span,
+  ) {
+    super(message);
+  }
+}
+
+export interface ParserOptions {
+  /**
+   * Use indentation to end an object or array whose closing bracket is missing (the next line at or left of
+   * the opening line's indentation ends it). On by default; the parser retries without it when a file
+   * only parses cleanly that way.
+   */
+  readonly layoutRecovery?: boolean;
+}
+
+export class ParserCore {
+  protected pos = 0;
+  protected depth = 0;
+  readonly diagnostics: Diagnostic[] = [];
+  protected readonly layoutRecovery: boolean;
+
+  constructor(
+    protected readonly text: string,
+    protected readonly tokens: readonly Token[],
+    options: ParserOptions,
+  ) {
+    this.layoutRecovery = options.layoutRecovery ?? true;
+  }
+
+  // ------------------------------------------------------------ cursor
+
+  protected peek(): Token {
+    return this.tokens[this.pos] ?? this.eof();
+  }
+  protected peekKind(): T {
+    return this.peek().kind;
+  }
+  protected peekAt(offset: number): Token {
+    return this.tokens[this.pos + offset] ?? this.eof();
+  }
+  /** The next token, looking past one line break (line breaks are merged, so this is O(1)). */
+  protected peekPastNewLine(): Token {
+    const t = this.peek();
+    return t.kind === T.NewLine ? this.peekAt(1) : t;
+  }
+  private eof(): Token {
+    return this.tokens[this.tokens.length - 1] as Token;
+  }
+  protected read(): Token {
+    const t = this.peek();
+    if (t.kind !== T.EndOfFile) this.pos++;
+    return t;
+  }
+  protected previousEnd(): number {
+    return this.pos > 0 ? (this.tokens[this.pos - 1] as Token).end : 0;
+  }
+  protected check(kind: T): boolean {
+    return this.peek().kind === kind;
+  }
+  protected checkKeyword(word: string, token: Token = this.peek()): boolean {
+    return token.kind === T.Identifier && token.value === word;
+  }
+  protected skipNewLines(): void {
+    if (this.peek().kind === T.NewLine) this.pos++;
+  }
+
+  protected expect(kind: T, what?: string): Token {
+    const t = this.peek();
+    if (t.kind === kind) {
+      this.pos++;
+      return t;
+    }
+    throw this.expected(what ?? `'${TOKEN_TEXT[kind] ?? T[kind]}'`);
+  }
+  protected expectKeyword(word: string): Token {
+    if (this.checkKeyword(word)) return this.read();
+    throw this.expected(`'${word}'`);
+  }
+  protected expected(what: string): Expected {
+    const t = this.peek();
+    const found = t.kind === T.NewLine ? 'a line break' : t.kind === T.EndOfFile ? 'the end of the file' : `'${this.text.slice(t.start, t.end)}'`;
+    return new Expected(`Expected ${what} but found ${found}.`, { start: t.start, end: t.kind === T.NewLine ? t.start : t.end });
+  }
+
+  // ------------------------------------------------------------ recovery
+
+  protected report(message: string, at: Span): void {
+    // One diagnostic per position: a broken declaration would otherwise stack "expected" errors.
+    const last = this.diagnostics[this.diagnostics.length - 1];
+    if (last && last.span.start === at.start) return;
+    this.diagnostics.push({ message, span: at });
+  }
+
+  /** Runs `parse`; on `Expected`, reports it, skips to a terminator (not consumed) and returns an error node. */
+  protected withRecovery<N extends Node>(parse: () => N, terminators: readonly T[]): N | ErrorNode {
+    const start = this.pos;
+    const depth = this.depth;
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof Expected)) throw e;
+      this.depth = depth;
+      this.report(e.message, e.at);
+      return this.skipTo(start, terminators);
+    }
+  }
+
+  /** Skips tokens up to (not including) a terminator or the end; the error node spans from token `from`. */
+  protected skipTo(from: number, terminators: readonly T[], children?: readonly Node[]): ErrorNode {
+    for (;;) {
+      const k = this.peek().kind;
+      if (k === T.EndOfFile || terminators.includes(k)) break;
+      this.pos++;
+    }
+    return this.errorFrom(from, children);
+  }
+
+  protected errorFrom(from: number, children?: readonly Node[]): ErrorNode {
+    const first = this.tokens[from];
+    const span: Span =
+      from < this.pos && first ? { start: first.start, end: this.previousEnd() } : { start: this.peek().start, end: this.peek().start };
+    return children && children.length > 0 ? { kind: 'error', span, children } : { kind: 'error', span };
+  }
+
+  protected missing(message: string): ErrorNode {
+    const at = this.peek().start;
+    this.report(message, { start: at, end: at });
+    return { kind: 'error', span: { start: at, end: at } };
+  }
+
+  /** Guards recursion: past `MAX_DEPTH` the construct is reported and skipped as a balanced bracket run. */
+  protected enter(): void {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      const t = this.peek();
+      const from = this.pos;
+      this.skipBalanced();
+      throw new Expected('Nesting is too deep to analyse.', { start: t.start, end: this.pos > from ? this.previousEnd() : t.end });
+    }
+  }
+  protected leave(): void {
+    this.depth--;
+  }
+
+  /** Skips one token, or a whole bracketed run when it opens one, without recursion. */
+  private skipBalanced(): void {
+    let level = 0;
+    do {
+      const k = this.peek().kind;
+      if (k === T.EndOfFile) return;
+      if (k === T.LeftBrace || k === T.LeftSquare || k === T.LeftParen) level++;
+      else if (k === T.RightBrace || k === T.RightSquare || k === T.RightParen) level--;
+      this.pos++;
+    } while (level > 0);
+  }
+
+  // ------------------------------------------------------------ layout
+
+  /** Column of `offset` on its line. */
+  protected columnOf(offset: number): number {
+    let i = offset;
+    while (i > 0) {
+      const c = this.text.charCodeAt(i - 1);
+      if (c === 10 || c === 13) break;
+      i--;
+    }
+    return offset - i;
+  }
+
+  /** Indentation (leading spaces and tabs) of the line holding `offset`. */
+  protected indentOf(offset: number): number {
+    let i = offset;
+    while (i > 0) {
+      const c = this.text.charCodeAt(i - 1);
+      if (c === 10 || c === 13) break;
+      i--;
+    }
+    let j = i;
+    while (j < offset) {
+      const c = this.text.charCodeAt(j);
+      if (c !== 32 && c !== 9 && c !== 0xfeff) break;
+      j++;
+    }
+    return j - i;
+  }
+}
