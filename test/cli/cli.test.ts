@@ -134,8 +134,9 @@ describe('rlens CLI', function () {
     const schema = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"';
     writeFileSync(join(dir, 'deep.json'), `{ ${schema}, "resources": [ ${'['.repeat(10_000)}${']'.repeat(10_000)} ] }`);
     writeFileSync(join(dir, 'binary.json'), Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x22, 0x24, 0x73, 0x00, 0x01]));
-    const resource = '{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "st", "properties": { "minimumTlsVersion": "TLS1_2", "allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled" } }';
-    const big = `{ ${schema}, "resources": [ ${Array.from({ length: 200_000 }, () => resource).join(',\n')} ] }`;
+    // A type no rule flags, so the output stays small: this is about reading 50 MB, not reporting it.
+    const resource = '{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet", "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] }, "subnets": [] } }';
+    const big = `{ ${schema}, "resources": [ ${Array.from({ length: 330_000 }, () => resource).join(',\n')} ] }`;
     writeFileSync(join(dir, 'big.json'), big);
     const r = rlens(['scan', dir, '--format', 'json']);
     const out = JSON.parse(r.stdout) as JsonOut;
