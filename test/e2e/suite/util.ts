@@ -34,13 +34,14 @@ export function ours(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (ruleId === undefined || codeOf(d) === ruleId));
 }
 
-/** Reverts and closes every editor so each test starts from the files on disk. */
+/** Reverts and closes every editor so each test starts from the files on disk (only the workspace's files: the
+ * workbench keeps documents of its own, such as the user settings, open in the background). */
 export async function closeAll(): Promise<void> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '\u0000';
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    if (!doc.isDirty || doc.isClosed || !doc.uri.toString().startsWith(root)) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
