@@ -287,8 +287,18 @@ export abstract class ExpressionParser extends ListParser {
     return this.withRecovery((): ObjectProperty => {
       const key = t.kind === T.Identifier ? this.identifierNode(this.read()) : t.kind === T.StringComplete || t.kind === T.StringLeftPiece ? this.string() : undefined;
       if (!key) throw this.expected('a property name');
-      this.expect(T.Colon);
+      if (this.check(T.Colon)) this.read();
+      else {
+        // `key value` or a key still being typed: report the colon and read what follows as the value.
+        const e = this.expected("':'");
+        if (!this.check(T.NewLine) || !this.deeperMembersFollow(t.start)) {
+          if (MEMBER_TERMINATORS.includes(this.peekKind()) || this.check(T.EndOfFile)) throw e;
+        }
+        this.report(e.message, e.at);
+      }
+      this.layoutOwner = t.start;
       const value = this.check(T.NewLine) ? this.missingValue(t.start) : this.withRecovery(() => this.expression(), MEMBER_TERMINATORS);
+      this.layoutOwner = -1;
       const name = key.kind === 'identifier' ? key.name : key.segments.length === 1 ? key.segments[0] : undefined;
       return { kind: 'property', span: { start: t.start, end: value.span.end }, key, name, value };
     }, MEMBER_TERMINATORS);
@@ -298,6 +308,11 @@ export abstract class ExpressionParser extends ListParser {
    * `key:` at the end of a line. When the next lines are indented further and look like members or items,
    * the opening bracket is what is missing: read them as the value so that they keep their place.
    */
+  private deeperMembersFollow(memberStart: number): boolean {
+    const next = this.peekAt(1);
+    return next.kind !== T.EndOfFile && this.columnOf(next.start) > this.indentOf(memberStart) && this.memberStartsAt(1);
+  }
+
   private missingValue(memberStart: number): Expression {
     const at = this.peek().start;
     const next = this.peekAt(1);
@@ -366,7 +381,9 @@ export abstract class ExpressionParser extends ListParser {
     this.expectKeyword('in');
     const iterable = this.withRecovery(() => this.expression(), [T.Colon, T.RightSquare, T.NewLine]);
     this.expect(T.Colon);
+    this.layoutOwner = open.start;
     const body = this.withRecovery(() => (resourceBody ? this.resourceBody(true) : this.expression()), [T.RightSquare, T.NewLine]);
+    this.layoutOwner = -1;
     this.skipNewLines();
     let end = body.span.end;
     if (this.check(T.RightSquare)) end = this.read().end;

@@ -12,6 +12,9 @@ export interface LexResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Tokens are built here; a merged line break extends the previous token in place. */
+type LexToken = { -readonly [K in keyof Token]: Token[K] };
+
 /** An open interpolation hole: which string it belongs to and how deep its own braces are. */
 interface Hole {
   readonly multiline: boolean;
@@ -41,7 +44,7 @@ export function lex(text: string): LexResult {
 
 class Lexer {
   private pos = 0;
-  private readonly tokens: Token[] = [];
+  private readonly tokens: LexToken[] = [];
   private readonly comments: Comment[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly holes: Hole[] = [];
@@ -70,7 +73,7 @@ class Lexer {
         this.token(c);
       }
     }
-    this.tokens.push({ kind: T.EndOfFile, start: n, end: n });
+    this.push(T.EndOfFile, n, n);
     return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics };
   }
 
@@ -78,9 +81,9 @@ class Lexer {
     this.diagnostics.push({ message, span: { start, end } });
   }
 
-  private push(kind: T, start: number, end: number, value?: string, unterminated?: boolean): void {
-    const token: Token = value === undefined ? { kind, start, end } : unterminated ? { kind, start, end, value, unterminated } : { kind, start, end, value };
-    this.tokens.push(token);
+  private push(kind: T, start: number, end: number, value?: string, unterminated = false): void {
+    // One object shape for every token keeps the parser's property reads monomorphic.
+    this.tokens.push({ kind, start, end, value, unterminated });
   }
 
   private newLine(c: number): void {
@@ -95,11 +98,8 @@ class Lexer {
       if (this.holes.length > 0) return;
     }
     const last = this.tokens[this.tokens.length - 1];
-    if (last?.kind === T.NewLine) {
-      this.tokens[this.tokens.length - 1] = { kind: T.NewLine, start: last.start, end: this.pos };
-    } else {
-      this.push(T.NewLine, start, this.pos);
-    }
+    if (last?.kind === T.NewLine) last.end = this.pos;
+    else this.push(T.NewLine, start, this.pos);
   }
 
   private lineComment(): void {

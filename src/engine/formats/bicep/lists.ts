@@ -24,14 +24,22 @@ export class ListParser extends ParserCore {
    */
   protected list<E extends Node>(openStart: number, closer: T, element: () => E): ListResult<E> {
     const items: E[] = [];
+    const owner = this.layoutOwner;
+    this.layoutOwner = -1;
     if (this.check(closer)) return { items, end: this.read().end };
     let limit = -1;
     if (this.check(T.NewLine)) {
-      this.read();
       if (this.layoutRecovery) {
-        const openIndent = this.indentOf(openStart);
-        if (this.columnOf(this.peek().start) > openIndent) limit = openIndent;
+        const openIndent = owner >= 0 ? Math.min(this.indentOf(openStart), this.indentOf(owner)) : this.indentOf(openStart);
+        const first = this.peekAt(1);
+        // Members laid out no deeper than the opening line: this bracket was just typed and is unclosed.
+        if (first.kind !== closer && first.kind !== T.EndOfFile && this.columnOf(first.start) <= openIndent) {
+          this.missingCloser(closer);
+          return { items, end: this.previousEnd() };
+        }
+        limit = openIndent;
       }
+      this.read();
     }
     let expectElement = true;
     for (;;) {

@@ -33,6 +33,11 @@ export interface ParserOptions {
 export class ParserCore {
   protected pos = 0;
   protected depth = 0;
+  /**
+   * Where the construct owning the next bracket starts (an object key, a `for`, a declaration), or -1. The
+   * formatter may put a `{` on a continuation line; layout recovery measures from the owner's line then.
+   */
+  protected layoutOwner = -1;
   readonly diagnostics: Diagnostic[] = [];
   protected readonly layoutRecovery: boolean;
 

@@ -68,9 +68,9 @@ export interface Token {
    * String pieces: the decoded text between the delimiters (escapes applied for `'…'`, raw for `'''…'''`).
    * Identifiers and integers: their text.
    */
-  readonly value?: string;
+  readonly value: string | undefined;
   /** A string piece that ended at a line break or the end of the file instead of its closing delimiter. */
-  readonly unterminated?: boolean;
+  readonly unterminated: boolean;
 }
 
 /** A comment or a `#disable-next-line` directive, kept for suppressions and hovers. */
