@@ -254,6 +254,14 @@ describe('HCL parser', () => {
       });
     }
 
+    it('a 120 KB line of 10,000 brackets and stray closers parses quickly', () => {
+      const text = `a = ${'('.repeat(10_000)}${'y'.repeat(100_000)}${')'.repeat(10_000)}\nb = 1\n`;
+      const t0 = performance.now();
+      const file = parseHcl(text);
+      assert.ok(performance.now() - t0 < 1000, `${(performance.now() - t0).toFixed(0)} ms`);
+      assert.equal(attr(file, 'b').name, 'b');
+    });
+
     it('time grows linearly with size, also for broken input', () => {
       const unit = 'resource "a" "b" {\n  name = \n  tags = {\n    x = [1,\n  y = "abc\n}\n';
       const time = (n: number): number => {

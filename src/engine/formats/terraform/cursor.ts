@@ -116,8 +116,26 @@ export class Cursor {
     return index === 0 || this.tokens.kinds[index - 1] === T_NEWLINE;
   }
 
-  /** Start offset of the line holding `offset`. */
+  /** Line start known for offsets in `[cachedLineStart, cachedUpTo]`: queries mostly move forward. */
+  private cachedLineStart = 0;
+  private cachedUpTo = 0;
+
+  /**
+   * Start offset of the line holding `offset`. Cached so that a very long line with many tokens (hostile
+   * input) costs linear time, not quadratic.
+   */
   lineStartOf(offset: number): number {
+    if (offset >= this.cachedLineStart && offset <= this.cachedUpTo) return this.cachedLineStart;
+    if (offset > this.cachedUpTo) {
+      let lineStart = this.cachedLineStart;
+      for (let i = this.cachedUpTo; i < offset; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c === 10 || c === 13) lineStart = i + 1;
+      }
+      this.cachedLineStart = lineStart;
+      this.cachedUpTo = offset;
+      return lineStart;
+    }
     let lineStart = offset;
     while (lineStart > 0) {
       const c = this.text.charCodeAt(lineStart - 1);

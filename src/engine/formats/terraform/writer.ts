@@ -1,0 +1,207 @@
+/**
+ * Fixes written as idiomatic HCL: replace a value, add an attribute to the right block or nested block
+ * (creating blocks that are missing, or objects inside an azapi `body`), aligning `=` the way
+ * `terraform fmt` does, and write a reasoned `# rlens-disable-next-line` comment above a resource.
+ */
+import type { TextEdit } from '../../core/finding';
+import { detectEol, type Span } from '../../core/span';
+import { detectIndentUnit, indentAt } from '../../core/text-style';
+import type { Literal, Value } from '../../core/value';
+import type { FormatWriter } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import { formatSuppressionComment } from '../../suppress/comment';
+import { parseHcl } from './parser';
+import { templateLiteral, type Attribute, type Block, type Body, type Expr, type HclFile, type ObjectItem } from './syntax';
+
+/** A literal in HCL syntax; `${` and `%{` are escaped so that a string stays literal. */
+export function hclLiteral(value: Literal): string {
+  if (typeof value !== 'string') return String(value);
+  return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
+
+/** A place to add members: a block body or an object constructor. */
+interface Container {
+  readonly open: number; // offset just after `{`
+  readonly close: number; // offset of `}`
+  /** Single-line members (attributes or object items) in order, with their name spans. */
+  readonly members: ReadonlyArray<{ readonly nameSpan: Span; readonly span: Span; readonly name: string }>;
+  /** End of the last member of any kind (blocks included). */
+  readonly lastEnd?: number;
+}
+
+export class HclWriter implements FormatWriter {
+  private readonly eol: string;
+  private readonly unit: string;
+  private syntax?: HclFile;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {
+    this.eol = detectEol(text);
+    this.unit = detectIndentUnit(text);
+  }
+
+  replaceValue(_resource: Resource, target: Value, value: Literal): TextEdit[] {
+    const origin = target.origin;
+    if (origin && (origin.kind === 'parameter' || origin.kind === 'variable')) {
+      return [{ file: origin.file ?? this.file, span: origin.span, newText: hclLiteral(value) }];
+    }
+    if (origin?.kind === 'computed' || target.kind === 'unknown') return [];
+    return [{ file: this.file, span: target.span, newText: hclLiteral(value) }];
+  }
+
+  insertProperty(resource: Resource, path: readonly string[], value: Literal): TextEdit[] {
+    const block = this.blockAt(resource.span);
+    if (!block || path.length === 0) return [];
+    if (resource.dialect === 'azapi') return this.insertIntoAzapiBody(block, path, value);
+    let body = block.body;
+    let i = 0;
+    for (; i < path.length - 1; i++) {
+      const nested = body.items.find((b): b is Block => b.kind === 'block' && b.type === path[i]);
+      if (!nested?.closeBrace) break;
+      body = nested.body;
+    }
+    const container = bodyContainer(body);
+    if (!container) return [];
+    const rest = path.slice(i);
+    if (rest.length === 1) return this.addMember(container, rest[0] as string, ' = ', hclLiteral(value));
+    // Missing nested blocks: `a {\n  b = v\n}` after the last item.
+    return this.addNested(container, rest, hclLiteral(value), (name, inner, indent) => `${name} {${this.eol}${inner}${this.eol}${indent}}`);
+  }
+
+  suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
+    let lineStart = resource.span.start;
+    while (lineStart > 0 && this.text[lineStart - 1] !== '\n' && this.text[lineStart - 1] !== '\r') lineStart--;
+    const indent = indentAt(this.text, resource.span.start);
+    return [{ file: this.file, span: { start: lineStart, end: lineStart }, newText: `${indent}# ${formatSuppressionComment(ruleId, reason, expires)}${this.eol}` }];
+  }
+
+  private blockAt(span: Span): Block | undefined {
+    this.syntax ??= parseHcl(this.text);
+    return this.syntax.body.items.find((b): b is Block => b.kind === 'block' && b.span.start === span.start);
+  }
+
+  /** azapi: the ARM path lives in the `body` object (possibly inside `jsonencode(…)`), created when missing. */
+  private insertIntoAzapiBody(block: Block, path: readonly string[], value: Literal): TextEdit[] {
+    const bodyAttr = block.body.items.find((a): a is Attribute => a.kind === 'attribute' && a.name === 'body');
+    if (!bodyAttr) {
+      const container = bodyContainer(block.body);
+      if (!container) return [];
+      return this.addNested(container, ['body', ...path], hclLiteral(value), (name, inner, indent) => `${name} = {${this.eol}${inner}${this.eol}${indent}}`);
+    }
+    let expr: Expr = bodyAttr.expr;
+    if (expr.kind === 'call' && expr.name === 'jsonencode' && expr.args[0]) expr = expr.args[0];
+    if (expr.kind !== 'object') return [];
+    let obj = expr;
+    let i = 0;
+    for (; i < path.length - 1; i++) {
+      const next = obj.items.find((it) => keyOf(it) === path[i])?.value;
+      if (next?.kind !== 'object') break;
+      obj = next;
+    }
+    const container = objectContainer(obj);
+    const rest = path.slice(i);
+    if (rest.length === 1) return this.addMember(container, rest[0] as string, ' = ', hclLiteral(value));
+    return this.addNested(container, rest, hclLiteral(value), (name, inner, indent) => `${name} = {${this.eol}${inner}${this.eol}${indent}}`);
+  }
+
+  /** Adds `name = raw` after the last single-line member, re-aligning the `=` of its group. */
+  private addMember(c: Container, name: string, sep: string, raw: string): TextEdit[] {
+    const inline = !this.text.slice(c.open, c.close).includes('\n');
+    const memberIndent = this.memberIndent(c);
+    if (inline) {
+      // `{}` or `{ a = 1 }` on one line: open it up.
+      const closeIndent = indentAt(this.text, c.open);
+      const existing = this.text.slice(c.open, c.close).trim();
+      const lines = [...(existing ? [existing] : []), `${name}${sep.trimEnd()} ${raw}`];
+      return [{ file: this.file, span: { start: c.open, end: c.close }, newText: `${this.eol}${lines.map((l) => memberIndent + l).join(this.eol)}${this.eol}${closeIndent}` }];
+    }
+    const group = this.alignmentGroup(c);
+    const width = Math.max(name.length, ...group.map((m) => m.name.length));
+    const edits: TextEdit[] = [];
+    // Widen the existing members when the new name is the longest.
+    for (const m of group) {
+      const eq = this.text.indexOf('=', m.nameSpan.end);
+      const wanted = ' '.repeat(width - m.name.length + 1);
+      if (eq > 0 && this.text.slice(m.nameSpan.end, eq) !== wanted) edits.push({ file: this.file, span: { start: m.nameSpan.end, end: eq }, newText: wanted });
+    }
+    const padded = group.length > 0 ? name + ' '.repeat(width - name.length) : name;
+    const last = c.members[c.members.length - 1];
+    const at = last ? this.lineEnd(last.span.end) : this.lineEnd(c.open);
+    edits.push({ file: this.file, span: { start: at, end: at }, newText: `${this.eol}${memberIndent}${padded}${sep.trimEnd()} ${raw}` });
+    return edits;
+  }
+
+  /** Adds missing nested blocks or objects after the last member, innermost holding `name = raw`. */
+  private addNested(c: Container, path: readonly string[], raw: string, wrap: (name: string, inner: string, indent: string) => string): TextEdit[] {
+    const indent = this.memberIndent(c);
+    const build = (level: number): string => {
+      const pad = indent + this.unit.repeat(level);
+      const name = path[level] as string;
+      if (level === path.length - 1) return `${pad}${name} = ${raw}`;
+      return `${pad}${wrap(name, build(level + 1), pad).trimStart()}`;
+    };
+    const text = build(0);
+    if (!this.text.slice(c.open, c.close).includes('\n')) {
+      const closeIndent = indentAt(this.text, c.open);
+      const existing = this.text.slice(c.open, c.close).trim();
+      return [{ file: this.file, span: { start: c.open, end: c.close }, newText: `${this.eol}${existing ? `${indent}${existing}${this.eol}` : ''}${text}${this.eol}${closeIndent}` }];
+    }
+    const at = this.lineEnd(c.lastEnd ?? c.open);
+    return [{ file: this.file, span: { start: at, end: at }, newText: `${this.eol}${text}` }];
+  }
+
+  /** The members aligned with the last one: consecutive lines, single-line values. */
+  private alignmentGroup(c: Container): Container['members'] {
+    const group: Array<Container['members'][number]> = [];
+    for (let i = c.members.length - 1; i >= 0; i--) {
+      const m = c.members[i] as Container['members'][number];
+      const text = this.text.slice(m.span.start, m.span.end);
+      if (text.includes('\n')) break;
+      const next = group[0];
+      if (next && this.text.slice(m.span.end, next.span.start).split('\n').length > 2) break;
+      group.unshift(m);
+    }
+    // Only if nothing but blanks separates the last member from the insertion point.
+    return group;
+  }
+
+  private memberIndent(c: Container): string {
+    const first = c.members[0];
+    if (first) return indentAt(this.text, first.nameSpan.start);
+    return indentAt(this.text, c.open - 1) + this.unit;
+  }
+
+  /** End of the line holding `offset` (before its line break), past a trailing comment. */
+  private lineEnd(offset: number): number {
+    let i = offset;
+    while (i < this.text.length && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
+    return i;
+  }
+}
+
+function keyOf(item: ObjectItem): string | undefined {
+  return item.key.kind === 'variable' ? item.key.name : templateLiteral(item.key);
+}
+
+function bodyContainer(body: Body): Container | undefined {
+  const attrs = body.items.filter((a): a is Attribute => a.kind === 'attribute');
+  const last = body.items[body.items.length - 1];
+  return {
+    open: body.span.start,
+    close: body.span.end,
+    members: attrs.map((a) => ({ nameSpan: a.nameSpan, span: a.span, name: a.name })),
+    ...(last ? { lastEnd: last.span.end } : {}),
+  };
+}
+
+function objectContainer(obj: Extract<Expr, { kind: 'object' }>): Container {
+  const last = obj.items[obj.items.length - 1];
+  return {
+    open: obj.span.start + 1,
+    close: obj.span.end - 1,
+    members: obj.items.map((it) => ({ nameSpan: it.key.span, span: it.span, name: keyOf(it) ?? '' })),
+    ...(last ? { lastEnd: last.span.end } : {}),
+  };
+}
