@@ -44,11 +44,13 @@ export class HclWriter implements FormatWriter {
 
   replaceValue(_resource: Resource, target: Value, value: Literal): TextEdit[] {
     const origin = target.origin;
+    const literal = (file: string): string => (/\.json$/i.test(file) ? JSON.stringify(value) : hclLiteral(value));
     if (origin && (origin.kind === 'parameter' || origin.kind === 'variable')) {
-      return [{ file: origin.file ?? this.file, span: origin.span, newText: hclLiteral(value) }];
+      const file = origin.file ?? this.file;
+      return [{ file, span: origin.span, newText: literal(file) }];
     }
     if (origin?.kind === 'computed' || target.kind === 'unknown') return [];
-    return [{ file: this.file, span: target.span, newText: hclLiteral(value) }];
+    return [{ file: this.file, span: target.span, newText: literal(this.file) }];
   }
 
   insertProperty(resource: Resource, path: readonly string[], value: Literal): TextEdit[] {
@@ -71,6 +73,8 @@ export class HclWriter implements FormatWriter {
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
+    // `.tf.json` has no comment syntax Terraform accepts everywhere: no inline suppression there.
+    if (/\.json$/i.test(this.file)) return [];
     let lineStart = resource.span.start;
     while (lineStart > 0 && this.text[lineStart - 1] !== '\n' && this.text[lineStart - 1] !== '\r') lineStart--;
     const indent = indentAt(this.text, resource.span.start);
