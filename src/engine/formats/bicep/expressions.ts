@@ -207,7 +207,7 @@ export abstract class ExpressionParser extends ListParser {
     } else {
       this.skipNewLines();
       const openIndent = this.layoutRecovery ? this.indentOf(open.start) : -1;
-      const multiLine = this.tokens[this.pos - 1]?.kind === T.NewLine && this.columnOf(this.peek().start) > openIndent;
+      const multiLine = this.atLineStart() && this.columnOf(this.peek().start) > openIndent;
       for (;;) {
         args.push(this.withRecovery(() => this.expression(), MEMBER_TERMINATORS));
         if (this.check(T.Comma)) {
@@ -351,7 +351,7 @@ export abstract class ExpressionParser extends ListParser {
 
   private arrayItem(ownerIndent: number): Expression | SpreadElement {
     if (this.check(T.Ellipsis)) return this.spread(T.RightSquare);
-    if (this.memberStartsAt(0) && this.tokens[this.pos - 1]?.kind === T.NewLine) {
+    if (this.memberStartsAt(0) && this.atLineStart()) {
       // `name: 'x'` as an item: the `{` of an object item was lost (e.g. deleted on its own line).
       const start = this.peek().start;
       this.report("Expected an array item; reading these lines as an object whose '{' is missing.", { start, end: start });

@@ -4,16 +4,13 @@
  * consecutive); comments go to a side list.
  */
 import type { Diagnostic } from './syntax';
-import { T, type Comment, type Token } from './tokens';
+import { T, TokenStore, type Comment } from './tokens';
 
 export interface LexResult {
-  readonly tokens: Token[];
+  readonly tokens: TokenStore;
   readonly comments: Comment[];
   readonly diagnostics: Diagnostic[];
 }
-
-/** Tokens are built here; a merged line break extends the previous token in place. */
-type LexToken = { -readonly [K in keyof Token]: Token[K] };
 
 /** An open interpolation hole: which string it belongs to and how deep its own braces are. */
 interface Hole {
@@ -44,7 +41,7 @@ export function lex(text: string): LexResult {
 
 class Lexer {
   private pos = 0;
-  private readonly tokens: LexToken[] = [];
+  private readonly tokens = new TokenStore();
   private readonly comments: Comment[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly holes: Hole[] = [];
@@ -82,8 +79,7 @@ class Lexer {
   }
 
   private push(kind: T, start: number, end: number, value?: string, unterminated = false): void {
-    // One object shape for every token keeps the parser's property reads monomorphic.
-    this.tokens.push({ kind, start, end, value, unterminated });
+    this.tokens.push(kind, start, end, value, unterminated);
   }
 
   private newLine(c: number): void {
@@ -97,8 +93,8 @@ class Lexer {
       this.error('Unterminated string: a string cannot span lines (use \'\'\' for multi-line strings).', start, start);
       if (this.holes.length > 0) return;
     }
-    const last = this.tokens[this.tokens.length - 1];
-    if (last?.kind === T.NewLine) last.end = this.pos;
+    const tokens = this.tokens;
+    if (tokens.count > 0 && tokens.kinds[tokens.count - 1] === T.NewLine) tokens.ends[tokens.count - 1] = this.pos;
     else this.push(T.NewLine, start, this.pos);
   }
 

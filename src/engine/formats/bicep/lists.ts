@@ -70,7 +70,7 @@ export class ListParser extends ParserCore {
       if (this.pos === before) {
         // Nothing could be read here: a closer that starts a line belongs to an enclosing construct;
         // anything else is junk on this line.
-        if (isCloser(k) && this.tokens[this.pos - 1]?.kind === T.NewLine) break;
+        if (isCloser(k) && this.atLineStart()) break;
         this.read();
       }
     }
@@ -126,7 +126,7 @@ export class ListParser extends ParserCore {
 
   /** Does the next line (after the current line break) start with `name:` or `'name':`, i.e. an object member? */
   protected memberStartsAt(offset: number): boolean {
-    const t = this.peekAt(offset);
-    return (t.kind === T.Identifier || t.kind === T.StringComplete) && this.peekAt(offset + 1).kind === T.Colon;
+    const k = this.kindAt(this.pos + offset);
+    return (k === T.Identifier || k === T.StringComplete) && this.kindAt(this.pos + offset + 1) === T.Colon;
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Span } from '../../core/span';
 import type { Diagnostic, ErrorNode, Node } from './syntax';
-import { T, TOKEN_TEXT, type Token } from './tokens';
+import { T, TOKEN_TEXT, type Token, type TokenStore } from './tokens';
 
 /** Deeper nesting than this is reported, not followed: no stack overflow on hostile input. */
 export const MAX_DEPTH = 200;
@@ -43,7 +43,7 @@ export class ParserCore {
 
   constructor(
     protected readonly text: string,
-    protected readonly tokens: readonly Token[],
+    protected readonly tokens: TokenStore,
     options: ParserOptions,
   ) {
     this.layoutRecovery = options.layoutRecovery ?? true;
@@ -51,22 +51,30 @@ export class ParserCore {
 
   // ------------------------------------------------------------ cursor
 
+  /** The current token, materialised once per position (the parser peeks the same token often). */
+  private current: Token | undefined;
+  private currentPos = -1;
+
   protected peek(): Token {
-    return this.tokens[this.pos] ?? this.eof();
+    if (this.currentPos !== this.pos || !this.current) {
+      this.current = this.tokens.at(this.pos);
+      this.currentPos = this.pos;
+    }
+    return this.current;
   }
   protected peekKind(): T {
-    return this.peek().kind;
+    return this.kindAt(this.pos);
   }
   protected peekAt(offset: number): Token {
-    return this.tokens[this.pos + offset] ?? this.eof();
+    return offset === 0 ? this.peek() : this.tokens.at(this.pos + offset);
   }
-  /** The next token, looking past one line break (line breaks are merged, so this is O(1)). */
-  protected peekPastNewLine(): Token {
-    const t = this.peek();
-    return t.kind === T.NewLine ? this.peekAt(1) : t;
+  /** Kind of token `i` (the end-of-file token past the end). */
+  protected kindAt(i: number): T {
+    return i < this.tokens.count ? (this.tokens.kinds[i] as T) : T.EndOfFile;
   }
-  private eof(): Token {
-    return this.tokens[this.tokens.length - 1] as Token;
+  /** Is the previous token a line break, i.e. does the current token start a line? */
+  protected atLineStart(): boolean {
+    return this.pos > 0 && this.kindAt(this.pos - 1) === T.NewLine;
   }
   protected read(): Token {
     const t = this.peek();
@@ -74,16 +82,16 @@ export class ParserCore {
     return t;
   }
   protected previousEnd(): number {
-    return this.pos > 0 ? (this.tokens[this.pos - 1] as Token).end : 0;
+    return this.pos > 0 ? (this.tokens.ends[this.pos - 1] as number) : 0;
   }
   protected check(kind: T): boolean {
-    return this.peek().kind === kind;
+    return this.kindAt(this.pos) === kind;
   }
   protected checkKeyword(word: string, token: Token = this.peek()): boolean {
     return token.kind === T.Identifier && token.value === word;
   }
   protected skipNewLines(): void {
-    if (this.peek().kind === T.NewLine) this.pos++;
+    if (this.kindAt(this.pos) === T.NewLine) this.pos++;
   }
 
   protected expect(kind: T, what?: string): Token {
@@ -130,7 +138,7 @@ export class ParserCore {
   /** Skips tokens up to (not including) a terminator or the end; the error node spans from token `from`. */
   protected skipTo(from: number, terminators: readonly T[], children?: readonly Node[]): ErrorNode {
     for (;;) {
-      const k = this.peek().kind;
+      const k = this.kindAt(this.pos);
       if (k === T.EndOfFile || terminators.includes(k)) break;
       this.pos++;
     }
@@ -138,9 +146,8 @@ export class ParserCore {
   }
 
   protected errorFrom(from: number, children?: readonly Node[]): ErrorNode {
-    const first = this.tokens[from];
     const span: Span =
-      from < this.pos && first ? { start: first.start, end: this.previousEnd() } : { start: this.peek().start, end: this.peek().start };
+      from < this.pos ? { start: this.tokens.starts[from] as number, end: this.previousEnd() } : { start: this.peek().start, end: this.peek().start };
     return children && children.length > 0 ? { kind: 'error', span, children } : { kind: 'error', span };
   }
 
@@ -168,7 +175,7 @@ export class ParserCore {
   private skipBalanced(): void {
     let level = 0;
     do {
-      const k = this.peek().kind;
+      const k = this.kindAt(this.pos);
       if (k === T.EndOfFile) return;
       if (k === T.LeftBrace || k === T.LeftSquare || k === T.LeftParen) level++;
       else if (k === T.RightBrace || k === T.RightSquare || k === T.RightParen) level--;

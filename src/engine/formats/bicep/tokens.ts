@@ -73,6 +73,51 @@ export interface Token {
   readonly unterminated: boolean;
 }
 
+/**
+ * The lexer's output: parallel typed arrays rather than one object per token, so that a large file's
+ * tokens cost no garbage-collector work (objects that live through the whole parse get copied between
+ * generations; typed arrays do not). The parser materialises short-lived `Token` objects on demand.
+ */
+export class TokenStore {
+  count = 0;
+  kinds = new Uint8Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  /** Values of identifiers, integers and string pieces, by token index (holes elsewhere). */
+  readonly values: (string | undefined)[] = [];
+  readonly unterminated = new Set<number>();
+
+  push(kind: T, start: number, end: number, value: string | undefined, unterminated: boolean): void {
+    const i = this.count;
+    if (i === this.kinds.length) this.grow();
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    if (value !== undefined) this.values[i] = value;
+    if (unterminated) this.unterminated.add(i);
+    this.count = i + 1;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  /** Token `i`, clamped to the final end-of-file token. */
+  at(i: number): Token {
+    const j = i < this.count ? i : this.count - 1;
+    return { kind: this.kinds[j] as T, start: this.starts[j] as number, end: this.ends[j] as number, value: this.values[j], unterminated: this.unterminated.has(j) };
+  }
+}
+
 /** A comment or a `#disable-next-line` directive, kept for suppressions and hovers. */
 export interface Comment {
   readonly kind: 'line' | 'block' | 'directive';
