@@ -5,6 +5,7 @@ import type { AnalysisError, Finding, Severity, Suppression } from './core/findi
 import type { AnalyzeOptions, AnalyzedDocument, SourceFormat } from './model/document';
 import { FORMATS } from './formats/all';
 import { handlerFor } from './formats/registry';
+import { skipReason } from './limits';
 import { allRules } from './rules/registry';
 import { CODE_CHECKS } from './rules/checks';
 import { runPropertyChecks } from './rules/property-check';
@@ -24,6 +25,8 @@ export interface ScanOptions extends AnalyzeOptions {
   readonly configSuppressions?: readonly ConfigSuppression[];
   /** The catalog to use (tests pass their own); defaults to the built-in rules. */
   readonly catalog?: readonly RuleMeta[];
+  /** Larger files (UTF-8 bytes) are skipped with an error entry; default 5 MB (`DEFAULT_MAX_FILE_BYTES`). */
+  readonly maxFileBytes?: number;
 }
 
 export interface ConfigSuppression {
@@ -76,6 +79,12 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
 export function scanText(text: string, file: string, options: ScanOptions = {}): ScanResult {
   const handler = handlerFor(FORMATS, file);
   if (!handler) return { file, findings: [], errors: [] };
+  const skipped = skipReason(text, options.maxFileBytes);
+  // A handler that can tell from the head that the file is not one of its templates keeps it quiet, as analyse would.
+  if (skipped !== undefined && handler.mayBeTemplate?.(text) !== false) {
+    return { file, format: handler.format, findings: [], errors: [{ file, message: skipped }] };
+  }
+  if (skipped !== undefined) return { file, findings: [], errors: [] };
   try {
     const doc = handler.analyze(text, file, options);
     if (!doc) return { file, findings: [], errors: [] };

@@ -110,19 +110,37 @@ export function asBoolean(v: Value): boolean | undefined {
   return undefined;
 }
 
-/** Re-homes a value (and its subtree) at a use site, remembering where each literal is written. */
+/**
+ * Defines `key` on `target` as computed on first read, then stored as a plain property: readers (spread,
+ * JSON.stringify, deep equality) see an ordinary value.
+ */
+function lazily<T extends object>(target: T, key: string, compute: () => unknown): T {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: false });
+      return value;
+    },
+  });
+  return target;
+}
+
+/**
+ * Re-homes a value (and its subtree) at a use site, remembering where each literal is written. Children are
+ * re-homed when first read: a large variable used many times (`variables('alerts')[copyIndex()].name`) would
+ * otherwise be copied whole at every use, which made such templates quadratic.
+ */
 export function atUseSite(v: Value, useSpan: Span, makeOrigin: (literalSpan: Span) => Origin): Value {
   const origin = v.origin && v.origin.kind !== 'literal' ? v.origin : makeOrigin(v.span);
   switch (v.kind) {
     case 'object':
-      return {
-        ...v,
-        span: useSpan,
-        origin,
-        properties: v.properties.map((p) => ({ ...p, keySpan: useSpan, span: useSpan, value: atUseSite(p.value, useSpan, makeOrigin) })),
-      };
+      return lazily({ ...v, span: useSpan, origin }, 'properties', () =>
+        v.properties.map((p) => ({ ...p, keySpan: useSpan, span: useSpan, value: atUseSite(p.value, useSpan, makeOrigin) })),
+      );
     case 'array':
-      return { ...v, span: useSpan, origin, items: v.items.map((i) => atUseSite(i, useSpan, makeOrigin)) };
+      return lazily({ ...v, span: useSpan, origin }, 'items', () => v.items.map((i) => atUseSite(i, useSpan, makeOrigin)));
     default:
       return { ...v, span: useSpan, origin };
   }

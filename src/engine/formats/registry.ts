@@ -9,6 +9,11 @@ export interface FormatHandler {
   /** Cheap test on the path alone: does this handler want to look at the file? */
   claims(file: string): boolean;
   /**
+   * Cheap test on the text's head, before any parsing: false when it is surely not a template of this format
+   * (JSON that is not ARM). Lets a file that is too large or binary be skipped quietly when it is not ours anyway.
+   */
+  mayBeTemplate?(text: string): boolean;
+  /**
    * Analyse the text. `undefined` means "not ours after all" (JSON that is not an ARM template), reported
    * quietly; a file that is ours but broken returns a document with `errors`.
    */
