@@ -63,6 +63,15 @@ results.activation = {
   ...(acts[0].error ? { error: acts[0].error } : {}),
 };
 
+log('bench: first scan in a fresh process…');
+const firsts = [];
+for (let i = 0; i < (quick ? 5 : 15); i++) firsts.push(runChild('first-scan.mjs', []));
+results.firstScan = {
+  runs: firsts.length,
+  rules: firsts[0].rules,
+  ...Object.fromEntries(['requireMs', 'catalogMs', 'firstScanMs', 'secondScanMs'].map((k) => [k, round(median(firsts.map((f) => f[k])), 2)])),
+};
+
 log('bench: keystroke latency…');
 results.latency = runChild('latency.mjs', ['--corpus', corpus, '--files', quick ? '60' : '200']);
 
@@ -124,6 +133,8 @@ function print(r) {
   console.log(`\nWhole corpus, one process: ${s.files} files, ${s.megabytes} MB in ${s.seconds} s (median of ${s.runs}), peak RSS ${s.peakRssMB} MB, ${s.findings} findings, ${s.errors} errors`);
   if (r.cliScan.seconds) console.log(`CLI (rlens scan --format json): ${r.cliScan.seconds} s, peak RSS ${r.cliScan.peakRssMB} MB, exit ${r.cliScan.exitCode}`);
   console.log(`Activation (median of ${r.activation.runs}): require ${r.activation.requireMs} ms, activate ${r.activation.activateMs} ms${r.activation.error ? ` (activate threw: ${r.activation.error})` : ''}`);
+  const fs1 = r.firstScan;
+  console.log(`First scan, fresh process (median of ${fs1.runs}): load engine ${fs1.requireMs} ms, load ${fs1.rules} rules ${fs1.catalogMs} ms, first scan of samples/arm/azuredeploy.json ${fs1.firstScanMs} ms, second ${fs1.secondScanMs} ms`);
   console.log(`\nKeystroke latency (${r.latency.files} files, ${r.latency.placesPerFile} places × ${r.latency.charsPerPlace} characters each):`);
   console.log(table([['format', 'bucket', 'files', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms'], ...r.latency.buckets.map((b) => [b.format, b.bucket, b.files, b.keystrokes, b.p50, b.p95, b.max])]));
   console.log('\nTargets:');

@@ -164,7 +164,10 @@ class Lexer {
           this.multilineString(start, i + 3, i - start, true);
           return;
         }
-        break;
+        // The whole run is one unexpected token: stepping one `$` at a time rescanned the run (quadratic).
+        this.error(`Unexpected character '$'.`, start, i);
+        this.op(T.Unrecognized, i - start);
+        return;
       }
       case 123 /* { */: {
         const top = this.holes[this.holes.length - 1];
