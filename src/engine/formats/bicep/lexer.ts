@@ -18,6 +18,8 @@ interface Hole {
   /** Number of `$` that open a hole in the owning `$'''` string (0 for `'…'`). */
   readonly dollars: number;
   braces: number;
+  /** Where the owning `$'''` string's closing quotes were found, so that each piece does not search again. */
+  readonly close?: number;
 }
 
 const CR = 13;
@@ -178,7 +180,7 @@ class Lexer {
         const top = this.holes[this.holes.length - 1];
         if (top && top.braces === 0) {
           this.holes.pop();
-          if (top.multiline) this.multilineString(start, start + 1, top.dollars, false);
+          if (top.multiline) this.multilineString(start, start + 1, top.dollars, false, top.close);
           else this.singleString(start, start + 1, false);
           return;
         }
@@ -311,14 +313,14 @@ class Lexer {
    * `'''…'''` (raw) and `$'''…${x}…'''`, where `dollars` `$` signs followed by `{` open a hole. A leading line
    * break after the opening quotes is not part of the value. Quotes beyond the closing three are content.
    */
-  private multilineString(start: number, contentStart: number, dollars: number, first: boolean): void {
+  private multilineString(start: number, contentStart: number, dollars: number, first: boolean, knownClose?: number): void {
     const text = this.text;
-    const close = text.indexOf("'''", contentStart);
+    const close = knownClose !== undefined && (knownClose >= contentStart || knownClose < 0) ? knownClose : text.indexOf("'''", contentStart);
     const hole = dollars > 0 ? this.findHole(contentStart, close < 0 ? text.length : close, dollars) : -1;
     if (hole >= 0) {
       const end = hole + dollars + 1;
       this.push(first ? T.MultilineLeftPiece : T.MultilineMiddlePiece, start, end, this.multilineValue(contentStart, hole, first));
-      this.holes.push({ multiline: true, dollars, braces: 0 });
+      this.holes.push({ multiline: true, dollars, braces: 0, close });
       this.pos = end;
       return;
     }

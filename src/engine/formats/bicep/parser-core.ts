@@ -185,25 +185,38 @@ export class ParserCore {
 
   // ------------------------------------------------------------ layout
 
+  /** Offsets where lines start, built on first use: column queries must not rescan a very long line. */
+  private lineStarts: Int32Array | undefined;
+
+  private lineStartOf(offset: number): number {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
+      this.lineStarts = Int32Array.from(starts);
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo] as number;
+  }
+
   /** Column of `offset` on its line. */
   protected columnOf(offset: number): number {
-    let i = offset;
-    while (i > 0) {
-      const c = this.text.charCodeAt(i - 1);
-      if (c === 10 || c === 13) break;
-      i--;
-    }
-    return offset - i;
+    return offset - this.lineStartOf(offset);
   }
 
   /** Indentation (leading spaces and tabs) of the line holding `offset`. */
   protected indentOf(offset: number): number {
-    let i = offset;
-    while (i > 0) {
-      const c = this.text.charCodeAt(i - 1);
-      if (c === 10 || c === 13) break;
-      i--;
-    }
+    const i = this.lineStartOf(offset);
     let j = i;
     while (j < offset) {
       const c = this.text.charCodeAt(j);
