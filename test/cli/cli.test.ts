@@ -40,7 +40,15 @@ describe('rlens CLI', function () {
     const r = rlens(['scan', 'samples', '--format', 'json']);
     const out = JSON.parse(r.stdout) as JsonOut;
     assert.equal(out.version, 1);
-    assert.deepEqual(out.files, [{ file: join('samples', 'arm', 'azuredeploy.json'), format: 'arm', resources: 6 }]);
+    assert.deepEqual(out.files, [
+      { file: join('samples', 'arm', 'azuredeploy.json'), format: 'arm', resources: 6 },
+      { file: join('samples', 'bicep', 'main.bicep'), format: 'bicep', resources: 5 },
+      { file: join('samples', 'terraform', 'main.tf'), format: 'terraform', resources: 4 },
+    ]);
+    // One rule, one verdict, in every format: the same insecure TLS parameter is flagged in all three samples.
+    assert.deepEqual(out.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => f.file).sort(), [
+      join('samples', 'arm', 'azuredeploy.json'), join('samples', 'bicep', 'main.bicep'), join('samples', 'terraform', 'main.tf'),
+    ]);
     const tls = out.findings.find((f) => f.ruleId === 'STG-TLS');
     assert.ok(tls);
     assert.deepEqual(Object.keys(tls).sort(), [
@@ -57,6 +65,7 @@ describe('rlens CLI', function () {
     for (const format of ['text', 'json', 'sarif']) {
       const r = rlens(['scan', 'samples', '--format', format]);
       assert.ok(!r.stdout.includes('ChangeMe123!'), `${format} output leaks the secret`);
+      assert.match(r.stdout, /sqlAdminPassword/, 'the finding names the parameter instead');
     }
   });
 
