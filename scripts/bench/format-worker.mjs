@@ -66,6 +66,8 @@ if (hasParser) {
   for (const f of files) if (parser.parse(f.text, f.path)?.diagnostics?.length) parseErrors++;
   result.parseMs = round(parseMs, 1);
   result.parseMBps = round(MB / (parseMs / 1000), 1);
+  // The best pass is the least disturbed by other processes: a fairer figure on a busy machine than the median.
+  result.parseMBpsBest = round(MB / (Math.min(...samples.parse) / 1000), 1);
   if (parseErrors > 0) result.filesWithParseDiagnostics = parseErrors;
 }
 
@@ -87,6 +89,7 @@ if (hasAnalysis) {
     analysisErrors: errors,
     analysisMs: round(analysisMs, 1),
     analysisMBps: round(MB / (analysisMs / 1000), 1),
+    analysisMBpsBest: round(MB / (Math.min(...samples.analysis) / 1000), 1),
     perFileMs: { median: round(median(fileMedians), 3), p95: round(percentile(fileMedians, 95), 3), max: round(Math.max(...fileMedians), 2) },
     slowestFile: files[fileMedians.indexOf(Math.max(...fileMedians))].path.slice(corpus.length + 1),
   });
