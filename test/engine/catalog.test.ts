@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, loadRules } from '../../src/engine';
 import { RULE_FILES } from '../../src/engine/rules/catalog';
@@ -15,6 +15,13 @@ describe('rule catalog', () => {
   it('registers every rule file in the catalog folder', () => {
     const onDisk = readdirSync(join(ROOT, 'src', 'engine', 'rules', 'catalog')).filter((f) => f.endsWith('.yaml')).sort();
     assert.deepEqual(RULE_FILES.map(([f]) => f).sort(), onDisk);
+  });
+
+  it('validates the YAML sources themselves (the bundle carries them as JSON), with line numbers on error', () => {
+    const dir = join(ROOT, 'src', 'engine', 'rules', 'catalog');
+    const fromYaml = loadRules(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
+    assert.deepEqual(fromYaml.map((r) => r.id), rules.map((r) => r.id));
+    assert.deepEqual(JSON.parse(JSON.stringify(fromYaml)), JSON.parse(JSON.stringify(rules)));
   });
 
   it('has unique ids, file names matching ids, and no retired id', () => {
@@ -52,7 +59,7 @@ describe('rule catalog', () => {
   });
 
   it('rejects unknown keys instead of ignoring them', () => {
-    const text = RULE_FILES.find(([f]) => f === 'stg-tls.yaml')?.[1] ?? '';
+    const text = readFileSync(join(ROOT, 'src', 'engine', 'rules', 'catalog', 'stg-tls.yaml'), 'utf8');
     assert.throws(() => loadRules([['stg-tls.yaml', `${text}\nsevrity: info\n`]]), /unknown key 'sevrity'/);
   });
 });

@@ -29,18 +29,25 @@ const CHECK_KEYS = new Set(['dialects', 'type', 'path', 'aliases', 'secure', 'in
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+/** The line of a key path in the source, for error messages (1 when the source has no lines to give). */
+type Locate = (path: readonly (string | number)[]) => number;
+
+function yamlLocator(doc: Document, lines: LineCounter): Locate {
+  return (path) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const parentNode = doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
+    return lines.linePos(node?.range?.[0] ?? parentNode?.range?.[0] ?? 0).line;
+  };
+}
+
 class Reader {
   constructor(
     private readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
+    private readonly locate: Locate,
   ) {}
 
   fail(path: readonly (string | number)[], message: string): never {
-    const node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const parentNode = this.doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-    const offset = node?.range?.[0] ?? parentNode?.range?.[0] ?? 0;
-    throw new RuleLoadError(this.file, this.lines.linePos(offset).line, message);
+    throw new RuleLoadError(this.file, this.locate(path), message);
   }
 
   string(obj: Record<string, Json>, key: string, path: (string | number)[], optional = false): string {
@@ -108,14 +115,32 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
 }
 
 /** Parses and validates one rule file. Throws RuleLoadError naming the file and line. */
+/**
+ * Parses and validates one rule file. Throws RuleLoadError naming the file and line. The build hands the
+ * bundled catalog over as JSON (converted from YAML at build time, which saves every process the YAML parse);
+ * it is validated here all the same.
+ */
 export function loadRule(file: string, text: string): RuleMeta {
+  if (text.startsWith('{')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new RuleLoadError(file, 1, 'the precompiled rule is not valid JSON');
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new RuleLoadError(file, 1, 'a rule file must be a mapping');
+    return validateRule(file, data as Record<string, Json>, () => 1);
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const r: Reader = new Reader(file, doc, lines);
   const firstError = doc.errors[0];
   if (firstError) throw new RuleLoadError(file, lines.linePos(firstError.pos[0]).line, firstError.message.split('\n')[0] ?? 'YAML error');
   if (!isMap(doc.contents)) throw new RuleLoadError(file, 1, 'a rule file must be a mapping');
-  const o = doc.toJS() as Record<string, Json>;
+  return validateRule(file, doc.toJS() as Record<string, Json>, yamlLocator(doc, lines));
+}
+
+function validateRule(file: string, o: Record<string, Json>, locate: Locate): RuleMeta {
+  const r: Reader = new Reader(file, locate);
   for (const k of Object.keys(o)) if (!RULE_KEYS.has(k)) r.fail([k], `unknown key '${k}'`);
   const id = r.string(o, 'id', []);
   if (!ID_PATTERN.test(id)) r.fail(['id'], `id '${id}' must look like AREA-NAME in capitals`);
