@@ -68,7 +68,8 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
     const raw = [...(rule.checks.length > 0 ? runPropertyChecks(rule, doc) : []), ...(rule.code ? (CODE_CHECKS[rule.code]?.(rule, doc) ?? []) : [])];
     for (const r of raw) {
       if (r.unknown && !options.reportUnknown) continue;
-      const finding = toFinding(rule, r, doc, { today, ...(setting ? { severity: setting } : {}), config: options.configSuppressions ?? [] });
+      const made = toFinding(rule, r, doc, { today, ...(setting ? { severity: setting } : {}), config: options.configSuppressions ?? [] });
+      const finding = made && doc.placeFinding ? doc.placeFinding(made) : made;
       if (finding) findings.push(finding);
     }
   }

@@ -35,6 +35,8 @@ export interface Suppression {
   readonly span: Span;
   /** `inline` = written in the template; `config` = `.rlens.yaml`. */
   readonly source: 'inline' | 'config';
+  /** Only findings starting inside this span of `file` are suppressed (Bicep `#disable-next-line` in a body). */
+  readonly within?: Span;
 }
 
 export interface Finding {

@@ -10,8 +10,11 @@ export type Origin =
   | {
       readonly kind: 'parameter';
       readonly name: string;
-      /** `default` = the template's default value; `parameterFile` = a .bicepparam, parameters.json or tfvars value. */
-      readonly source: 'default' | 'parameterFile';
+      /**
+       * `default` = the template's default value; `parameterFile` = a .bicepparam, parameters.json or tfvars
+       * value; `module` = the value a module call passes (Bicep `params: { … }`).
+       */
+      readonly source: 'default' | 'parameterFile' | 'module';
       /** The span of the value in `file` (the default or the parameter-file entry). */
       readonly span: Span;
       /** The file holding that value when it is not the file being scanned. */

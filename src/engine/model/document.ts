@@ -1,5 +1,5 @@
 /** An analysed file: the shared model of its resources plus the format's writer for fixes. */
-import type { AnalysisError, TextEdit } from '../core/finding';
+import type { AnalysisError, Finding, TextEdit } from '../core/finding';
 import type { Span } from '../core/span';
 import type { Literal, Value } from '../core/value';
 import type { Resource } from './resource';
@@ -27,6 +27,13 @@ export interface FormatWriter {
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[];
 }
 
+/** Something the scan did not look at, said without failing it (a registry module, a missing module file). */
+export interface AnalysisNote {
+  readonly file: string;
+  readonly message: string;
+  readonly span?: Span;
+}
+
 export interface AnalyzedDocument {
   readonly file: string;
   readonly format: SourceFormat;
@@ -37,6 +44,13 @@ export interface AnalyzedDocument {
   readonly writer: FormatWriter;
   /** Other files whose content went into this analysis (modules, parameter files), for cache invalidation. */
   readonly dependencies: readonly string[];
+  /** Information about what was not analysed (never a failure): registry modules, unresolved module files. */
+  readonly notes?: readonly AnalysisNote[];
+  /**
+   * Where a finding is reported, for documents that are views of another file (a `.bicepparam` file shows the
+   * findings that come from its own values, at those values): the finding to report, or undefined to drop it.
+   */
+  readonly placeFinding?: (finding: Finding) => Finding | undefined;
   /** Terraform: the azurerm major version in force, and whether it was assumed (no constraint found). */
   readonly azurerm?: { readonly major: number; readonly assumed: boolean };
 }

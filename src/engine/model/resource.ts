@@ -38,4 +38,9 @@ export interface Resource {
   readonly suppressions: readonly Suppression[];
   /** Symbols of resources this one references (Terraform `x.y.id`, Bicep symbol use, ARM resourceId names). */
   readonly references?: readonly string[];
+  /**
+   * For extension resources (diagnostic settings, role assignments, locks): the symbol of the resource they
+   * apply to (Bicep `scope: kv`), when it names one.
+   */
+  readonly scopeSymbol?: string;
 }

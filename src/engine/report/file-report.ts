@@ -23,6 +23,8 @@ export interface FileReport {
   readonly resources: number;
   readonly findings: readonly PositionedFinding[];
   readonly errors: readonly PositionedError[];
+  /** What the scan did not look at (registry modules, unreadable module files); never a failure. */
+  readonly notes: readonly PositionedError[];
 }
 
 /** Positions a scan result; `textOf` supplies other files' text (modules, parameter files) when findings point there. */
@@ -45,5 +47,6 @@ export function toFileReport(result: ScanResult, text: string, textOf: (file: st
       return { finding, start: idx.positionAt(finding.span.start), end: idx.positionAt(finding.span.end) };
     }),
     errors: result.errors.map((error) => (error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error })),
+    notes: (result.document?.notes ?? []).map((error) => (error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error })),
   };
 }

@@ -30,6 +30,8 @@ export interface JsonReport {
   findings: JsonFinding[];
   files: Array<{ file: string; format: string | null; resources: number }>;
   errors: Array<{ file: string; message: string; line: number | null }>;
+  /** Information, never a failure: what the scan did not look inside (registry modules, unreadable modules). */
+  notes: Array<{ file: string; message: string; line: number | null }>;
 }
 
 export function toJsonReport(reports: readonly FileReport[]): JsonReport {
@@ -64,5 +66,6 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
     findings,
     files: reports.map((r) => ({ file: r.file, format: r.format ?? null, resources: r.resources })),
     errors: reports.flatMap((r) => r.errors.map((e) => ({ file: e.error.file === r.file ? r.file : e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null }))),
+    notes: reports.flatMap((r) => r.notes.map((e) => ({ file: e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null }))),
   };
 }

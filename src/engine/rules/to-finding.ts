@@ -29,7 +29,7 @@ function relatedOf(at: Value | undefined, doc: AnalyzedDocument): RelatedLocatio
   const o = at?.origin;
   if (!o) return [];
   if (o.kind === 'parameter') {
-    const where = o.source === 'parameterFile' ? `parameter file value of '${o.name}'` : `default value of parameter '${o.name}'`;
+    const where = o.source === 'parameterFile' ? `parameter file value of '${o.name}'` : o.source === 'module' ? `value the module call passes for parameter '${o.name}'` : `default value of parameter '${o.name}'`;
     return [{ file: o.file ?? doc.file, span: o.span, message: `The value comes from the ${where}.` }];
   }
   if (o.kind === 'variable') return [{ file: o.file ?? doc.file, span: o.span, message: `The value comes from variable '${o.name}'.` }];
@@ -38,7 +38,10 @@ function relatedOf(at: Value | undefined, doc: AnalyzedDocument): RelatedLocatio
 
 function originNote(at: Value | undefined): string {
   const o = at?.origin;
-  if (o?.kind === 'parameter') return o.source === 'parameterFile' ? ` Value from the parameter file for '${o.name}'.` : ` Value from the default of parameter '${o.name}'.`;
+  if (o?.kind === 'parameter') {
+    if (o.source === 'module') return ` Value passed for parameter '${o.name}' by the module call.`;
+    return o.source === 'parameterFile' ? ` Value from the parameter file for '${o.name}'.` : ` Value from the default of parameter '${o.name}'.`;
+  }
   if (o?.kind === 'variable') return ` Value from variable '${o.name}'.`;
   return '';
 }
@@ -59,8 +62,8 @@ function ownership(rule: RuleMeta, resource: Resource | undefined): { model?: Se
   return { owner: owners.size === 1 ? [...owners][0] as Owner : 'shared' };
 }
 
-function matchingSuppression(rule: RuleMeta, resource: Resource | undefined, doc: AnalyzedDocument, ctx: Context, name: string): Suppression | undefined {
-  const inline = resource?.suppressions.filter((s) => s.ruleId.toUpperCase() === rule.id) ?? [];
+function matchingSuppression(rule: RuleMeta, resource: Resource | undefined, doc: AnalyzedDocument, ctx: Context, name: string, at: number): Suppression | undefined {
+  const inline = resource?.suppressions.filter((s) => s.ruleId.toUpperCase() === rule.id && (!s.within || (at >= s.within.start && at < s.within.end))) ?? [];
   const config: Suppression[] = ctx.config
     .filter((c) => c.ruleId.toUpperCase() === rule.id && (!c.resource || c.resource === '*' || c.resource === name || c.resource === resource?.symbol))
     .filter((c) => !c.file || doc.file.replace(/\\/g, '/').endsWith(c.file))
@@ -77,7 +80,8 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
   const data = { resource: name, dependsOn: describeDependsOn(raw.unknown), ...(raw.data ?? {}) };
   const template = rule.messages[raw.messageId] ?? rule.messages.insecure ?? rule.title;
   let message = fill(template, data) + originNote(raw.at);
-  let suppressed: Suppression | undefined = matchingSuppression(rule, resource, doc, ctx, name);
+  const span = raw.at ? raw.at.span : (resource?.anchor ?? { start: 0, end: 0 });
+  let suppressed: Suppression | undefined = matchingSuppression(rule, resource, doc, ctx, name, span.start);
   if (suppressed && suppressed.reason.trim() === '') {
     message += ' (A suppression for this rule is ignored: it gives no reason.)';
     suppressed = undefined;
@@ -90,7 +94,7 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
     severity: ctx.severity ?? raw.severity ?? rule.severity,
     message,
     file: resource?.file ?? doc.file,
-    span: raw.at ? raw.at.span : (resource?.anchor ?? { start: 0, end: 0 }),
+    span,
     resource: { type: resource?.type ?? raw.subject?.type ?? '', name },
     layer: rule.layer,
     ...(model ? { serviceModel: model } : {}),

@@ -13,6 +13,11 @@ import type { Expression, ObjectLiteral } from './syntax';
 export interface BicepScope {
   /** The value of a parameter or variable (already re-homed at `useSpan`), or undefined when not declared. */
   lookup(name: string, useSpan: Span): Value | undefined;
+  /**
+   * A call of a user-defined (or imported) `func`: `namespace` is the alias of a wildcard import (`ns.f()`).
+   * Undefined when no such function is declared, so that the built-in library is tried.
+   */
+  callUser?(name: string, namespace: string | undefined, args: readonly Value[], span: Span): Value | undefined;
 }
 
 /** Deployment-time functions: they exist, but their value is only known when deploying. */
@@ -119,11 +124,16 @@ export class Evaluator {
         return this.evaluate(b ? e.whenTrue : e.whenFalse);
       }
       case 'call': {
-        if (e.target && !(e.target.kind === 'identifier' && (e.target.name === 'az' || e.target.name === 'sys'))) {
-          return unknown(span, `${e.name.name}() of a value is not evaluated`);
-        }
+        const ns = e.target?.kind === 'identifier' ? e.target.name : undefined;
+        const builtinNs = ns === 'az' || ns === 'sys';
+        if (e.target && !ns) return unknown(span, `${e.name.name}() of a value is not evaluated`);
         const name = e.name.name;
         const args = e.args.map((a) => this.evaluate(a));
+        if (!builtinNs) {
+          const user = this.scope.callUser?.(name, ns, args, span);
+          if (user) return user;
+          if (ns) return unknown(span, `${ns}.${name}() is not evaluated`);
+        }
         const result = callFunction(name, args, span);
         if (result) return result;
         const deps = args.filter((a) => a.kind === 'unknown');

@@ -31,6 +31,11 @@ function parseOnce(text: string, options: ParserOptions): ParseResult {
  * reports errors is parsed again without it, and that reading wins when it is clean (odd but valid layout).
  */
 export function parseBicep(text: string, options: ParserOptions = {}): ParseResult {
+  // Recovery throws an `Expected` per damaged construct; capturing a stack for each made a long line of junk
+  // spend most of its parse time there. The parse is synchronous, so nothing else sees the limit.
+  const errorClass = Error as { stackTraceLimit?: number };
+  const stackLimit = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
   try {
     const first = parseOnce(text, options);
     if (first.diagnostics.length === 0 || options.layoutRecovery === false) return first;
@@ -43,5 +48,7 @@ export function parseBicep(text: string, options: ParserOptions = {}): ParseResu
       program: { kind: 'program', span: { start: 0, end: text.length }, statements: [], comments: [] },
       diagnostics: [{ message: `Internal parser error: ${message}`, span: { start: 0, end: 0 } }],
     };
+  } finally {
+    errorClass.stackTraceLimit = stackLimit;
   }
 }

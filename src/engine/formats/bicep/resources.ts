@@ -9,6 +9,7 @@ import { getProperty, type ObjectValue, type Value } from '../../core/value';
 import { asBoolean, unknown } from '../../eval/values';
 import type { Resource } from '../../model/resource';
 import { parseSuppressionComment } from '../../suppress/comment';
+import { referencesOf, scopeSymbolOf } from './references';
 import type { FileScope } from './scope';
 import type { Expression, ObjectLiteral, Program, ResourceDeclaration } from './syntax';
 import type { Comment } from './tokens';
@@ -63,8 +64,10 @@ class Walker {
     let loop = false;
     let condition: Value | undefined;
     const bound: string[] = [];
+    const refRoots: Expression[] = [];
     if (value.kind === 'for') {
       loop = true;
+      refRoots.push(value.iterable);
       for (const v of [value.item, value.index]) {
         if (!v) continue;
         scope.locals.set(v.name, unknown(v.span, `loop variable '${v.name}' takes each value in turn`));
@@ -73,6 +76,7 @@ class Walker {
       value = value.body;
     }
     if (value.kind === 'if') {
+      refRoots.push(value.condition);
       condition = scope.evaluator.evaluate(value.condition);
       value = value.body;
     }
@@ -85,6 +89,8 @@ class Walker {
       const ownName = nameValue?.kind === 'string' ? nameValue.value : decl.name.name;
       const name = parent && !ownName.includes('/') ? `${parent.name}/${ownName}` : ownName;
       const parentSymbol = parent?.symbol ?? this.parentOf(value);
+      const references = referencesOf([...refRoots, value], scope, decl.name.name);
+      const scopeSymbol = scopeSymbolOf(value, scope);
       this.out.push({
         dialect: 'bicep',
         type,
@@ -99,7 +105,9 @@ class Walker {
         ...(loop ? { loop: true } : {}),
         ...(decl.existing ? { existing: true } : {}),
         ...(parentSymbol ? { parentSymbol } : {}),
+        ...(scopeSymbol ? { scopeSymbol } : {}),
         suppressions: this.suppressions(decl),
+        references,
       });
       const self: Parent = { type, name, symbol, ...(apiVersion ? { apiVersion } : {}) };
       for (const m of value.members) if (m.kind === 'resource') this.resource(m, self);
@@ -141,24 +149,34 @@ class Walker {
     for (let j = lowerBound(comments, decl.span.start); j < comments.length; j++) {
       const c = comments[j] as Comment;
       if (c.span.start >= decl.span.end) break;
-      if (c.kind === 'directive' || c.text.includes('rlens-disable-next-line')) this.read(c, out);
+      if (c.kind !== 'directive' && !c.text.includes('rlens-disable-next-line')) continue;
+      // Before the body (between decorators and the header): the whole resource. Inside it: the next line
+      // only, as Bicep reads its own directive.
+      this.read(c, out, c.span.start < decl.value.span.start ? undefined : this.nextLine(c));
     }
     return out;
   }
 
-  private read(c: Comment, out: Suppression[]): void {
+  /** The line after the one a comment ends on. */
+  private nextLine(c: Comment): Span {
+    const line = this.lines.positionAt(c.span.end).line + 1;
+    return { start: this.lines.lineStart(line), end: this.lines.lineStart(line + 1) };
+  }
+
+  private read(c: Comment, out: Suppression[], within?: Span): void {
+    const only = within ? { within } : {};
     const span: Span = c.span;
     if (c.kind === 'directive') {
       const m = /^disable-next-line\s+(.*)$/.exec(c.text.trim());
       for (const id of m?.[1]?.split(/\s+/) ?? []) {
         // Bicep's own directive carries codes, not reasons: writing it is the reason.
-        if (RULE_ID.test(id)) out.push({ ruleId: id, reason: '#disable-next-line', file: this.ctx.file, span, source: 'inline' });
+        if (RULE_ID.test(id)) out.push({ ruleId: id, reason: '#disable-next-line', file: this.ctx.file, span, source: 'inline', ...only });
       }
       return;
     }
     const parsed = parseSuppressionComment(c.text);
     for (const ruleId of parsed?.ruleIds ?? []) {
-      out.push({ ruleId, reason: parsed?.reason ?? '', ...(parsed?.until ? { expires: parsed.until } : {}), file: this.ctx.file, span, source: 'inline' });
+      out.push({ ruleId, reason: parsed?.reason ?? '', ...(parsed?.until ? { expires: parsed.until } : {}), file: this.ctx.file, span, source: 'inline', ...only });
     }
   }
 }

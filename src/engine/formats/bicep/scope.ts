@@ -1,20 +1,51 @@
 /**
- * The names of one Bicep file: parameters (value from a `.bicepparam` file, else the default, else
- * unknown), variables (evaluated lazily, cycles guarded) and the symbols whose value only exists at
- * deployment (resources, modules, loop items, lambda parameters).
+ * The names of one Bicep file: parameters (value from a `.bicepparam` file or a module call, else the
+ * default, else unknown), variables (evaluated lazily, cycles guarded), user-defined functions, symbols
+ * imported from other Bicep files, and the symbols whose value only exists at deployment (resources,
+ * modules, loop items, lambda parameters).
  */
+import { dirname, joinPath, normalise } from '../../core/paths';
 import type { Span } from '../../core/span';
-import type { Value } from '../../core/value';
-import { unknown } from '../../eval/values';
-import type { ParameterInfo } from '../../model/document';
+import type { Origin, Value } from '../../core/value';
+import { mergeUnknown, unknown } from '../../eval/values';
+import type { FileHost, ParameterInfo } from '../../model/document';
 import { Evaluator, rehome, type BicepScope } from './evaluate';
-import type { Decorator, Expression, ParameterDeclaration, Program, VariableDeclaration } from './syntax';
+import { parseBicep } from './index';
+import type { Decorator, Expression, ImportDeclaration, Lambda, ParameterDeclaration, Program, VariableDeclaration } from './syntax';
 
 /** A value supplied from outside: a `.bicepparam` entry or a module's `params`. */
 export interface SuppliedValue {
   readonly value: Value;
   /** The file holding it, when not the template itself. */
   readonly file?: string;
+  /** A module call's `params` (default: a parameter file). */
+  readonly fromModule?: boolean;
+}
+
+/** Where a scope sits: its own file (when not the scanned one) and the host for imports. */
+export interface ScopeContext {
+  /** Set when this file is not the scanned file (a module, an imported file): origins then name it. */
+  readonly originFile?: string;
+  /** The file's path, for resolving `import … from './x.bicep'`. */
+  readonly file?: string;
+  readonly host?: FileHost;
+  /** Files being imported along this chain (cycle guard). */
+  readonly importChain?: readonly string[];
+}
+
+const MAX_IMPORT_DEPTH = 5;
+const MAX_CALL_DEPTH = 20;
+
+/** Another file's scope, or why it could not be read (registry import, missing file, cycle). */
+interface Loaded {
+  readonly scope?: FileScope;
+  readonly reason?: string;
+}
+
+/** An imported name (an exported `var` or `func`), or `*` for a namespace; the file is read on first use. */
+interface Imported {
+  readonly name: string;
+  readonly load: () => Loaded;
 }
 
 export function decoratorName(d: Decorator): string | undefined {
@@ -31,7 +62,12 @@ function isLiteral(e: Expression): boolean {
 export class FileScope implements BicepScope {
   private readonly params = new Map<string, ParameterDeclaration>();
   private readonly vars = new Map<string, VariableDeclaration>();
-  private readonly symbols = new Set<string>();
+  private readonly funcs = new Map<string, Lambda>();
+  private readonly imports = new Map<string, Imported>();
+  private readonly namespaces = new Map<string, Imported>();
+  private callDepth = 0;
+  /** Resource and module symbols of the file. */
+  readonly symbols = new Set<string>();
   private readonly cache = new Map<string, Value>();
   private readonly evaluating = new Set<string>();
   /** Names bound inside loops and lambdas while their bodies are evaluated. */
@@ -41,15 +77,55 @@ export class FileScope implements BicepScope {
   constructor(
     program: Program,
     private readonly supplied: ReadonlyMap<string, SuppliedValue>,
+    private readonly context: ScopeContext = {},
   ) {
     for (const s of program.statements) {
       if ((s.kind === 'param' || s.kind === 'var') && s.name.kind === 'identifier') {
         if (s.kind === 'param') this.params.set(s.name.name, s);
         else this.vars.set(s.name.name, s);
-      } else if ((s.kind === 'resource' || s.kind === 'module' || s.kind === 'func') && s.name.kind === 'identifier') {
+      } else if (s.kind === 'func' && s.name.kind === 'identifier') {
+        if (s.lambda.kind === 'lambda') this.funcs.set(s.name.name, s.lambda);
+      } else if ((s.kind === 'resource' || s.kind === 'module') && s.name.kind === 'identifier') {
         this.symbols.add(s.name.name);
+      } else if (s.kind === 'import' && s.from) {
+        this.declareImport(s);
       }
     }
+  }
+
+  /** Names from `import { a, b as c } from 'x'` and `import * as ns from 'x'`; the file is read on first use. */
+  private declareImport(s: ImportDeclaration): void {
+    const from = s.from?.kind === 'string' && s.from.expressions.length === 0 ? s.from.segments[0] : undefined;
+    if (from === undefined) return;
+    const target = this.importedScope(from);
+    for (const sym of s.symbols ?? []) {
+      if (sym.kind !== 'importedSymbol') continue;
+      const name = sym.name.kind === 'identifier' ? sym.name.name : sym.name.kind === 'string' ? sym.name.segments[0] : undefined;
+      const local = sym.alias?.kind === 'identifier' ? sym.alias.name : name;
+      if (name !== undefined && local !== undefined) this.imports.set(local, { name, load: target });
+    }
+    if (s.wildcardAlias?.kind === 'identifier') this.namespaces.set(s.wildcardAlias.name, { name: '*', load: target });
+  }
+
+  /** A thunk for the scope of an imported file (read and parsed once, on first use). */
+  private importedScope(from: string): () => Loaded {
+    let cached: Loaded | undefined;
+    return () => {
+      if (cached) return cached;
+      const { host, file, importChain = [] } = this.context;
+      if (!/\.bicep$/i.test(from) || /^(br|ts)[:/]/i.test(from)) cached = { reason: `a registry module ('${from}') the scan does not read` };
+      else if (!host || !file) cached = { reason: `'${from}', which could not be read` };
+      else {
+        const path = joinPath(dirname(file), from);
+        const text = importChain.includes(path) || importChain.length >= MAX_IMPORT_DEPTH ? undefined : host.readFile(path);
+        if (text === undefined) cached = { reason: `'${from}', which could not be read` };
+        else {
+          const { program } = parseBicep(text);
+          cached = { scope: new FileScope(program, new Map(), { originFile: path, file: path, host, importChain: [...importChain, normalise(file)] }) };
+        }
+      }
+      return cached;
+    };
   }
 
   lookup(name: string, useSpan: Span): Value | undefined {
@@ -58,7 +134,72 @@ export class FileScope implements BicepScope {
     if (this.params.has(name)) return this.parameter(name, useSpan);
     if (this.vars.has(name)) return this.variable(name, useSpan);
     if (this.symbols.has(name)) return unknown(useSpan, `'${name}' is only known at deployment`);
-    return undefined;
+    const imp = this.imports.get(name);
+    if (imp) {
+      const { scope, reason } = imp.load();
+      if (!scope) return unknown(useSpan, `'${name}', imported from ${reason ?? 'a file that was not read'}`);
+      return scope.exportedValue(imp.name, useSpan) ?? unknown(useSpan, `'${name}' is not an exported variable`);
+    }
+    const ns = this.namespaces.get(name);
+    if (!ns) return undefined;
+    const { scope, reason } = ns.load();
+    return scope ? scope.exportsObject(useSpan) : unknown(useSpan, `'${name}', imported from ${reason ?? 'a file that was not read'}`);
+  }
+
+  /** The expression a variable is declared with (for reference collection). */
+  variableExpression(name: string): Expression | undefined {
+    return this.vars.get(name)?.value;
+  }
+
+  /** The value of variable `name` of this (imported) file, or undefined when it has none. */
+  exportedValue(name: string, useSpan: Span): Value | undefined {
+    return this.vars.has(name) ? this.variable(name, useSpan) : undefined;
+  }
+
+  /** Every variable of this file as one object, for `import * as ns` (`ns.x`). */
+  private exportsObject(useSpan: Span): Value {
+    return {
+      kind: 'object',
+      span: useSpan,
+      origin: { kind: 'computed' },
+      properties: [...this.vars.keys()].map((key) => ({ key, keySpan: useSpan, span: useSpan, value: this.variable(key, useSpan) })),
+    };
+  }
+
+  /** A user-defined function, evaluated when its body is a plain expression of known arguments. */
+  callUser(name: string, namespace: string | undefined, args: readonly Value[], span: Span): Value | undefined {
+    if (namespace !== undefined) {
+      const ns = this.namespaces.get(namespace);
+      if (!ns) return undefined;
+      const { scope, reason } = ns.load();
+      return scope ? scope.callUser(name, undefined, args, span) : unknown(span, `${namespace}.${name}(), imported from ${reason ?? 'a file that was not read'}`);
+    }
+    const imp = this.imports.get(name);
+    if (!this.funcs.has(name) && imp) {
+      const { scope, reason } = imp.load();
+      return scope ? scope.callUser(imp.name, undefined, args, span) : unknown(span, `${name}(), imported from ${reason ?? 'a file that was not read'}`);
+    }
+    const fn = this.funcs.get(name);
+    if (!fn) return undefined;
+    const pending = args.filter((a) => a.kind === 'unknown');
+    if (pending.length > 0) return mergeUnknown(span, pending, `${name}() of a value only known at deployment`);
+    if (this.callDepth >= MAX_CALL_DEPTH) return unknown(span, `${name}() calls itself too deeply to evaluate`);
+    // A func body sees its own parameters only (and other funcs): bind them, hide the caller's locals.
+    const saved = new Map(this.locals);
+    this.locals.clear();
+    fn.parameters.forEach((p, i) => {
+      const a = args[i];
+      if (a) this.locals.set(p.name.name, a);
+    });
+    this.callDepth++;
+    try {
+      const v = this.evaluator.evaluate(fn.body);
+      return v.kind === 'unknown' ? { ...v, span, reason: `${name}(): ${v.reason}` } : { ...v, span, origin: v.origin ?? { kind: 'computed' } };
+    } finally {
+      this.callDepth--;
+      this.locals.clear();
+      for (const [k, v] of saved) this.locals.set(k, v);
+    }
   }
 
   parameter(name: string, useSpan: Span): Value {
@@ -71,8 +212,8 @@ export class FileScope implements BicepScope {
     });
     if (raw.kind === 'unknown') return { ...raw, span: useSpan, dependsOn: raw.dependsOn ?? [name] };
     const supplied = this.supplied.get(name);
-    const file = supplied?.file;
-    return rehome(raw, useSpan, (span) => ({ kind: 'parameter', name, source: supplied ? 'parameterFile' : 'default', span, ...(file ? { file } : {}) }));
+    const file = supplied ? supplied.file : this.context.originFile;
+    return rehome(raw, useSpan, (span) => ({ kind: 'parameter', name, source: supplied ? (supplied.fromModule ? 'module' : 'parameterFile') : 'default', span, ...(file ? { file } : {}) }));
   }
 
   private variable(name: string, useSpan: Span): Value {
@@ -80,7 +221,8 @@ export class FileScope implements BicepScope {
       const decl = this.vars.get(name);
       return decl ? this.evaluator.evaluate(decl.value) : unknown(useSpan, `variable '${name}' is not declared`);
     });
-    return rehome(raw, useSpan, (span) => ({ kind: 'variable', name, span }));
+    const file = this.context.originFile;
+    return rehome(raw, useSpan, (span): Origin => ({ kind: 'variable', name, span, ...(file ? { file } : {}) }));
   }
 
   private resolve(key: string, useSpan: Span, compute: () => Value): Value {

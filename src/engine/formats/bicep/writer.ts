@@ -43,7 +43,7 @@ export class BicepWriter implements FormatWriter {
     const origin = target.origin;
     if (origin && (origin.kind === 'parameter' || origin.kind === 'variable')) {
       // The literal lives in a parameter default, a .bicepparam entry or a variable: fix it there.
-      const file = origin.kind === 'parameter' && origin.file ? origin.file : this.file;
+      const file = origin.file ?? this.file;
       return [{ file, span: origin.span, newText: bicepLiteral(value) }];
     }
     if (origin?.kind === 'computed') return [];
@@ -100,5 +100,35 @@ export class BicepWriter implements FormatWriter {
     if (inline) return `${bicepKey(head)}: { ${this.member(rest, raw, '', true)} }`;
     const inner = indent + this.unit;
     return `${bicepKey(head)}: {${this.eol}${inner}${this.member(rest, raw, inner, false)}${this.eol}${indent}}`;
+  }
+}
+
+/**
+ * The writer of an analysis that spans files (modules, the template behind a `.bicepparam` file): each
+ * resource is fixed in its own file, by that file's writer.
+ */
+export class FilesWriter implements FormatWriter {
+  private readonly writers = new Map<string, FormatWriter>();
+
+  constructor(private readonly root: FormatWriter) {}
+
+  add(file: string, writer: FormatWriter): void {
+    if (!this.writers.has(file)) this.writers.set(file, writer);
+  }
+
+  private of(resource: Resource): FormatWriter {
+    return this.writers.get(resource.file) ?? this.root;
+  }
+
+  replaceValue(resource: Resource, target: Value, value: Literal): TextEdit[] {
+    return this.of(resource).replaceValue(resource, target, value);
+  }
+
+  insertProperty(resource: Resource, path: readonly string[], value: Literal): TextEdit[] {
+    return this.of(resource).insertProperty(resource, path, value);
+  }
+
+  suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
+    return this.of(resource).suppress(resource, ruleId, reason, expires);
   }
 }
