@@ -40,12 +40,12 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
   } catch (e) {
     return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'error'}` }] } };
   }
-  host.cache.set(file, text);
+  host.remember(file, text);
   if (args.fix) {
     const fixed = fixFile(file, text, options);
     if (fixed.text !== text) {
       writeFileSync(file, fixed.text);
-      host.cache.set(file, fixed.text);
+      host.remember(file, fixed.text);
       process.stderr.write(`fixed ${file}: ${fixed.rules.length} change(s) (${[...new Set(fixed.rules)].join(', ')})\n`);
       text = fixed.text;
     }
