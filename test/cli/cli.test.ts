@@ -133,6 +133,17 @@ describe('rlens CLI', function () {
     assert.ok(!out.errors.some((e) => e.file.endsWith('package.json')), 'other JSON is ignored quietly');
   });
 
+  it('lists what it did not look into as notes, which never fail the scan', () => {
+    const file = join(tempDir(), 'main.bicep');
+    writeFileSync(file, "module reg 'br/public:avm/res/storage/storage-account:0.9.0' = {\n  name: 'x'\n  params: { name: 'st' }\n}\n");
+    const text = rlens(['scan', file, '--fail-on', 'info']);
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /main\.bicep:1 note module 'reg' is a registry module/);
+    const out = JSON.parse(rlens(['scan', file, '--format', 'json']).stdout) as JsonOut & { notes: Array<{ line: number }> };
+    assert.deepEqual(out.notes.map((n) => n.line), [1]);
+    assert.deepEqual(out.errors, []);
+  });
+
   it('says so when an explicitly named file is not a template', () => {
     const out = JSON.parse(rlens(['scan', join(ROOT, 'package.json'), '--format', 'json']).stdout) as JsonOut;
     assert.match(out.errors[0]?.message ?? '', /not a recognised template/);

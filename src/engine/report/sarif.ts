@@ -55,8 +55,8 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
     })),
   );
   const notifications = reports.flatMap((r) =>
-    r.errors.map((e) => ({
-      level: 'error',
+    [...r.errors.map((e) => ({ e, level: 'error' })), ...r.notes.map((e) => ({ e, level: 'note' }))].map(({ e, level }) => ({
+      level,
       message: { text: e.error.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.error.file) }, ...(e.start ? { region: { startLine: e.start.line + 1 } } : {}) } }],
     })),

@@ -10,9 +10,11 @@ export function toText(reports: readonly FileReport[], options: { showSuppressed
   for (const r of reports) {
     const shown = r.findings.filter((f) => options.showSuppressed || !f.finding.suppressed);
     suppressed += r.findings.length - r.findings.filter((f) => !f.finding.suppressed).length;
-    if (shown.length === 0 && r.errors.length === 0) continue;
+    if (shown.length === 0 && r.errors.length === 0 && r.notes.length === 0) continue;
     lines.push(r.file);
     for (const e of r.errors) lines.push(`  ${e.error.file}${e.start ? `:${e.start.line + 1}` : ''} error ${e.error.message}`);
+    // Notes say what the scan did not look into (registry modules, unreadable module files): not failures.
+    for (const n of r.notes) lines.push(`  ${n.error.file}${n.start ? `:${n.start.line + 1}` : ''} note ${n.error.message}`);
     for (const { finding: f, start } of shown) {
       const where = `${f.file}:${start.line + 1}:${start.character + 1}`;
       const tag = f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : '';
