@@ -2,12 +2,14 @@
  * The engine's front door: text in, findings out. Shared by the CLI, the editor and the browser build.
  */
 import type { AnalysisError, Finding, Severity, Suppression } from './core/finding';
+import type { Span } from './core/span';
 import type { AnalyzeOptions, AnalyzedDocument, SourceFormat } from './model/document';
 import { FORMATS } from './formats/all';
 import { handlerFor } from './formats/registry';
 import { skipReason } from './limits';
 import { allRules } from './rules/registry';
 import { CODE_CHECKS } from './rules/checks';
+import { markUsedConfigSuppressions, unusedInlineSuppressions, UNUSED_SUPPRESSION_ID, type RuleHit } from './rules/checks/unused-suppression';
 import { runPropertyChecks } from './rules/property-check';
 import { toFinding } from './rules/to-finding';
 import type { RuleMeta } from './rules/types';
@@ -27,6 +29,11 @@ export interface ScanOptions extends AnalyzeOptions {
   readonly catalog?: readonly RuleMeta[];
   /** Larger files (UTF-8 bytes) are skipped with an error entry; default 5 MB (`DEFAULT_MAX_FILE_BYTES`). */
   readonly maxFileBytes?: number;
+  /**
+   * Filled with the `configSuppressions` that matched a finding, so that a front end can report the unused ones
+   * once its whole scan is done (`unusedConfigSuppressions`).
+   */
+  readonly usedConfigSuppressions?: Set<ConfigSuppression>;
 }
 
 export interface ConfigSuppression {
@@ -37,6 +44,8 @@ export interface ConfigSuppression {
   readonly file?: string;
   readonly reason: string;
   readonly expires?: string;
+  /** Where the entry is written in `.rlens.yaml`, for reporting it. */
+  readonly span?: Span;
 }
 
 export interface ScanResult {
@@ -62,14 +71,27 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
   const settings = options.rules ?? {};
   const today = options.today ?? todayIso();
   const findings: Finding[] = [];
-  for (const rule of options.catalog ?? allRules()) {
+  const catalog = options.catalog ?? allRules();
+  const hits: RuleHit[] = [];
+  for (const rule of catalog) {
     const setting = settings[rule.id];
     if (setting === 'off') continue;
     const raw = [...(rule.checks.length > 0 ? runPropertyChecks(rule, doc) : []), ...(rule.code ? (CODE_CHECKS[rule.code]?.(rule, doc) ?? []) : [])];
     for (const r of raw) {
+      hits.push({ ruleId: rule.id, raw: r });
       if (r.unknown && !options.reportUnknown) continue;
       const made = toFinding(rule, r, doc, { today, ...(setting ? { severity: setting } : {}), config: options.configSuppressions ?? [] });
       const finding = made && doc.placeFinding ? doc.placeFinding(made) : made;
+      if (finding) findings.push(finding);
+    }
+  }
+  // After every rule ran: suppressions that matched none of their hits (unknown verdicts count as hits).
+  if (options.usedConfigSuppressions) markUsedConfigSuppressions(options.configSuppressions ?? [], hits, doc.file, options.usedConfigSuppressions);
+  const meta = catalog.find((r) => r.id === UNUSED_SUPPRESSION_ID);
+  if (meta && settings[meta.id] !== 'off') {
+    const off = new Set(Object.keys(settings).filter((id) => settings[id] === 'off'));
+    for (const r of unusedInlineSuppressions(doc, hits, new Set([...allRules(), ...catalog].map((x) => x.id)), off)) {
+      const finding = toFinding(meta, r, doc, { today, ...(settings[meta.id] ? { severity: settings[meta.id] as Severity } : {}), config: options.configSuppressions ?? [] });
       if (finding) findings.push(finding);
     }
   }

@@ -34,6 +34,7 @@ import pgPublic from './pg-public.yaml';
 import redisNonssl from './redis-nonssl.yaml';
 import redisPublic from './redis-public.yaml';
 import redisTls from './redis-tls.yaml';
+import rlensUnusedSuppression from './rlens-unused-suppression.yaml';
 import secParamDefault from './sec-param-default.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
@@ -81,6 +82,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['redis-nonssl.yaml', redisNonssl],
   ['redis-public.yaml', redisPublic],
   ['redis-tls.yaml', redisTls],
+  ['rlens-unused-suppression.yaml', rlensUnusedSuppression],
   ['sec-param-default.yaml', secParamDefault],
   ['sql-aad-only.yaml', sqlAadOnly],
   ['sql-fw-open.yaml', sqlFwOpen],

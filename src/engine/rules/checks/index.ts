@@ -4,6 +4,7 @@ import type { RawFinding, RuleMeta } from '../types';
 import { nsgOpenPort } from './nsg-open-port';
 import { secretParameterDefault } from './secret-parameter-default';
 import { sqlFirewallOpen } from './sql-firewall-open';
+import { unusedSuppressionCheck } from './unused-suppression';
 
 export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument) => RawFinding[];
 
@@ -11,4 +12,5 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'nsg-open-port': nsgOpenPort,
   'sql-firewall-open': sqlFirewallOpen,
   'secret-parameter-default': secretParameterDefault,
+  'unused-suppression': unusedSuppressionCheck,
 };
