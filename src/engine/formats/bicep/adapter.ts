@@ -12,6 +12,7 @@ import { templateResources, type Collector } from './modules';
 import { FileScope, type SuppliedValue } from './scope';
 import type { Program } from './syntax';
 import { BicepWriter, FilesWriter } from './writer';
+import { parseBicepCached } from './parse-cache';
 
 const MAX_REPORTED_ERRORS = 20;
 
@@ -53,7 +54,7 @@ function readParameterValues(file: string, options: AnalyzeOptions, errors: Anal
   for (const path of candidates) {
     const text = host.readFile(path);
     if (text === undefined) continue;
-    const { program, diagnostics } = parseBicep(text);
+    const { program, diagnostics } = parseBicepCached(text);
     const target = usingTarget(program);
     if (explicit.length === 0 && (target === undefined || !samePath(resolvePath(path, target), file))) continue;
     if (diagnostics.length > 0) errors.push({ file, message: `parameter file ${basename(path)} has syntax errors; its readable values were used` });
@@ -112,7 +113,7 @@ function analyzeParameterFile(
   }
   c.dependencies.push(template);
   c.writer.add(template, new BicepWriter(text, template));
-  const templateProgram = parseBicep(text).program;
+  const templateProgram = parseBicepCached(text).program;
   const supplied = parameterValues(program, file, options.host);
   const scope = new FileScope(templateProgram, supplied, { file: template, originFile: template, ...(options.host ? { host: options.host } : {}) });
   const resources = templateResources({ file: template, text, program: templateProgram, scope, chain: [template] }, c);

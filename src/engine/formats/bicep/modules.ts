@@ -15,11 +15,11 @@ import type { Resource } from '../../model/resource';
 import { walkTemplate } from '../arm/resources';
 import { TemplateScope } from '../arm/template-scope';
 import { ArmWriter } from '../arm/writer';
-import { parseBicep } from './index';
 import { collectResources } from './resources';
 import { FileScope, type SuppliedValue } from './scope';
 import type { Expression, ModuleDeclaration, ObjectLiteral, Program } from './syntax';
 import { BicepWriter, type FilesWriter } from './writer';
+import { parseBicepCached } from './parse-cache';
 
 /** Modules are followed at most this deep; a deeper call is noted. */
 export const MAX_MODULE_DEPTH = 8;
@@ -131,7 +131,7 @@ function withFile(v: Value, file: string): Value {
 }
 
 function bicepModule(path: string, text: string, params: Map<string, SuppliedValue> | Value | undefined, t: TemplateFile, c: Collector): Resource[] {
-  const { program, diagnostics } = parseBicep(text);
+  const { program, diagnostics } = parseBicepCached(text);
   if (diagnostics.length > 0) c.notes.push({ file: path, message: `module ${basename(path)} has syntax errors; its readable resources were scanned` });
   let supplied = params instanceof Map ? params : new Map<string, SuppliedValue>();
   if (params && !(params instanceof Map)) {

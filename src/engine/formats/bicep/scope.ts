@@ -10,8 +10,8 @@ import type { Origin, Value } from '../../core/value';
 import { mergeUnknown, unknown } from '../../eval/values';
 import type { FileHost, ParameterInfo } from '../../model/document';
 import { Evaluator, rehome, type BicepScope } from './evaluate';
-import { parseBicep } from './index';
 import type { Decorator, Expression, ImportDeclaration, Lambda, ParameterDeclaration, Program, VariableDeclaration } from './syntax';
+import { parseBicepCached } from './parse-cache';
 
 /** A value supplied from outside: a `.bicepparam` entry or a module's `params`. */
 export interface SuppliedValue {
@@ -120,7 +120,7 @@ export class FileScope implements BicepScope {
         const text = importChain.includes(path) || importChain.length >= MAX_IMPORT_DEPTH ? undefined : host.readFile(path);
         if (text === undefined) cached = { reason: `'${from}', which could not be read` };
         else {
-          const { program } = parseBicep(text);
+          const { program } = parseBicepCached(text);
           cached = { scope: new FileScope(program, new Map(), { originFile: path, file: path, host, importChain: [...importChain, normalise(file)] }) };
         }
       }
