@@ -19,6 +19,7 @@ import cogPublic from './cog-public.yaml';
 import cosmosKeyMeta from './cosmos-key-meta.yaml';
 import cosmosLocalAuth from './cosmos-local-auth.yaml';
 import cosmosPublic from './cosmos-public.yaml';
+import defPlans from './def-plans.yaml';
 import kvFw from './kv-fw.yaml';
 import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
@@ -28,9 +29,12 @@ import msgLocalAuth from './msg-local-auth.yaml';
 import msgPublic from './msg-public.yaml';
 import msgTls from './msg-tls.yaml';
 import mysqlPublic from './mysql-public.yaml';
+import mysqlSsl from './mysql-ssl.yaml';
+import nsgAnyPort from './nsg-any-port.yaml';
 import nsgRdp from './nsg-rdp.yaml';
 import nsgSsh from './nsg-ssh.yaml';
 import pgPublic from './pg-public.yaml';
+import pgSsl from './pg-ssl.yaml';
 import redisNonssl from './redis-nonssl.yaml';
 import redisPublic from './redis-public.yaml';
 import redisTls from './redis-tls.yaml';
@@ -39,8 +43,10 @@ import secParamDefault from './sec-param-default.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
 import sqlPublicNet from './sql-public-net.yaml';
+import sqlTde from './sql-tde.yaml';
 import sqlTls from './sql-tls.yaml';
 import stgBlobPublic from './stg-blob-public.yaml';
+import stgContainerPublic from './stg-container-public.yaml';
 import stgFwDefault from './stg-fw-default.yaml';
 import stgHttps from './stg-https.yaml';
 import stgInfraEnc from './stg-infra-enc.yaml';
@@ -67,6 +73,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['cosmos-key-meta.yaml', cosmosKeyMeta],
   ['cosmos-local-auth.yaml', cosmosLocalAuth],
   ['cosmos-public.yaml', cosmosPublic],
+  ['def-plans.yaml', defPlans],
   ['kv-fw.yaml', kvFw],
   ['kv-public-net.yaml', kvPublicNet],
   ['kv-purge.yaml', kvPurge],
@@ -76,9 +83,12 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['msg-public.yaml', msgPublic],
   ['msg-tls.yaml', msgTls],
   ['mysql-public.yaml', mysqlPublic],
+  ['mysql-ssl.yaml', mysqlSsl],
+  ['nsg-any-port.yaml', nsgAnyPort],
   ['nsg-rdp.yaml', nsgRdp],
   ['nsg-ssh.yaml', nsgSsh],
   ['pg-public.yaml', pgPublic],
+  ['pg-ssl.yaml', pgSsl],
   ['redis-nonssl.yaml', redisNonssl],
   ['redis-public.yaml', redisPublic],
   ['redis-tls.yaml', redisTls],
@@ -87,8 +97,10 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['sql-aad-only.yaml', sqlAadOnly],
   ['sql-fw-open.yaml', sqlFwOpen],
   ['sql-public-net.yaml', sqlPublicNet],
+  ['sql-tde.yaml', sqlTde],
   ['sql-tls.yaml', sqlTls],
   ['stg-blob-public.yaml', stgBlobPublic],
+  ['stg-container-public.yaml', stgContainerPublic],
   ['stg-fw-default.yaml', stgFwDefault],
   ['stg-https.yaml', stgHttps],
   ['stg-infra-enc.yaml', stgInfraEnc],

@@ -3,6 +3,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
 import { nsgOpenPort } from './nsg-open-port';
 import { secretParameterDefault } from './secret-parameter-default';
+import { serverConfiguration } from './server-configuration';
 import { sqlFirewallOpen } from './sql-firewall-open';
 import { unusedSuppressionCheck } from './unused-suppression';
 
@@ -13,4 +14,5 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'sql-firewall-open': sqlFirewallOpen,
   'secret-parameter-default': secretParameterDefault,
   'unused-suppression': unusedSuppressionCheck,
+  'server-configuration': serverConfiguration,
 };

@@ -18,6 +18,14 @@ export function portRangeIncludes(range: string, port: number): boolean | undefi
   return low <= port && port <= high;
 }
 
+/** Does a port expression cover every port (`*`, `Any`, `0-65535`, `1-65535`)? */
+export function portRangeIsAll(range: string): boolean {
+  const r = range.trim();
+  if (r === '*' || r.toLowerCase() === 'any') return true;
+  const m = /^(\d+)\s*-\s*(\d+)$/.exec(r);
+  return m !== null && Number(m[1]) <= 1 && Number(m[2]) >= 65535;
+}
+
 /** An IPv4 address as a number, or undefined. */
 export function ipv4ToNumber(ip: string): number | undefined {
   const parts = ip.trim().split('.');

@@ -7,7 +7,7 @@ import { getProperty, lookup, stringsOf, type ObjectValue, type Value } from '..
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
-import { isAnySource, portRangeIncludes } from './network-prefixes';
+import { isAnySource, portRangeIncludes, portRangeIsAll } from './network-prefixes';
 
 interface RuleShape {
   readonly access: string;
@@ -65,7 +65,10 @@ function equalsIgnoreCase(v: Value | undefined, expected: string): boolean | und
 }
 
 export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const port = Number(rule.options?.port);
+  // `port: '*'` (NSG-ANY-PORT) asks for rules that open every port rather than one.
+  const allPorts = rule.options?.port === '*';
+  const port = allPorts ? '*' : Number(rule.options?.port);
+  const opens = (range: string): boolean => (allPorts ? portRangeIsAll(range) : portRangeIncludes(range, port as number) === true);
   const protocols = ((rule.options?.protocols as string[] | undefined) ?? ['tcp', '*']).map((p) => p.toLowerCase());
   const out: RawFinding[] = [];
   for (const resource of doc.resources) {
@@ -78,7 +81,7 @@ export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[]
       const sources = [text(r, shape.source), text(r, shape.sources)].filter((v): v is Value => v !== undefined).map(stringsOf);
       const openSource = sources.flatMap((s) => s.known).find((s) => isAnySource(s.value));
       const ports = [text(r, shape.port), text(r, shape.ports)].filter((v): v is Value => v !== undefined).map(stringsOf);
-      const openPort = ports.flatMap((p) => p.known).find((p) => portRangeIncludes(p.value, port) === true);
+      const openPort = ports.flatMap((p) => p.known).find((p) => opens(p.value));
       if (openSource && openPort) {
         const name = itemName ?? text(r, 'name');
         out.push({
