@@ -48,6 +48,21 @@ export function parseTfJson(text: string): HclFile {
   return { body: { items, span: sp(0, text.length) }, comments, diagnostics };
 }
 
+/**
+ * A `.tfvars.json` file: one JSON object whose members are variable values, read as attributes (a value that
+ * is not valid JSON syntax is reported like any JSON error).
+ */
+export function parseTfvarsJson(text: string): HclFile {
+  const diagnostics: HclDiagnostic[] = [];
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  for (const e of errors.slice(0, 50)) {
+    diagnostics.push({ message: `invalid JSON: ${printParseErrorCode(e.error)}`, span: sp(e.offset, e.offset + e.length) });
+  }
+  const items = root?.type === 'object' ? attributes(text, root, diagnostics) : [];
+  return { body: { items, span: sp(0, text.length) }, comments: [], diagnostics };
+}
+
 /** Unwraps `labels` levels of `{ "label": … }` objects into blocks; a body may be an object or an array of them. */
 function blocks(text: string, type: string, typeSpan: Span, node: JsonNode, labels: number, taken: BlockLabel[], diags: HclDiagnostic[]): Block[] {
   if (labels > 0) {

@@ -7,8 +7,7 @@
 import { basename, dirname, joinPath } from '../../core/paths';
 import type { FileHost } from '../../model/document';
 import type { LocalBinding, VariableBinding } from './evaluate';
-import { parseHcl } from './parser';
-import { parseTfJson } from './json-syntax';
+import { parseTerraformCached } from './parse-cache';
 import { templateLiteral, type Attribute, type Block, type Expr, type HclFile } from './syntax';
 
 /** The newest azurerm major this engine knows; assumed when no constraint says otherwise. */
@@ -32,10 +31,8 @@ export interface ModuleScope {
   readonly dependencies: string[];
 }
 
-/** Parses a file of either syntax. */
-export function parseTerraform(text: string, file: string): HclFile {
-  return /\.json$/i.test(file) ? parseTfJson(text) : parseHcl(text);
-}
+/** Parses a file of either syntax (trees shared by (path, text): a module's files are read once per scan). */
+export const parseTerraform = parseTerraformCached;
 
 function attribute(block: Block, name: string): Attribute | undefined {
   return block.body.items.find((i): i is Attribute => i.kind === 'attribute' && i.name === name);
@@ -55,11 +52,15 @@ function moduleFiles(file: string, text: string, host: FileHost | undefined): Ar
   return out;
 }
 
-/** `terraform.tfvars` then `*.auto.tfvars` in lexical order, as Terraform loads them. */
+/**
+ * `terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars` and `*.auto.tfvars.json` in lexical order,
+ * as Terraform loads them (a later file wins).
+ */
 function tfvarsFiles(dir: string, host: FileHost | undefined): string[] {
   const names = host?.listDirectory?.(dir) ?? [];
-  const auto = names.filter((n) => /\.auto\.tfvars$/i.test(n)).sort();
-  return [...(names.includes('terraform.tfvars') ? ['terraform.tfvars'] : []), ...auto].map((n) => joinPath(dir, n));
+  const auto = names.filter((n) => /\.auto\.tfvars(\.json)?$/i.test(n)).sort();
+  const main = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
+  return [...main, ...auto].map((n) => joinPath(dir, n));
 }
 
 /**
@@ -105,7 +106,7 @@ export function readModuleScope(file: string, text: string, host: FileHost | und
       const content = host?.readFile(path);
       if (content === undefined) continue;
       dependencies.push(path);
-      for (const item of parseHcl(content).body.items) {
+      for (const item of parseTerraform(content, path).body.items) {
         if (item.kind === 'attribute') variables.set(item.name, { name: item.name, expr: item.expr, file: path, source: 'parameterFile' });
       }
     }
