@@ -32,6 +32,16 @@ export interface Resource {
   readonly loop?: boolean;
   /** References an existing resource (Bicep `existing`, Terraform `data`): never flagged. */
   readonly existing?: boolean;
+  /**
+   * A patch of a resource declared elsewhere (azapi `azapi_update_resource`): what it sets is judged, what it
+   * leaves out is not absent but unchanged, so absent-property verdicts do not apply.
+   */
+  readonly partial?: boolean;
+  /**
+   * Top-level attributes or blocks set by another resource, by that resource's symbol (Terraform
+   * `azurerm_storage_account_network_rules` sets its account's `network_rules`): absent here is not absent.
+   */
+  readonly configuredBy?: Readonly<Record<string, string>>;
   /** For ARM child resources and Bicep `parent:` links: the symbol of the parent, when known. */
   readonly parentSymbol?: string;
   /** Suppressions written on this resource in its source file. */

@@ -16,6 +16,15 @@ export function isSecureValue(check: PropertyCheck, value: Literal): boolean | u
   return undefined;
 }
 
+/**
+ * When an absent verdict rests on an azurerm major that no `required_providers` constraint states, the note
+ * that says so (the verdict holds for the assumed, newest major only).
+ */
+function assumedProviderNote(policy: AbsentPolicy, doc: AnalyzedDocument): string | undefined {
+  if (typeof policy !== 'object' || !('providerMajorBelow' in policy) || !doc.azurerm?.assumed) return undefined;
+  return `no azurerm version constraint found; assumed v${doc.azurerm.major}`;
+}
+
 function absentIsInsecure(policy: AbsentPolicy, resource: Resource, doc: AnalyzedDocument): boolean {
   if (policy === 'secure') return false;
   if (policy === 'insecure') return true;
@@ -27,6 +36,18 @@ function absentIsInsecure(policy: AbsentPolicy, resource: Resource, doc: Analyze
   return (doc.azurerm?.major ?? Infinity) < policy.providerMajorBelow;
 }
 
+/**
+ * Whether `path` being absent from `resource` may be judged as absent. Not on a patch (azapi_update_resource
+ * leaves what it does not name as it was), nor where another resource sets it (azurerm
+ * `azurerm_storage_account_network_rules` sets `network_rules`: that resource is judged where it is written).
+ * Code checks that judge absence should ask this too.
+ */
+export function absenceIsJudged(resource: Resource, path: readonly string[]): boolean {
+  if (resource.partial) return false;
+  const top = path[0];
+  return top === undefined || resource.configuredBy?.[top] === undefined;
+}
+
 function appliesTo(check: PropertyCheck, resource: Resource): boolean {
   if (!check.dialects.includes(resource.dialect) || resource.existing) return false;
   if (resource.type.toLowerCase() !== check.type.toLowerCase()) return false;
@@ -34,6 +55,11 @@ function appliesTo(check: PropertyCheck, resource: Resource): boolean {
   const w = lookup(resource.body, check.when.path);
   if (w.state !== 'present' || !isScalar(w.value)) return false;
   return matches(scalarOf(w.value), check.when.in);
+}
+
+/** What the format calls a value's declaration: Terraform's input variables are ARM's and Bicep's parameters. */
+function declarationNoun(kind: 'parameter' | 'variable', doc: AnalyzedDocument): string {
+  return kind === 'parameter' && doc.format === 'terraform' ? 'variable' : kind;
 }
 
 function describe(v: Value): string {
@@ -54,11 +80,21 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
       }
       const fixValue = check.fix;
       if (found.state === 'absent' || found.value.kind === 'null') {
-        if (!absentIsInsecure(check.absent, resource, doc)) continue;
+        if (!absenceIsJudged(resource, check.path)) continue;
+        const assumed = assumedProviderNote(check.absent, doc);
+        if (!absentIsInsecure(check.absent, resource, doc)) {
+          // Secure only under the assumed provider major: an unknown (shown with --report-unknown) that says so.
+          if (assumed) {
+            const why: Value = { kind: 'unknown', span: resource.anchor, reason: `the azurerm provider version (${assumed}; ${path(check)} is unset)` };
+            out.push({ resource, messageId: 'unknown', data: { path: path(check) }, unknown: why, severity: 'info' });
+          }
+          continue;
+        }
         out.push({
           resource,
           messageId: 'absent',
           data: { path: path(check) },
+          ...(assumed ? { note: `(${assumed}.)` } : {}),
           ...(check.absentSeverity ? { severity: check.absentSeverity } : {}),
           ...(fixValue !== undefined
             ? { fix: found.state === 'present'
@@ -87,7 +123,7 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
               fix: {
                 kind: 'replace',
                 title: fromParameter && value.origin && 'name' in value.origin
-                  ? `Set ${value.origin.kind} '${value.origin.name}' to ${JSON.stringify(fixValue)}`
+                  ? `Set ${declarationNoun(value.origin.kind, doc)} '${value.origin.name}' to ${JSON.stringify(fixValue)}`
                   : `Set ${path(check)} to ${JSON.stringify(fixValue)}`,
                 target: value,
                 value: fixValue,

@@ -18,29 +18,42 @@ function fill(template: string, data: Readonly<Record<string, string | number>>)
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
 }
 
-function describeDependsOn(v: Value | undefined): string {
+/** Terraform's inputs are "variables" (set in tfvars); ARM's and Bicep's are "parameters" (parameter files). */
+function termsOf(doc: AnalyzedDocument): { noun: string; file: (name: string) => string } {
+  return doc.format === 'terraform'
+    ? { noun: 'variable', file: (name) => `tfvars value of '${name}'` }
+    : { noun: 'parameter', file: (name) => `parameter file value of '${name}'` };
+}
+
+function describeDependsOn(v: Value | undefined, doc: AnalyzedDocument): string {
   if (v?.kind !== 'unknown') return 'a value known only at deployment';
-  if (v.dependsOn && v.dependsOn.length > 0) return v.dependsOn.map((d) => `parameter '${d}'`).join(' and ');
+  if (v.dependsOn && v.dependsOn.length > 0) return v.dependsOn.map((d) => `${termsOf(doc).noun} '${d}'`).join(' and ');
   return v.reason;
 }
 
 /** Where the value behind a verdict was written, when not at the flagged place. */
-function relatedOf(at: Value | undefined, doc: AnalyzedDocument): RelatedLocation[] {
+function relatedOf(at: Value | undefined, doc: AnalyzedDocument, resource: Resource | undefined): RelatedLocation[] {
   const o = at?.origin;
   if (!o) return [];
+  // An origin without a file is in the resource's own file (a module's resource: the module's file).
+  const home = resource?.file ?? doc.file;
   if (o.kind === 'parameter') {
-    const where = o.source === 'parameterFile' ? `parameter file value of '${o.name}'` : o.source === 'module' ? `value the module call passes for parameter '${o.name}'` : `default value of parameter '${o.name}'`;
-    return [{ file: o.file ?? doc.file, span: o.span, message: `The value comes from the ${where}.` }];
+    const { noun, file } = termsOf(doc);
+    const where = o.source === 'parameterFile' ? file(o.name) : o.source === 'module' ? `value the module call passes for ${noun} '${o.name}'` : `default value of ${noun} '${o.name}'`;
+    return [{ file: o.file ?? home, span: o.span, message: `The value comes from the ${where}.` }];
   }
-  if (o.kind === 'variable') return [{ file: o.file ?? doc.file, span: o.span, message: `The value comes from variable '${o.name}'.` }];
+  if (o.kind === 'variable') return [{ file: o.file ?? home, span: o.span, message: `The value comes from variable '${o.name}'.` }];
   return [];
 }
 
-function originNote(at: Value | undefined): string {
+function originNote(at: Value | undefined, doc: AnalyzedDocument): string {
   const o = at?.origin;
   if (o?.kind === 'parameter') {
-    if (o.source === 'module') return ` Value passed for parameter '${o.name}' by the module call.`;
-    return o.source === 'parameterFile' ? ` Value from the parameter file for '${o.name}'.` : ` Value from the default of parameter '${o.name}'.`;
+    const terraform = doc.format === 'terraform';
+    const noun = termsOf(doc).noun;
+    if (o.source === 'module') return ` Value passed for ${noun} '${o.name}' by the module call.`;
+    if (o.source === 'parameterFile') return terraform ? ` Value from the tfvars value of '${o.name}'.` : ` Value from the parameter file for '${o.name}'.`;
+    return ` Value from the default of ${noun} '${o.name}'.`;
   }
   if (o?.kind === 'variable') return ` Value from variable '${o.name}'.`;
   return '';
@@ -77,9 +90,9 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
   // Microsoft-owned cells are not the customer's to fix: never report there.
   if (owner === 'microsoft') return undefined;
   const name = resource?.name ?? raw.subject?.name ?? '';
-  const data = { resource: name, dependsOn: describeDependsOn(raw.unknown), ...(raw.data ?? {}) };
+  const data = { resource: name, dependsOn: describeDependsOn(raw.unknown, doc), ...(raw.data ?? {}) };
   const template = rule.messages[raw.messageId] ?? rule.messages.insecure ?? rule.title;
-  let message = fill(template, data) + originNote(raw.at);
+  let message = fill(template, data) + originNote(raw.at, doc) + (raw.note ? ` ${raw.note}` : '');
   const span = raw.at ? raw.at.span : (resource?.anchor ?? { start: 0, end: 0 });
   let suppressed: Suppression | undefined = matchingSuppression(rule, resource, doc, ctx, name, span.start);
   if (suppressed && suppressed.reason.trim() === '') {
@@ -99,7 +112,7 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
     layer: rule.layer,
     ...(model ? { serviceModel: model } : {}),
     owner,
-    related: relatedOf(raw.at, doc),
+    related: relatedOf(raw.at, doc, resource),
     fixes: fixesOf(raw.fix, resource, doc),
     ...(raw.unknown ? { unknown: true } : {}),
     ...(suppressed ? { suppressed } : {}),

@@ -87,4 +87,6 @@ export interface RawFinding {
   readonly fix?: FixIntent;
   /** The verdict depends on an unknown value. */
   readonly unknown?: Value;
+  /** Appended to the message: an assumption the verdict rests on (e.g. the azurerm major when none is pinned). */
+  readonly note?: string;
 }

@@ -6,6 +6,7 @@ import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath } from '../../core/paths';
 import type { AnalyzeOptions, AnalyzedDocument, FileHost, ParameterInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
+import { linkConfiguring } from './configuring';
 import { Evaluator, type EvalScope, type VariableBinding } from './evaluate';
 import { azurermMajor, readModuleScope } from './module-scope';
 import { readResource } from './resources';
@@ -24,18 +25,21 @@ export function analyzeTerraform(text: string, file: string, options: AnalyzeOpt
   for (const d of syntax.diagnostics.slice(0, 50)) errors.push({ file, message: d.message, span: d.span });
   const evalScope: EvalScope = { file, variables: scope.variables, locals: scope.locals };
   const dependencies = [...scope.dependencies];
-  const resources: Resource[] = [];
-  const isTfvars = /\.tfvars$/i.test(file);
+  const own: Resource[] = [];
+  const fromModules: Resource[] = [];
+  const isTfvars = /\.tfvars(\.json)?$/i.test(file);
   if (!isTfvars) {
     for (const item of syntax.body.items) {
       if (item.kind !== 'block') continue;
       const resource = readResource(item, { file, text, comments: syntax.comments, scope: evalScope });
-      if (resource) resources.push(resource);
+      if (resource) own.push(resource);
       if (item.type === 'module' && options.host) {
-        resources.push(...moduleResources(item, evalScope, file, options.host, dependencies, [dirname(file)]));
+        fromModules.push(...moduleResources(item, evalScope, file, options.host, dependencies, [dirname(file)]));
       }
     }
   }
+  // Configuring resources may sit in any file of the module (network.tf beside main.tf).
+  const resources = [...linkConfiguring(own, files), ...fromModules];
   const parameters: ParameterInfo[] = [];
   for (const decl of scope.declarations.values()) {
     if (decl.file !== file) continue;
@@ -69,7 +73,7 @@ function moduleResources(call: Block, callerScope: EvalScope, callerFile: string
   const inputs = new Map<string, VariableBinding>();
   for (const item of call.body.items) {
     if (item.kind === 'attribute' && !['source', 'version', 'count', 'for_each', 'providers', 'depends_on'].includes(item.name)) {
-      inputs.set(item.name, { name: item.name, expr: item.expr, file: callerFile, source: 'parameterFile', scope: callerScope });
+      inputs.set(item.name, { name: item.name, expr: item.expr, file: callerFile, source: 'module', scope: callerScope });
     }
   }
   const out: Resource[] = [];
@@ -80,6 +84,8 @@ function moduleResources(call: Block, callerScope: EvalScope, callerFile: string
   if (firstText === undefined) return out;
   const { scope, files } = readModuleScope(firstPath, firstText, host, inputs);
   dependencies.push(firstPath, ...scope.dependencies);
+  const own: Resource[] = [];
+  const nested: Resource[] = [];
   for (const { path: modFile, syntax } of files) {
     if (!/\.tf$/i.test(modFile)) continue;
     const text = modFile === firstPath ? firstText : (host.readFile(modFile) ?? '');
@@ -87,11 +93,20 @@ function moduleResources(call: Block, callerScope: EvalScope, callerFile: string
     for (const item of syntax.body.items) {
       if (item.kind !== 'block') continue;
       const resource = readResource(item, { file: modFile, text, comments: syntax.comments, scope: modScope });
-      // Symbols are qualified by the call so that they stay unique within the scanned file.
-      if (resource) out.push({ ...resource, symbol: `module.${call.labels[0]?.value ?? '?'}.${resource.symbol}`, ...(call.body.items.some((a) => a.kind === 'attribute' && (a.name === 'count' || a.name === 'for_each')) ? { loop: true, conditional: true } : {}) });
-      if (item.type === 'module') out.push(...moduleResources(item, modScope, modFile, host, dependencies, [...visited, dir]));
+      if (resource) own.push(resource);
+      if (item.type === 'module') nested.push(...moduleResources(item, modScope, modFile, host, dependencies, [...visited, dir]));
     }
   }
+  const repeated = call.body.items.some((a) => a.kind === 'attribute' && (a.name === 'count' || a.name === 'for_each'));
+  // Symbols are qualified by the call so that they stay unique within the scanned file.
+  const prefix = `module.${call.labels[0]?.value ?? '?'}.`;
+  for (const r of linkConfiguring(own, files)) {
+    out.push({
+      ...r, symbol: prefix + r.symbol, ...(repeated ? { loop: true, conditional: true } : {}),
+      ...(r.configuredBy ? { configuredBy: Object.fromEntries(Object.entries(r.configuredBy).map(([k, v]) => [k, prefix + v])) } : {}),
+    });
+  }
+  for (const r of nested) out.push({ ...r, symbol: prefix + r.symbol, ...(repeated ? { loop: true, conditional: true } : {}) });
   return out;
 }
 

@@ -14,7 +14,8 @@ export interface VariableBinding {
   /** The value expression (tfvars or module input, else the default) and where it is written. */
   readonly expr?: Expr;
   readonly file: string;
-  readonly source: 'default' | 'parameterFile';
+  /** `parameterFile` = tfvars, `module` = the argument of a module call. */
+  readonly source: 'default' | 'parameterFile' | 'module';
   /** Evaluated in an empty scope (tfvars) or the caller's scope (module inputs). */
   readonly scope?: EvalScope;
 }

@@ -147,8 +147,8 @@ export function readResource(block: Block, ctx: ResourceContext): Resource | und
     return {
       dialect: 'azapi', type: mapped.type, ...(mapped.apiVersion ? { apiVersion: mapped.apiVersion } : {}),
       name: mapped.name ?? label, ...common, body: mapped.body,
-      // An update patches a resource declared elsewhere: what it leaves out is not "absent".
-      ...(type === 'azapi_update_resource' ? { existing: true } : {}),
+      // An update patches a resource declared elsewhere: what it sets is judged, what it leaves out is unchanged.
+      ...(type === 'azapi_update_resource' ? { partial: true } : {}),
       references: [...references],
     };
   }

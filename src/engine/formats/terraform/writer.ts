@@ -42,18 +42,21 @@ export class HclWriter implements FormatWriter {
     this.unit = detectIndentUnit(text);
   }
 
-  replaceValue(_resource: Resource, target: Value, value: Literal): TextEdit[] {
+  replaceValue(resource: Resource, target: Value, value: Literal): TextEdit[] {
     const origin = target.origin;
     const literal = (file: string): string => (/\.json$/i.test(file) ? JSON.stringify(value) : hclLiteral(value));
     if (origin && (origin.kind === 'parameter' || origin.kind === 'variable')) {
-      const file = origin.file ?? this.file;
+      const file = origin.file ?? resource.file;
       return [{ file, span: origin.span, newText: literal(file) }];
     }
     if (origin?.kind === 'computed' || target.kind === 'unknown') return [];
-    return [{ file: this.file, span: target.span, newText: literal(this.file) }];
+    // A module's resource is written in the module's file: its spans are offsets there.
+    return [{ file: resource.file, span: target.span, newText: literal(resource.file) }];
   }
 
   insertProperty(resource: Resource, path: readonly string[], value: Literal): TextEdit[] {
+    // Only this file's text is at hand: a module's resource gets no insertion from here.
+    if (resource.file !== this.file) return [];
     const block = this.blockAt(resource.span);
     if (!block || path.length === 0) return [];
     if (resource.dialect === 'azapi') return this.insertIntoAzapiBody(block, path, value);
