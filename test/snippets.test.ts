@@ -1,6 +1,6 @@
 /**
  * Every snippet in snippets/ is secure by default: expanded with its placeholder defaults, it scans clean with
- * the whole catalog. Snippets of a format the engine does not register yet are skipped (ARM always runs).
+ * the whole catalog (customer-managed keys aside, see `isOwnersChoice`). Snippets of a format the engine does not register yet are skipped (ARM always runs).
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -50,6 +50,14 @@ const FORMATS = [
   { name: 'terraform', file: 'snippet.tf', wrap: (s: string) => `${s}\n` },
 ] as const;
 
+/**
+ * Customer-managed keys are the data owner's call (info, raised to warning only when `.rlens.yaml` requires them),
+ * and a snippet cannot name the user's key: those findings are the only ones a secure default may leave.
+ */
+function isOwnersChoice(f: { readonly ruleId: string; readonly severity: string }): boolean {
+  return /-CMK$/.test(f.ruleId) && f.severity === 'info';
+}
+
 const KINDS = ['rlens-storage', 'rlens-keyvault', 'rlens-sql', 'rlens-webapp', 'rlens-nsg-rule', 'rlens-aks'];
 
 describe('snippets', () => {
@@ -75,7 +83,8 @@ describe('snippets', () => {
           assert.ok(result.document, `${title}: not recognised as a ${format.name} file`);
           assert.deepEqual(result.errors.map((e) => e.message), [], `${title}: analysis errors`);
           assert.ok(result.document.resources.length >= 1, `${title}: no resource read`);
-          assert.deepEqual(result.findings.map((f) => `${f.ruleId}: ${f.message}`), [], `${title}:\n${text}`);
+          const blocking = result.findings.filter((f) => !isOwnersChoice(f));
+          assert.deepEqual(blocking.map((f) => `${f.ruleId}: ${f.message}`), [], `${title}:\n${text}`);
         });
       }
     });

@@ -36,6 +36,8 @@ export function isCandidate(doc: Pick<vscode.TextDocument, 'uri' | 'languageId'>
 export class Analyzer implements vscode.Disposable {
   readonly host = new WorkspaceFileHost();
   private readonly states = new Map<string, FileState>();
+  /** Line tables per scanned state and file: a diagnostic per finding must not re-split the text each time. */
+  private readonly lineIndexes = new WeakMap<FileState, Map<string, LineIndex>>();
   private readonly changed = new vscode.EventEmitter<{ readonly before?: FileState; readonly after?: FileState }>();
   /** Fires for every stored or dropped result, with the old and new state. */
   readonly onDidChange = this.changed.event;
@@ -103,8 +105,10 @@ export class Analyzer implements vscode.Disposable {
 
   /** A span in `file` as an editor range, using the text the engine saw. */
   rangeOf(state: FileState, file: string, span: Span): vscode.Range {
-    const text = file === state.path ? state.text : (this.host.textOf(file) ?? '');
-    const index = new LineIndex(text);
+    let perFile = this.lineIndexes.get(state);
+    if (!perFile) this.lineIndexes.set(state, (perFile = new Map<string, LineIndex>()));
+    let index = perFile.get(file);
+    if (!index) perFile.set(file, (index = new LineIndex(file === state.path ? state.text : (this.host.textOf(file) ?? ''))));
     const a = index.positionAt(span.start);
     const b = index.positionAt(span.end);
     return new vscode.Range(a.line, a.character, b.line, b.character);

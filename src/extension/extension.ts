@@ -80,6 +80,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.registerTreeDataProvider('rlens.responsibilities', tree),
     ...registerCommands({ analyzer, settings, live, view, version }),
+    // For the e2e suite: "Your responsibilities" as it would render, layer → resource → finding.
+    vscode.commands.registerCommand('rlens.internal.treeReport', () => tree.snapshot()),
   );
   void settings.reloadYaml();
 }

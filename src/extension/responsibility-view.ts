@@ -3,7 +3,7 @@
  * (CSP `default-src 'none'`, one nonce'd local script, no remote content); re-rendered when findings change.
  */
 import * as vscode from 'vscode';
-import { allRules, LineIndex, type Finding } from '../engine';
+import { allRules, type Finding } from '../engine';
 import { buildMatrix } from '../engine/editor-support/matrix';
 import type { Analyzer, FileState } from './analyzer';
 import { OPEN_FINDING_COMMAND } from './tree';
@@ -92,7 +92,7 @@ export class ResponsibilityView implements vscode.Disposable {
     this.findings = matrix.findings.map((finding) => ({ state: owner.get(finding) as FileState, finding }));
     const view: ViewFinding[] = this.findings.map(({ state, finding: f }) => {
       const uri = this.analyzer.uriOfFile(state, f.file);
-      const line = new LineIndex(f.file === state.path ? state.text : (this.analyzer.host.textOf(f.file) ?? '')).positionAt(f.span.start).line + 1;
+      const line = this.analyzer.rangeOf(state, f.file, f.span).start.line + 1;
       return { ruleId: f.ruleId, severity: f.severity, message: f.message, resource: f.resource.name || f.resource.type, where: `${vscode.workspace.asRelativePath(uri)}:${line}` };
     });
     const webview = this.panel.webview;

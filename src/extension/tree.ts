@@ -11,6 +11,12 @@ type Node =
   | { readonly kind: 'resource'; readonly layer: LayerId; readonly key: string; readonly label: string; readonly file: vscode.Uri; readonly count: number }
   | { readonly kind: 'finding'; readonly state: FileState; readonly finding: Finding };
 
+export interface TreeSnapshot {
+  readonly label: string;
+  readonly description: string;
+  readonly children?: readonly TreeSnapshot[];
+}
+
 const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
 
 export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -82,6 +88,16 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
     const uri = this.analyzer.uriOfFile(node.state, f.file);
     item.command = { command: OPEN_FINDING_COMMAND, title: 'Open', arguments: [uri, this.analyzer.rangeOf(node.state, f.file, f.span)] };
     return item;
+  }
+
+  /** The tree as a user would read it (labels and descriptions, fully expanded), for tests and diagnostics. */
+  snapshot(node?: Node): TreeSnapshot[] {
+    return this.getChildren(node).map((child) => {
+      const item = this.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      const children = this.snapshot(child);
+      return { label, description: typeof item.description === 'string' ? item.description : '', ...(children.length > 0 ? { children } : {}) };
+    });
   }
 
   dispose(): void {

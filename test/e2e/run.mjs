@@ -4,8 +4,10 @@
 // The workbench URL's `payload` names the extension under development and the suite; the workbench calls
 // window.codeAutomationExit(code) when the suite's run() settles. Offline: the tools come from scripts/e2e-setup.sh.
 //
-//   node test/e2e/run.mjs [--timeout S] [--keep] [--shots DIR]
-//     --shots DIR  instead of the suite, drive the UI like a user and save screenshots of the hover and the view
+//   node test/e2e/run.mjs [--host code-server|electron] [--timeout S] [--keep] [--shots DIR]
+//     --host electron  the same suite in desktop VS Code through @vscode/test-electron's runTests (downloads VS Code,
+//                      or RLENS_E2E_VSCODE=executable); offline it fails within --download-timeout S (default 20)
+//     --shots DIR      instead of the suite, drive the UI like a user and save screenshots of the hover and the view
 // env: RLENS_E2E_TOOLS (default ~/.cache/responsibility-lens/e2e), RLENS_E2E_CHROMIUM, RLENS_E2E_VERBOSE=1
 // exit: 0 passed, 1 failed, 2 set-up problem, 3 harness error, 124 timeout (run dir kept, with a screenshot)
 import { build } from 'esbuild';
@@ -17,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, format } from 'node:util';
+import { HostUnavailable, runElectron } from './electron.mjs';
 import { shoot } from './shots.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,8 +30,18 @@ class SetupError extends Error {}
 let keep = false;
 
 const { values: flags } = parseArgs({
-  options: { timeout: { type: 'string', default: '240' }, keep: { type: 'boolean', default: false }, shots: { type: 'string' } },
+  options: {
+    host: { type: 'string', default: 'code-server' },
+    timeout: { type: 'string', default: '240' },
+    'download-timeout': { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+    shots: { type: 'string' },
+  },
 });
+if (!['code-server', 'electron'].includes(flags.host)) {
+  console.error(`[e2e] --host must be code-server or electron, not ${flags.host}`);
+  process.exit(2);
+}
 
 // Each setting removes a source of flakiness or of network traffic in the throwaway profile.
 const USER_SETTINGS = {
@@ -62,13 +75,24 @@ function tools() {
   };
 }
 
-/** The suite, bundled with the engine it imports; mocha and vscode come from the extension host at run time. */
+/**
+ * The suite, bundled; mocha and vscode come from the extension host at run time. The engine (for expectations such
+ * as a rule's layer) is the one scripts/build.mjs bundled into dist/engine.js, so the suite never needs to know how
+ * the build loads rule files.
+ */
+const engineFromDist = {
+  name: 'engine-from-dist',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]src[\\/]engine$/ }, () => ({ path: path.join(ROOT, 'dist/engine.js'), external: true }));
+  },
+};
+
 async function buildSuite(outdir) {
   const suite = path.join(ROOT, 'test/e2e/suite');
   const entryPoints = fs.readdirSync(suite).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(suite, f));
   await build({
     entryPoints, outdir, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', sourcemap: 'inline',
-    external: ['vscode', 'mocha'], loader: { '.yaml': 'text' }, mainFields: ['module', 'main'], logLevel: 'warning',
+    external: ['vscode', 'mocha'], plugins: [engineFromDist], mainFields: ['module', 'main'], logLevel: 'warning',
   });
   return path.join(outdir, 'index.js');
 }
@@ -151,7 +175,7 @@ function relayConsole(page) {
 }
 
 async function main() {
-  const t = tools();
+  const t = flags.host === 'code-server' ? tools() : undefined;
   const timeoutS = Number(flags.timeout);
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'rlens-e2e-'));
   keep = flags.keep;
@@ -164,9 +188,18 @@ async function main() {
   // code-server, VS Code and chromium write config, sockets and caches under these: keep them in the run dir.
   Object.assign(process.env, { TMPDIR: path.join(run, 'tmp'), XDG_CONFIG_HOME: path.join(run, 'xdg/config'), XDG_DATA_HOME: path.join(run, 'xdg/data'), XDG_CACHE_HOME: path.join(run, 'xdg/cache') });
 
-  if (!fs.existsSync(path.join(ROOT, 'dist/extension.js'))) throw new SetupError('dist/extension.js is missing: run `node scripts/build.mjs` first');
+  for (const f of ['dist/extension.js', 'dist/engine.js']) if (!fs.existsSync(path.join(ROOT, f))) throw new SetupError(`${f} is missing: run \`node scripts/build.mjs\` first`);
   // Inside the repository (.e2e/ is ignored) so that the suite's require('mocha') finds the project's mocha.
   const suite = flags.shots ? undefined : await buildSuite(path.join(ROOT, '.e2e/suite'));
+  if (flags.host === 'electron') {
+    if (flags.shots) throw new SetupError('--shots drives the code-server workbench; use it without --host electron');
+    const code = await runElectron({ root: ROOT, suite, workspace, run, timeoutS, downloadTimeoutS: Number(flags['download-timeout']), say, cleanups });
+    if (code === 124) {
+      keep = true;
+      say(`TIMEOUT after ${timeoutS} s (run dir ${run})`);
+    } else say(`suite finished with exit code ${code}`);
+    return code;
+  }
   const server = await startCodeServer(t, run);
   say(`code-server on ${server.base} (pid ${server.pid})`);
   const remote = (p) => `vscode-remote://${server.authority}${pathToFileURL(p).pathname}`;
@@ -219,7 +252,10 @@ main()
   })
   .catch(async (e) => {
     keep = true;
-    console.error(`[e2e] ${e instanceof SetupError ? 'SET-UP ERROR' : 'HARNESS ERROR'}: ${e instanceof SetupError ? e.message : e.stack}`);
+    const setup = e instanceof SetupError || e instanceof HostUnavailable;
+    console.error(`[e2e] ${setup ? 'SET-UP ERROR' : 'HARNESS ERROR'}: ${setup ? e.message : e.stack}`);
+    // A machine problem leaves nothing worth keeping.
+    if (setup) keep = flags.keep;
     await cleanup();
-    process.exit(e instanceof SetupError ? 2 : 3);
+    process.exit(setup ? 2 : 3);
   });

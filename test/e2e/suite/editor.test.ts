@@ -60,8 +60,7 @@ describe('editor', function () {
       it('hovers on the resource type with its service model and what the customer owns', async () => {
         const editor = await open(c.live);
         await waitFor('the finding', () => ours(editor.document.uri, c.ruleId).length > 0);
-        const typeName = c.format === 'terraform' ? 'azurerm_storage_account' : 'Microsoft.Storage/storageAccounts';
-        const offset = editor.document.getText().indexOf(typeName);
+        const offset = editor.document.getText().indexOf(c.typeName);
         const text = await waitFor('a resource type hover', async () => {
           const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset + 3));
           const t = hoverText(h);
@@ -70,6 +69,34 @@ describe('editor', function () {
         assert.match(text, /delivered as \*\*PaaS\*\*/);
         assert.match(text, /You own:.*Network controls \(shared\)/);
         assert.match(text, /Microsoft secures:.*Operating system/);
+      });
+
+      it('Explain Finding at Cursor opens the long explanation of the finding under the cursor', async () => {
+        const editor = await open(c.live);
+        const d = await waitFor('the finding', () => ours(editor.document.uri, c.ruleId)[0]);
+        const at = d.range.start.translate(0, 1);
+        editor.selection = new vscode.Selection(at, at);
+        const text = await vscode.commands.executeCommand<string | undefined>('rlens.explainFinding');
+        assert.ok(text, 'the command returns the explanation');
+        for (const expected of [`**${c.ruleId}**`, 'Configurations and settings', '**▶ PaaS**', '**Customer**', 'Why it matters', 'MCSB DP-3', '**References**', 'Rule documentation']) {
+          assert.ok(text.includes(expected), `explanation lacks ${JSON.stringify(expected)}:\n${text}`);
+        }
+        assert.match(text, new RegExp(`\`\`\`${c.fence}\n[^\`]*TLS1_2`), 'the fix in the file syntax');
+        // Shown beside the editor as a read-only document (rendered by the Markdown preview when present).
+        await waitFor('the explanation document', () => vscode.workspace.textDocuments.some((doc) => doc.uri.scheme === 'rlens-explain' && doc.getText() === `# ${c.ruleId}\n\n${text}\n`));
+      });
+
+      it('Explain Finding at Cursor explains the resource type where there is no finding, and nothing outside resources', async () => {
+        const editor = await open(c.live);
+        await waitFor('the finding', () => ours(editor.document.uri, c.ruleId).length > 0);
+        const at = editor.document.positionAt(editor.document.getText().indexOf(c.quietText) + 1);
+        editor.selection = new vscode.Selection(at, at);
+        const text = await vscode.commands.executeCommand<string | undefined>('rlens.explainFinding');
+        assert.match(text ?? '', /delivered as \*\*PaaS\*\*/);
+        assert.match(text ?? '', /You own:/);
+        const end = editor.document.positionAt(editor.document.getText().length);
+        editor.selection = new vscode.Selection(end, end);
+        assert.equal(await vscode.commands.executeCommand('rlens.explainFinding'), undefined);
       });
 
       it('applies the preferred quick fix and the finding disappears', async () => {

@@ -1,9 +1,15 @@
 /** Workspace-wide surfaces: Scan Workspace, the responsibility view, SARIF export, the unknown-values toggle. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ruleById, serviceModelOf } from '../../../src/engine';
+import { layerById, ruleById, serviceModelOf } from '../../../src/engine';
 import { CASES } from './cases';
 import { closeAll, codeOf, fileUri, ours, waitFor } from './util';
+
+interface TreeNode {
+  readonly label: string;
+  readonly description: string;
+  readonly children?: readonly TreeNode[];
+}
 
 interface ViewReport {
   readonly cells: Record<string, { open: number; owner: string; score: string }>;
@@ -26,6 +32,37 @@ describe('workspace', function () {
     assert.equal(ours(fileUri('excluded/ignored.json')).length, 0, 'excluded/** is skipped');
     assert.equal(ours(fileUri('config/app.json')).length, 0, 'plain JSON is not a template');
     assert.ok(summary.files >= CASES.length * 2, `scanned ${summary.files} files`);
+  });
+
+  it('"Your responsibilities" lists layer → resource → finding for every open finding', async () => {
+    // Expected leaves from the Problems the scan produced: "layer title / file / RULE: message".
+    const expected: string[] = [];
+    for (const [uri, diags] of vscode.languages.getDiagnostics()) {
+      for (const d of diags) {
+        const rule = d.source === 'Responsibility Lens' ? ruleById(codeOf(d) ?? '') : undefined;
+        if (rule) expected.push(`${layerById(rule.layer).title} / ${vscode.workspace.asRelativePath(uri)} / ${rule.id}: ${d.message}`);
+      }
+    }
+    assert.ok(expected.length > 0, 'the workspace has open findings');
+    const tree = await vscode.commands.executeCommand<TreeNode[]>('rlens.internal.treeReport');
+    const leaves: string[] = [];
+    for (const layer of tree) {
+      const count = (layer.children ?? []).reduce((n, r) => n + (r.children?.length ?? 0), 0);
+      assert.equal(layer.description, `${count} open`, `${layer.label}: its count is the number of findings under it`);
+      for (const resource of layer.children ?? []) {
+        assert.match(resource.label, /^.+ \((Microsoft\.[A-Za-z]+\/[A-Za-z/]+|azurerm_\w+|azapi_\w+)\)$/, 'resource: "name (type)"');
+        const [file, n] = resource.description.split(' · ');
+        assert.equal(Number(n), resource.children?.length, `${resource.label}: count`);
+        for (const finding of resource.children ?? []) {
+          assert.match(finding.description, /^(Customer|Shared)( · (IaaS|PaaS|SaaS))?$/, `${finding.label}: owner and model`);
+          leaves.push(`${layer.label} / ${file} / ${finding.label}`);
+        }
+      }
+    }
+    assert.deepEqual(leaves.sort(), expected.sort());
+    // Layers in Microsoft's order, none of them Microsoft-owned for the models in use (those hold no findings).
+    assert.ok(tree.some((l) => l.label === 'Configurations and settings'));
+    for (const c of CASES) assert.ok(leaves.some((l) => l.includes(c.neverOpened) && l.includes(c.neverOpenedRule)), `${c.neverOpened} in the tree`);
   });
 
   it('the responsibility view opens and its DOM shows the open findings per cell', async () => {
