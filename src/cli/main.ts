@@ -1,5 +1,6 @@
 /** `rlens`: the engine on the command line. Output of any size is written whole; the exit code is set, never forced. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { allRules, applyEdits, layerById, scanText, type Finding, type ScanOptions, type ScanResult } from '../engine';
 import { toFileReport, type FileReport } from '../engine/report/file-report';
 import { toJsonReport } from '../engine/report/json';
@@ -57,6 +58,26 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
   return { text, result };
 }
 
+/**
+ * A local module's resources are reported in the module's own files, so scanning its caller and the module's
+ * folder finds them twice: keep one (same rule, file, span and message), the one of the file scanned directly.
+ */
+function dropRepeats(reports: FileReport[]): FileReport[] {
+  const key = (f: Finding): string => `${f.ruleId}\0${resolve(f.file)}\0${f.span.start}:${f.span.end}\0${f.message}`;
+  const seen = new Set<string>();
+  for (const r of reports) for (const { finding } of r.findings) if (resolve(finding.file) === resolve(r.file)) seen.add(key(finding));
+  return reports.map((r) => {
+    const findings = r.findings.filter(({ finding }) => {
+      if (resolve(finding.file) === resolve(r.file)) return true;
+      const k = key(finding);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    return findings.length === r.findings.length ? r : { ...r, findings };
+  });
+}
+
 function runScan(args: ScanArgs): number {
   const { files, missing } = walk(args.paths);
   if (missing.length > 0) {
@@ -66,10 +87,10 @@ function runScan(args: ScanArgs): number {
   const host = createFsHost();
   const options: ScanOptions = { host, parameterFiles: args.parameters, reportUnknown: args.reportUnknown };
   const explicit = new Set(args.paths);
-  const reports: FileReport[] = files.map((file) => {
+  const reports: FileReport[] = dropRepeats(files.map((file) => {
     const { result, text } = scanOne(file, explicit.has(file), args, options, host);
     return toFileReport(result, text, (f) => host.readFile(f));
-  });
+  }));
   let out: string;
   if (args.format === 'json') out = `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;
   else if (args.format === 'sarif') out = `${JSON.stringify(toSarif(reports, VERSION), null, 2)}\n`;

@@ -1,7 +1,7 @@
 /** The CLI as a user runs it: a child process on real files, checking output, exit codes and file edits. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures';
@@ -142,6 +142,19 @@ describe('rlens CLI', function () {
     const out = JSON.parse(rlens(['scan', file, '--format', 'json']).stdout) as JsonOut & { notes: Array<{ line: number }> };
     assert.deepEqual(out.notes.map((n) => n.line), [1]);
     assert.deepEqual(out.errors, []);
+  });
+
+  it('reports a local Terraform module\'s finding once when its folder is scanned too', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'modules', 'store'), { recursive: true });
+    writeFileSync(join(dir, 'main.tf'), 'module "store" {\n  source = "./modules/store"\n}\n');
+    writeFileSync(join(dir, 'modules', 'store', 'main.tf'), 'resource "azurerm_storage_account" "sa" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n');
+    const out = JSON.parse(rlens(['scan', dir, '--format', 'json']).stdout) as JsonOut;
+    const tls = out.findings.filter((f) => f.ruleId === 'STG-TLS');
+    assert.deepEqual(tls.map((f) => [f.file, f.line]), [[join(dir, 'modules', 'store', 'main.tf'), 3]]);
+    // Scanning the caller alone still reports it, in the module's file.
+    const caller = JSON.parse(rlens(['scan', join(dir, 'main.tf'), '--format', 'json']).stdout) as JsonOut;
+    assert.deepEqual(caller.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => f.line), [3]);
   });
 
   it('says so when an explicitly named file is not a template', () => {
