@@ -12,12 +12,13 @@ import { CODE_CHECKS } from './rules/checks';
 import { markUsedConfigSuppressions, unusedInlineSuppressions, UNUSED_SUPPRESSION_ID, type RuleHit } from './rules/checks/unused-suppression';
 import { runPropertyChecks } from './rules/property-check';
 import { toFinding } from './rules/to-finding';
+import { effectiveRule, type RuleOptions } from './rules/rule-options';
 import type { RuleMeta } from './rules/types';
 
 /** Per-rule settings: off, or a severity that replaces the rule's. */
 export type RuleSetting = 'off' | Severity;
 
-export interface ScanOptions extends AnalyzeOptions {
+export interface ScanOptions extends AnalyzeOptions, RuleOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Report values the engine cannot know as info findings ("depends on parameter X"). */
   readonly reportUnknown?: boolean;
@@ -73,10 +74,11 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
   const findings: Finding[] = [];
   const catalog = options.catalog ?? allRules();
   const hits: RuleHit[] = [];
-  for (const rule of catalog) {
-    const setting = settings[rule.id];
+  for (const listed of catalog) {
+    const setting = settings[listed.id];
     if (setting === 'off') continue;
-    const raw = [...(rule.checks.length > 0 ? runPropertyChecks(rule, doc) : []), ...(rule.code ? (CODE_CHECKS[rule.code]?.(rule, doc) ?? []) : [])];
+    const rule = effectiveRule(listed, options);
+    const raw = [...(rule.checks.length > 0 ? runPropertyChecks(rule, doc) : []), ...(rule.code ? (CODE_CHECKS[rule.code]?.(rule, doc, options) ?? []) : [])];
     for (const r of raw) {
       hits.push({ ruleId: rule.id, raw: r });
       if (r.unknown && !options.reportUnknown) continue;

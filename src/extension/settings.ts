@@ -109,11 +109,25 @@ export class Settings implements vscode.Disposable {
     return this.excludes.some((glob) => vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, fake) > 0);
   }
 
+  /** An explicit user or workspace setting, else undefined (so that `.rlens.yaml` decides). */
+  private explicit<T>(key: string): T | undefined {
+    const i = this.section.inspect<T>(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  }
+
   scanOptions(): ScanOptions {
     const fromSettings = this.section.get<Record<string, RuleSetting>>('rules.severity', {});
     const rules: Record<string, RuleSetting> = { ...this.yaml.rules };
     for (const [id, v] of Object.entries(fromSettings)) rules[id.toUpperCase()] = v;
-    return { rules, reportUnknown: this.reportUnknown, configSuppressions: this.yaml.suppressions };
+    const allowedLocations = this.explicit<string[]>('residency.allowedLocations') ?? this.yaml.allowedLocations;
+    const requireCustomerManagedKeys = this.explicit<boolean>('encryption.requireCustomerManagedKeys') ?? this.yaml.requireCustomerManagedKeys;
+    return {
+      rules,
+      reportUnknown: this.reportUnknown,
+      configSuppressions: this.yaml.suppressions,
+      ...(allowedLocations ? { allowedLocations } : {}),
+      ...(requireCustomerManagedKeys !== undefined ? { requireCustomerManagedKeys } : {}),
+    };
   }
 
   dispose(): void {

@@ -86,7 +86,7 @@ describe('editor support', () => {
       "error: 'KV-RBAC' must be one of off, error, warning, info @loud",
       "error: 'reportUnknown' must be true or false @yes",
       "error: the suppression of STG-TLS needs a 'reason': say why the risk is accepted @rule: STG-TLS",
-      "warning: unknown key 'colour' (expected rules, exclude, reportUnknown, suppressions) @colour",
+      "warning: unknown key 'colour' (expected rules, exclude, reportUnknown, suppressions, allowedLocations, requireCustomerManagedKeys) @colour",
     ]);
     assert.equal(parseRlensConfig('rules: [\n').problems[0]?.severity, 'error');
     assert.deepEqual(parseRlensConfig('').problems, []);

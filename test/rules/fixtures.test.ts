@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { allRules, FORMATS } from '../../src/engine';
+import { allRules, FORMATS, type ScanOptions } from '../../src/engine';
 import { DIALECT_EXT, DIALECT_FORMAT, RULE_FIXTURES, existsSync, fixAll, join, lineOf, listDirs, markers, readFileSync, scanFile } from '../helpers/fixtures';
 
 describe('rule fixtures', () => {
@@ -19,6 +19,9 @@ describe('rule fixtures', () => {
     describe(rule.id, () => {
       // A dialect's fixtures become mandatory as soon as its format is registered.
       const registered = new Set(FORMATS.map((f) => f.format as string));
+      // Rules that judge against the data owner's requirements (allowed regions, …) take them from options.json.
+      const optionsFile = join(RULE_FIXTURES, rule.id, 'options.json');
+      const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as ScanOptions) : {};
       for (const dialect of rule.dialects.filter((d) => registered.has(DIALECT_FORMAT[d] as string))) {
         const dir = join(RULE_FIXTURES, rule.id, dialect);
         const ext = DIALECT_EXT[dialect] as string;
@@ -33,7 +36,7 @@ describe('rule fixtures', () => {
 
         it(`${dialect}: flags exactly the marked lines`, function () {
           if (!existsSync(insecure)) this.skip();
-          const { text, findings, errors } = scanFile(insecure);
+          const { text, findings, errors } = scanFile(insecure, options);
           assert.deepEqual(errors, [], 'the fixture must analyse without errors');
           const expected = markers(text, rule.id);
           assert.ok(expected.length > 0, 'an insecure fixture needs at least one expect marker');
@@ -43,23 +46,23 @@ describe('rule fixtures', () => {
 
         it(`${dialect}: the secure fixture is clean`, function () {
           if (!existsSync(secure)) this.skip();
-          const { findings, errors } = scanFile(secure);
+          const { findings, errors } = scanFile(secure, options);
           assert.deepEqual(errors, []);
           assert.deepEqual(findings.filter((f) => f.ruleId === rule.id && !f.suppressed).map((f) => f.message), []);
         });
 
         it(`${dialect}: fixes produce the fixed fixture, which re-scans clean`, function () {
           if (!existsSync(insecure)) this.skip();
-          const { text, findings } = scanFile(insecure);
+          const { text, findings } = scanFile(insecure, options);
           const fixable = findings.some((f) => f.ruleId === rule.id && f.fixes.some((x) => x.edits.every((e) => e.file === insecure)));
           if (!fixable) {
             assert.ok(!existsSync(fixed), 'a fixed fixture exists but the rule offers no fix here');
             return;
           }
           assert.ok(existsSync(fixed), `missing ${fixed}`);
-          const result = fixAll(insecure, text, rule.id);
+          const result = fixAll(insecure, text, rule.id, options);
           assert.equal(result, readFileSync(fixed, 'utf8'));
-          const rescan = scanFile(fixed);
+          const rescan = scanFile(fixed, options);
           assert.deepEqual(rescan.findings.filter((f) => f.ruleId === rule.id && !f.unknown).map((f) => f.message), []);
           if (dialect === 'arm') {
             const errs: ParseError[] = [];

@@ -7,6 +7,8 @@
  * rules: { STG-TLS: warning, KV-RBAC: off }
  * exclude: [legacy/**]
  * reportUnknown: false
+ * allowedLocations: [westeurope, northeurope]   # data residency (RES-LOCATION, RES-REPLICA)
+ * requireCustomerManagedKeys: true             # CMK rules warn instead of inform
  * suppressions:
  *   - { rule: STG-PUBLIC-NET, resource: stpublicsite, reason: "static website", expires: 2027-03-31 }
  * ```
@@ -20,6 +22,9 @@ export interface RlensConfig {
   readonly exclude: readonly string[];
   readonly reportUnknown?: boolean;
   readonly suppressions: readonly ConfigSuppression[];
+  /** Regions resources and replicas may use; residency rules are off without it. */
+  readonly allowedLocations?: readonly string[];
+  readonly requireCustomerManagedKeys?: boolean;
 }
 
 export interface ConfigProblem {
@@ -30,7 +35,7 @@ export interface ConfigProblem {
 
 export const EMPTY_CONFIG: RlensConfig = { rules: {}, exclude: [], suppressions: [] };
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-const TOP_KEYS = ['rules', 'exclude', 'reportUnknown', 'suppressions'];
+const TOP_KEYS = ['rules', 'exclude', 'reportUnknown', 'suppressions', 'allowedLocations', 'requireCustomerManagedKeys'];
 const SUPPRESSION_KEYS = ['rule', 'resource', 'file', 'reason', 'expires'];
 
 function spanOf(node: YamlNode | null | undefined, fallback: Span): Span {
@@ -69,6 +74,8 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
   const exclude: string[] = [];
   const suppressions: ConfigSuppression[] = [];
   let reportUnknown: boolean | undefined;
+  let allowedLocations: string[] | undefined;
+  let requireCustomerManagedKeys: boolean | undefined;
   for (const pair of root.items) {
     const k = text(pair.key);
     const keyNode = pair.key as YamlNode;
@@ -93,6 +100,17 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
     } else if (k === 'reportUnknown') {
       if (isScalar(value) && typeof value.value === 'boolean') reportUnknown = value.value;
       else err("'reportUnknown' must be true or false", value ?? keyNode);
+    } else if (k === 'allowedLocations') {
+      if (!isSeq(value)) { err("'allowedLocations' must be a list of Azure regions (e.g. westeurope)", value ?? keyNode); continue; }
+      allowedLocations = [];
+      for (const item of value.items) {
+        const region = text(item);
+        if (region?.trim()) allowedLocations.push(region.trim());
+        else err('a region must be text', item as YamlNode);
+      }
+    } else if (k === 'requireCustomerManagedKeys') {
+      if (isScalar(value) && typeof value.value === 'boolean') requireCustomerManagedKeys = value.value;
+      else err("'requireCustomerManagedKeys' must be true or false", value ?? keyNode);
     } else if (k === 'suppressions') {
       if (!isSeq(value)) { err("'suppressions' must be a list", value ?? keyNode); continue; }
       for (const item of value.items) {
@@ -103,7 +121,15 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
       err(`unknown key '${k ?? '?'}' (expected ${TOP_KEYS.join(', ')})`, keyNode, 'warning');
     }
   }
-  return { config: { rules, exclude, suppressions, ...(reportUnknown !== undefined ? { reportUnknown } : {}) }, problems };
+  return {
+    config: {
+      rules, exclude, suppressions,
+      ...(reportUnknown !== undefined ? { reportUnknown } : {}),
+      ...(allowedLocations ? { allowedLocations } : {}),
+      ...(requireCustomerManagedKeys !== undefined ? { requireCustomerManagedKeys } : {}),
+    },
+    problems,
+  };
 }
 
 function suppressionOf(item: YamlNode, err: (m: string, n: YamlNode | null | undefined, s?: 'error' | 'warning') => void): ConfigSuppression | undefined {
@@ -125,5 +151,6 @@ function suppressionOf(item: YamlNode, err: (m: string, n: YamlNode | null | und
     ...(fields.resource ? { resource: fields.resource } : {}),
     ...(fields.file ? { file: fields.file } : {}),
     ...(fields.expires ? { expires: fields.expires } : {}),
+    span: spanOf(item, { start: 0, end: 0 }),
   };
 }

@@ -80,6 +80,8 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_windows_virtual_machine', 'Microsoft.Compute/virtualMachines'],
   ['azurerm_virtual_machine', 'Microsoft.Compute/virtualMachines'],
   ['azurerm_managed_disk', 'Microsoft.Compute/disks'],
+  ['azurerm_disk_encryption_set', 'Microsoft.Compute/diskEncryptionSets'],
+  ['azurerm_kusto_', 'Microsoft.Kusto/clusters'],
   ['azurerm_linux_web_app', 'Microsoft.Web/sites'],
   ['azurerm_windows_web_app', 'Microsoft.Web/sites'],
   ['azurerm_linux_function_app', 'Microsoft.Web/sites'],

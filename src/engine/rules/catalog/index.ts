@@ -5,6 +5,7 @@
 import acrAdmin from './acr-admin.yaml';
 import acrAnonPull from './acr-anon-pull.yaml';
 import acrPublic from './acr-public.yaml';
+import adxDoubleEnc from './adx-double-enc.yaml';
 import afdWafMode from './afd-waf-mode.yaml';
 import agwWafMode from './agw-waf-mode.yaml';
 import aksLocalAccounts from './aks-local-accounts.yaml';
@@ -16,11 +17,16 @@ import appRemoteDebug from './app-remote-debug.yaml';
 import appTls from './app-tls.yaml';
 import cogLocalAuth from './cog-local-auth.yaml';
 import cogPublic from './cog-public.yaml';
+import cosmosCmk from './cosmos-cmk.yaml';
 import cosmosKeyMeta from './cosmos-key-meta.yaml';
 import cosmosLocalAuth from './cosmos-local-auth.yaml';
 import cosmosPublic from './cosmos-public.yaml';
 import defPlans from './def-plans.yaml';
+import diskCmk from './disk-cmk.yaml';
+import diskDoubleEnc from './disk-double-enc.yaml';
 import kvFw from './kv-fw.yaml';
+import kvKeyExpiry from './kv-key-expiry.yaml';
+import kvKeyRotation from './kv-key-rotation.yaml';
 import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
@@ -38,14 +44,18 @@ import pgSsl from './pg-ssl.yaml';
 import redisNonssl from './redis-nonssl.yaml';
 import redisPublic from './redis-public.yaml';
 import redisTls from './redis-tls.yaml';
+import resLocation from './res-location.yaml';
+import resReplica from './res-replica.yaml';
 import rlensUnusedSuppression from './rlens-unused-suppression.yaml';
 import secParamDefault from './sec-param-default.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
+import sqlCmk from './sql-cmk.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
 import sqlPublicNet from './sql-public-net.yaml';
 import sqlTde from './sql-tde.yaml';
 import sqlTls from './sql-tls.yaml';
 import stgBlobPublic from './stg-blob-public.yaml';
+import stgCmk from './stg-cmk.yaml';
 import stgContainerPublic from './stg-container-public.yaml';
 import stgFwDefault from './stg-fw-default.yaml';
 import stgHttps from './stg-https.yaml';
@@ -54,11 +64,13 @@ import stgPublicNet from './stg-public-net.yaml';
 import stgSharedKey from './stg-shared-key.yaml';
 import stgTls from './stg-tls.yaml';
 import stgXtenant from './stg-xtenant.yaml';
+import vmTrustedLaunch from './vm-trusted-launch.yaml';
 
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['acr-admin.yaml', acrAdmin],
   ['acr-anon-pull.yaml', acrAnonPull],
   ['acr-public.yaml', acrPublic],
+  ['adx-double-enc.yaml', adxDoubleEnc],
   ['afd-waf-mode.yaml', afdWafMode],
   ['agw-waf-mode.yaml', agwWafMode],
   ['aks-local-accounts.yaml', aksLocalAccounts],
@@ -70,11 +82,16 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['app-tls.yaml', appTls],
   ['cog-local-auth.yaml', cogLocalAuth],
   ['cog-public.yaml', cogPublic],
+  ['cosmos-cmk.yaml', cosmosCmk],
   ['cosmos-key-meta.yaml', cosmosKeyMeta],
   ['cosmos-local-auth.yaml', cosmosLocalAuth],
   ['cosmos-public.yaml', cosmosPublic],
   ['def-plans.yaml', defPlans],
+  ['disk-cmk.yaml', diskCmk],
+  ['disk-double-enc.yaml', diskDoubleEnc],
   ['kv-fw.yaml', kvFw],
+  ['kv-key-expiry.yaml', kvKeyExpiry],
+  ['kv-key-rotation.yaml', kvKeyRotation],
   ['kv-public-net.yaml', kvPublicNet],
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
@@ -92,14 +109,18 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['redis-nonssl.yaml', redisNonssl],
   ['redis-public.yaml', redisPublic],
   ['redis-tls.yaml', redisTls],
+  ['res-location.yaml', resLocation],
+  ['res-replica.yaml', resReplica],
   ['rlens-unused-suppression.yaml', rlensUnusedSuppression],
   ['sec-param-default.yaml', secParamDefault],
   ['sql-aad-only.yaml', sqlAadOnly],
+  ['sql-cmk.yaml', sqlCmk],
   ['sql-fw-open.yaml', sqlFwOpen],
   ['sql-public-net.yaml', sqlPublicNet],
   ['sql-tde.yaml', sqlTde],
   ['sql-tls.yaml', sqlTls],
   ['stg-blob-public.yaml', stgBlobPublic],
+  ['stg-cmk.yaml', stgCmk],
   ['stg-container-public.yaml', stgContainerPublic],
   ['stg-fw-default.yaml', stgFwDefault],
   ['stg-https.yaml', stgHttps],
@@ -108,4 +129,5 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['stg-shared-key.yaml', stgSharedKey],
   ['stg-tls.yaml', stgTls],
   ['stg-xtenant.yaml', stgXtenant],
+  ['vm-trusted-launch.yaml', vmTrustedLaunch],
 ];

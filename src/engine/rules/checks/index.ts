@@ -1,16 +1,23 @@
 /** The registry of code checks, by the name a rule file gives in `code:`. */
 import type { AnalyzedDocument } from '../../model/document';
+import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
+import { customerManagedKey } from './customer-managed-key';
 import { nsgOpenPort } from './nsg-open-port';
+import { allowedLocation, replicaLocation } from './residency';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
 import { sqlFirewallOpen } from './sql-firewall-open';
 import { unusedSuppressionCheck } from './unused-suppression';
 
-export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument) => RawFinding[];
+/** A named check; `options` carries the data owner's requirements (allowed regions, …) from `ScanOptions`. */
+export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions) => RawFinding[];
 
 export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'nsg-open-port': nsgOpenPort,
+  'allowed-location': allowedLocation,
+  'replica-location': replicaLocation,
+  'customer-managed-key': customerManagedKey,
   'sql-firewall-open': sqlFirewallOpen,
   'secret-parameter-default': secretParameterDefault,
   'unused-suppression': unusedSuppressionCheck,
