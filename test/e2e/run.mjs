@@ -7,6 +7,9 @@
 //   node test/e2e/run.mjs [--host code-server|electron] [--timeout S] [--keep] [--shots DIR]
 //     --host electron  the same suite in desktop VS Code through @vscode/test-electron's runTests (downloads VS Code,
 //                      or RLENS_E2E_VSCODE=executable); offline it fails within --download-timeout S (default 20)
+//     --host web       the browser build (dist/web/extension.js) in the workbench's web worker extension host, as on
+//                      vscode.dev: a copy of the extension without `main` is loaded, and the UI is driven as with
+//                      --shots (diagnostics, hover, Scan Workspace, the view, the tree); fails if any step does
 //     --shots DIR      instead of the suite, drive the UI like a user and save screenshots of the hover and the view
 // env: RLENS_E2E_TOOLS (default ~/.cache/responsibility-lens/e2e), RLENS_E2E_CHROMIUM, RLENS_E2E_VERBOSE=1
 // exit: 0 passed, 1 failed, 2 set-up problem, 3 harness error, 124 timeout (run dir kept, with a screenshot)
@@ -38,8 +41,8 @@ const { values: flags } = parseArgs({
     shots: { type: 'string' },
   },
 });
-if (!['code-server', 'electron'].includes(flags.host)) {
-  console.error(`[e2e] --host must be code-server or electron, not ${flags.host}`);
+if (!['code-server', 'electron', 'web'].includes(flags.host)) {
+  console.error(`[e2e] --host must be code-server, electron or web, not ${flags.host}`);
   process.exit(2);
 }
 
@@ -174,8 +177,23 @@ function relayConsole(page) {
   });
 }
 
+/**
+ * The extension as vscode.dev sees it: the manifest without `main`, so the workbench can only run the `browser`
+ * entry, in its web worker extension host. Nothing of the Node build is copied.
+ */
+function webOnlyCopy(run) {
+  const dir = path.join(run, 'web-extension');
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  delete manifest.main;
+  fs.mkdirSync(path.join(dir, 'dist/web'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.copyFileSync(path.join(ROOT, 'dist/web/extension.js'), path.join(dir, 'dist/web/extension.js'));
+  for (const d of ['media', 'snippets']) fs.cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
+  return dir;
+}
+
 async function main() {
-  const t = flags.host === 'code-server' ? tools() : undefined;
+  const t = flags.host === 'electron' ? undefined : tools();
   const timeoutS = Number(flags.timeout);
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'rlens-e2e-'));
   keep = flags.keep;
@@ -188,9 +206,10 @@ async function main() {
   // code-server, VS Code and chromium write config, sockets and caches under these: keep them in the run dir.
   Object.assign(process.env, { TMPDIR: path.join(run, 'tmp'), XDG_CONFIG_HOME: path.join(run, 'xdg/config'), XDG_DATA_HOME: path.join(run, 'xdg/data'), XDG_CACHE_HOME: path.join(run, 'xdg/cache') });
 
-  for (const f of ['dist/extension.js', 'dist/engine.js']) if (!fs.existsSync(path.join(ROOT, f))) throw new SetupError(`${f} is missing: run \`node scripts/build.mjs\` first`);
+  for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/engine.js']) if (!fs.existsSync(path.join(ROOT, f))) throw new SetupError(`${f} is missing: run \`node scripts/build.mjs\` first`);
   // Inside the repository (.e2e/ is ignored) so that the suite's require('mocha') finds the project's mocha.
-  const suite = flags.shots ? undefined : await buildSuite(path.join(ROOT, '.e2e/suite'));
+  const uiOnly = flags.shots !== undefined || flags.host === 'web';
+  const suite = uiOnly ? undefined : await buildSuite(path.join(ROOT, '.e2e/suite'));
   if (flags.host === 'electron') {
     if (flags.shots) throw new SetupError('--shots drives the code-server workbench; use it without --host electron');
     const code = await runElectron({ root: ROOT, suite, workspace, run, timeoutS, downloadTimeoutS: Number(flags['download-timeout']), say, cleanups });
@@ -203,7 +222,8 @@ async function main() {
   const server = await startCodeServer(t, run);
   say(`code-server on ${server.base} (pid ${server.pid})`);
   const remote = (p) => `vscode-remote://${server.authority}${pathToFileURL(p).pathname}`;
-  const payload = [['extensionDevelopmentPath', remote(ROOT)], ...(suite ? [['extensionTestsPath', remote(suite)]] : [])];
+  const extension = flags.host === 'web' ? webOnlyCopy(run) : ROOT;
+  const payload = [['extensionDevelopmentPath', remote(extension)], ...(suite ? [['extensionTestsPath', remote(suite)]] : [])];
 
   const ctx = await t.playwright.chromium.launchPersistentContext(path.join(run, 'chromium'), {
     executablePath: t.chromium, headless: true, viewport: { width: 1440, height: 900 }, handleSIGINT: false, handleSIGTERM: false,
@@ -219,16 +239,17 @@ async function main() {
   const response = await page.goto(url);
   if (!response?.ok()) throw new Error(`workbench answered HTTP ${response?.status()} (code-server needs Node 24; log: ${server.log})`);
 
-  if (flags.shots) {
-    const dir = path.resolve(flags.shots);
+  if (uiOnly) {
+    const dir = path.resolve(flags.shots ?? path.join(run, 'shots'));
     fs.mkdirSync(dir, { recursive: true });
     try {
       await shoot(page, dir, say);
+      if (flags.host === 'web') say('web worker extension host: diagnostics, hover, Scan Workspace, view and tree shown');
       return 0;
     } catch (e) {
       keep = true;
       await page.screenshot({ path: path.join(run, 'failure.png') }).catch(() => {});
-      console.error(`[e2e] screenshots failed: ${e.message}`);
+      console.error(`[e2e] ${flags.host === 'web' ? 'web worker host smoke' : 'screenshots'} failed: ${e.message}`);
       return 1;
     }
   }
