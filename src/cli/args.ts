@@ -16,6 +16,8 @@ export interface ScanArgs {
   readonly parameters: string[];
   readonly reportUnknown: boolean;
   readonly showSuppressed: boolean;
+  /** `.rlens.yaml` to use for every path instead of the nearest one. */
+  readonly config?: string;
 }
 
 export interface RulesArgs {
@@ -39,6 +41,7 @@ Scan options:
   --parameters FILE          ARM parameter file to use (repeatable)
   --report-unknown           also report values that depend on parameters without a value
   --show-suppressed          list suppressed findings in text output
+  --config FILE              use this .rlens.yaml for every path (default: the nearest one upward of each file)
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage error or unreadable path.`;
 
@@ -70,6 +73,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let fix = false;
   let reportUnknown = false;
   let showSuppressed = false;
+  let config: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     let a = rest[i] as string;
     let inline: string | undefined;
@@ -91,11 +95,12 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--parameters': parameters.push(value()); break;
       case '--report-unknown': reportUnknown = true; break;
       case '--show-suppressed': showSuppressed = true; break;
+      case '--config': config = value(); break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
     }
   }
   if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
-  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed };
+  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}) };
 }

@@ -79,7 +79,9 @@ describe('editor support', () => {
     assert.deepEqual(config.rules, { 'STG-TLS': 'warning', 'NOPE-X': 'off' });
     assert.deepEqual(config.exclude, ['legacy/**']);
     assert.equal(config.reportUnknown, undefined);
-    assert.deepEqual(config.suppressions, [{ ruleId: 'KV-PURGE', reason: 'lab vault', expires: '2027-01-31' }]);
+    assert.deepEqual(config.suppressions.map(({ span: _span, ...s }) => s), [{ ruleId: 'KV-PURGE', reason: 'lab vault', expires: '2027-01-31' }]);
+    const span = config.suppressions[0]?.span;
+    assert.equal(span && text.slice(span.start, span.end), '{ rule: KV-PURGE, reason: lab vault, expires: 2027-01-31 }', 'where an unused suppression is reported');
     const messages = problems.map((p) => `${p.severity}: ${p.message} @${text.slice(p.span.start, p.span.end).split('\n')[0]}`);
     assert.deepEqual(messages, [
       "warning: unknown rule 'NOPE-X' @NOPE-X",

@@ -1,0 +1,185 @@
+/**
+ * `.rlens.yaml` for the CLI, read with the editor's parser (`engine/editor-support/config.ts`) so that both front
+ * ends agree: the nearest file upward from each scanned path (or `--config FILE` for all of them) sets rule
+ * severities, excludes, `reportUnknown`, the data owner's requirements and suppressions. A schema error is a usage error naming file and line.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { allRules, LineIndex, type ConfigSuppression, type ScanOptions } from '../engine';
+import { parseRlensConfig, type RlensConfig } from '../engine/editor-support/config';
+import { toFileReport, type FileReport } from '../engine/report/file-report';
+import { unusedConfigSuppressions, UNUSED_SUPPRESSION_ID } from '../engine/rules/checks/unused-suppression';
+import { UsageError } from './args';
+
+export const CONFIG_NAME = '.rlens.yaml';
+
+interface LoadedConfig {
+  /** As given or found, for messages and reports. */
+  readonly file: string;
+  readonly dir: string;
+  readonly text: string;
+  readonly config: RlensConfig;
+  readonly exclude: readonly RegExp[];
+  readonly used: Set<ConfigSuppression>;
+  /** Files scanned under this configuration (to judge file-scoped suppressions). */
+  readonly scanned: string[];
+}
+
+/** A glob relative to the configuration's folder (`*`, `?`, `**`, `{a,b}`); a pattern without `/` matches at any depth. */
+export function globToRegExp(glob: string): RegExp {
+  let g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (g.endsWith('/')) g += '**';
+  if (!g.includes('/')) g = `**/${g}`;
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i] as string;
+    if (c === '*' && g[i + 1] === '*') {
+      const slash = g[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && re.lastIndexOf('(?:') > re.lastIndexOf(')')) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  // A pattern naming a folder excludes what is inside it.
+  return new RegExp(`^${re}(?:/.*)?$`);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export class CliConfigs {
+  private readonly byPath = new Map<string, LoadedConfig>();
+  private readonly nearest = new Map<string, LoadedConfig | undefined>();
+  private readonly explicit?: LoadedConfig;
+  private readonly known = allRules().map((r) => r.id);
+
+  constructor(
+    configFile: string | undefined,
+    private readonly roots: readonly string[],
+  ) {
+    if (configFile) {
+      if (isDirectory(configFile)) throw new UsageError(`--config expects a file, and '${configFile}' is a folder`);
+      this.explicit = this.load(configFile);
+    }
+  }
+
+  private load(file: string): LoadedConfig {
+    const abs = resolve(file);
+    const cached = this.byPath.get(abs);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read configuration '${file}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const { config, problems } = parseRlensConfig(text, this.known);
+    const lines = new LineIndex(text);
+    const where = (start: number): string => {
+      const p = lines.positionAt(start);
+      return `${file}:${p.line + 1}:${p.character + 1}`;
+    };
+    for (const p of problems.filter((x) => x.severity === 'warning')) process.stderr.write(`rlens: warning: ${where(p.span.start)}: ${p.message}\n`);
+    const errors = problems.filter((x) => x.severity === 'error');
+    if (errors.length > 0) throw new UsageError(errors.map((p) => `invalid configuration ${where(p.span.start)}: ${p.message}`).join('\n'));
+    const loaded: LoadedConfig = { file, dir: dirname(abs), text, config, exclude: config.exclude.map(globToRegExp), used: new Set(), scanned: [] };
+    this.byPath.set(abs, loaded);
+    return loaded;
+  }
+
+  /** The configuration for a scanned file: `--config`, or the nearest `.rlens.yaml` in its folder or above. */
+  configFor(file: string): LoadedConfig | undefined {
+    if (this.explicit) return this.explicit;
+    const chain: string[] = [];
+    let dir = dirname(resolve(file));
+    let found: LoadedConfig | undefined;
+    for (;;) {
+      if (this.nearest.has(dir)) {
+        found = this.nearest.get(dir);
+        break;
+      }
+      chain.push(dir);
+      const candidate = join(dir, CONFIG_NAME);
+      if (isFile(candidate)) {
+        const rel = relative(process.cwd(), candidate);
+        found = this.load(rel.startsWith('..') ? candidate : rel);
+        break;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (const d of chain) this.nearest.set(d, found);
+    return found;
+  }
+
+  /** Walked files matching an `exclude` glob are not scanned; a file named on the command line always is. */
+  filter(files: readonly string[], named: ReadonlySet<string>): string[] {
+    return files.filter((f) => {
+      if (named.has(f)) return true;
+      const c = this.configFor(f);
+      if (!c) return true;
+      const rel = relative(c.dir, resolve(f)).split(sep).join('/');
+      return rel.startsWith('../') || !c.exclude.some((re) => re.test(rel));
+    });
+  }
+
+  /** Scan options for one file: the configuration's rules, suppressions and `reportUnknown` (the flag wins when set). */
+  optionsFor(file: string, base: ScanOptions): ScanOptions {
+    const c = this.configFor(file);
+    if (!c) return base;
+    c.scanned.push(file.replace(/\\/g, '/'));
+    return {
+      ...base,
+      rules: { ...c.config.rules, ...(base.rules ?? {}) },
+      reportUnknown: base.reportUnknown || (c.config.reportUnknown ?? false),
+      configSuppressions: c.config.suppressions,
+      usedConfigSuppressions: c.used,
+      ...(c.config.allowedLocations ? { allowedLocations: c.config.allowedLocations } : {}),
+      ...(c.config.requireCustomerManagedKeys !== undefined ? { requireCustomerManagedKeys: c.config.requireCustomerManagedKeys } : {}),
+    };
+  }
+
+  /** RLENS-UNUSED-SUPPRESSION findings for configuration suppressions no scanned file used, one report per file. */
+  unusedReports(): FileReport[] {
+    const rule = allRules().find((r) => r.id === UNUSED_SUPPRESSION_ID);
+    if (!rule) return [];
+    const reports: FileReport[] = [];
+    const roots = this.roots.filter(isDirectory).map((r) => resolve(r));
+    for (const c of this.byPath.values()) {
+      if (c.scanned.length === 0) continue;
+      const setting = c.config.rules[UNUSED_SUPPRESSION_ID];
+      if (setting === 'off') continue;
+      const findings = unusedConfigSuppressions({
+        rule,
+        configFile: c.file,
+        suppressions: c.config.suppressions,
+        used: c.used,
+        known: new Set(this.known),
+        off: new Set(Object.keys(c.config.rules).filter((id) => c.config.rules[id] === 'off')),
+        // Judged only when the scan looked at everything the suppression could apply to.
+        covered: (s) => (s.file ? c.scanned.some((f) => f.endsWith(s.file as string)) : roots.some((r) => c.dir === r || c.dir.startsWith(r + sep))),
+        ...(setting ? { severity: setting } : {}),
+      });
+      if (findings.length > 0) reports.push(toFileReport({ file: c.file, findings, errors: [] }, c.text));
+    }
+    return reports;
+  }
+}
