@@ -142,6 +142,7 @@ describe('keystroke latency', function () {
     console.log(`        edit reaching the extension host (workbench round trip): ${fmt(applied)}`);
     // Generous bounds: they catch a quadratic step or a re-read per keystroke, not a slow machine.
     assert.ok(median(immediate) < 500, `edit → diagnostics without debounce: ${fmt(immediate)}`);
-    assert.ok(median(withDebounce) < debounce + 500, `edit → diagnostics with debounce ${debounce} ms: ${fmt(withDebounce)}`);
+    // With the debounce, the timer itself was seen firing 100-300 ms late on a loaded machine (load average ~10).
+    assert.ok(median(withDebounce) < debounce + 1000, `edit → diagnostics with debounce ${debounce} ms: ${fmt(withDebounce)}`);
   });
 });

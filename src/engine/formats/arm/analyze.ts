@@ -69,16 +69,19 @@ function parameterFileCandidates(file: string, options: AnalyzeOptions): string[
   return [joinPath(dir, `${stem}.parameters.json`)];
 }
 
-function readParameterFile(path: string, host: FileHost, errors: AnalysisError[], file: string): Map<string, SuppliedValue> {
+/**
+ * Parameter files by path with the text they were read from: the editor rescans a template on every keystroke, and
+ * an unchanged parameter file is then not parsed again. `undefined` values mark a file that could not be read.
+ * Small (parameter files are) and bounded: least recently used out.
+ */
+const parameterFiles = new Map<string, { readonly text: string; readonly values: ReadonlyMap<string, SuppliedValue> | undefined }>();
+const PARAMETER_FILES_KEPT = 64;
+
+function parseParameterFile(text: string, path: string): ReadonlyMap<string, SuppliedValue> | undefined {
   const out = new Map<string, SuppliedValue>();
-  const text = host.readFile(path);
-  if (text === undefined) return out;
   const fileErrors: AnalysisError[] = [];
   const root = jsonNestingDepth(text) > MAX_JSON_DEPTH ? undefined : parseJson(text, path, fileErrors);
-  if (!root || fileErrors.length > 0) {
-    errors.push({ file, message: `parameter file ${basename(path)} could not be read; defaults were used` });
-    return out;
-  }
+  if (!root || fileErrors.length > 0) return undefined;
   if (!PARAMETERS_SCHEMA.test(stringOf(child(root, '$schema')) ?? '') && !child(root, 'parameters')) return out;
   const params = child(root, 'parameters');
   for (const prop of params?.type === 'object' ? (params.children ?? []) : []) {
@@ -88,6 +91,21 @@ function readParameterFile(path: string, host: FileHost, errors: AnalysisError[]
     if (typeof k?.value === 'string' && valueNode) out.set(k.value.toLowerCase(), { value: toValue(valueNode, undefined), file: path });
   }
   return out;
+}
+
+function readParameterFile(path: string, host: FileHost, errors: AnalysisError[], file: string): ReadonlyMap<string, SuppliedValue> {
+  const text = host.readFile(path);
+  if (text === undefined) return new Map();
+  let entry = parameterFiles.get(path);
+  if (entry?.text !== text) entry = { text, values: parseParameterFile(text, path) };
+  parameterFiles.delete(path);
+  parameterFiles.set(path, entry);
+  if (parameterFiles.size > PARAMETER_FILES_KEPT) parameterFiles.delete(parameterFiles.keys().next().value as string);
+  if (!entry.values) {
+    errors.push({ file, message: `parameter file ${basename(path)} could not be read; defaults were used` });
+    return new Map();
+  }
+  return entry.values;
 }
 
 /**
