@@ -9,7 +9,8 @@ import { parseTfJson, parseTfvarsJson } from './json-syntax';
 import type { HclFile } from './syntax';
 
 /** Enough for the largest real module folders; a long scan's memory stays flat. */
-const BUDGET_CHARS = 16 * 1024 * 1024;
+// A syntax tree weighs about 30× its text; sibling files of one directory fit easily in 1 M characters.
+const BUDGET_CHARS = 1024 * 1024;
 
 const cache = new Map<string, { readonly text: string; readonly syntax: HclFile }>();
 let held = 0;
