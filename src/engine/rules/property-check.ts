@@ -48,9 +48,27 @@ export function absenceIsJudged(resource: Resource, path: readonly string[]): bo
   return top === undefined || resource.configuredBy?.[top] === undefined;
 }
 
+/**
+ * A rule's checks by lower-case resource type, built once per catalog entry: every rule used to compare every
+ * check with every resource of every file, which was the rule engine's largest cost on a corpus scan.
+ */
+const checksByType = new WeakMap<readonly PropertyCheck[], Map<string, PropertyCheck[]>>();
+
+function checksFor(checks: readonly PropertyCheck[], type: string): readonly PropertyCheck[] {
+  let index = checksByType.get(checks);
+  if (!index) {
+    index = new Map();
+    for (const c of checks) {
+      const key = c.type.toLowerCase();
+      index.set(key, [...(index.get(key) ?? []), c]);
+    }
+    checksByType.set(checks, index);
+  }
+  return index.get(type.toLowerCase()) ?? [];
+}
+
 function appliesTo(check: PropertyCheck, resource: Resource): boolean {
   if (!check.dialects.includes(resource.dialect) || resource.existing) return false;
-  if (resource.type.toLowerCase() !== check.type.toLowerCase()) return false;
   if (!check.when) return true;
   const w = lookup(resource.body, check.when.path);
   if (w.state !== 'present' || !isScalar(w.value)) return false;
@@ -70,7 +88,7 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
   const out: RawFinding[] = [];
   const path = (check: PropertyCheck): string => check.path.join('.');
   for (const resource of doc.resources) {
-    for (const check of rule.checks) {
+    for (const check of checksFor(rule.checks, resource.type)) {
       if (!appliesTo(check, resource)) continue;
       let found = lookup(resource.body, check.path);
       for (const alias of check.aliases ?? []) {
