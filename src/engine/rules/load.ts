@@ -25,7 +25,7 @@ const RULE_KEYS = new Set([
   'id', 'title', 'severity', 'risk', 'layer', 'mcsb', 'policy', 'rationale', 'remediation', 'references', 'messages',
   'checks', 'code', 'options', 'resourceTypes', 'dialects',
 ]);
-const CHECK_KEYS = new Set(['dialects', 'type', 'path', 'aliases', 'secure', 'insecure', 'min', 'absent', 'absentSeverity', 'fix', 'when']);
+const CHECK_KEYS = new Set(['dialects', 'type', 'path', 'aliases', 'invertedAliases', 'secure', 'insecure', 'min', 'absent', 'absentSeverity', 'fix', 'when']);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -104,6 +104,7 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
     type: r.string(c, 'type', path),
     path: r.string(c, 'path', path).split('.'),
     ...(c.aliases !== undefined ? { aliases: r.stringList(c, 'aliases', path).map((a) => a.split('.')) } : {}),
+    ...(c.invertedAliases !== undefined ? { invertedAliases: r.stringList(c, 'invertedAliases', path).map((a) => a.split('.')) } : {}),
     ...(secure ? { secure } : {}),
     ...(insecure ? { insecure } : {}),
     ...(typeof min === 'number' ? { min } : {}),

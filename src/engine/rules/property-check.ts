@@ -91,12 +91,20 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
     for (const check of checksFor(rule.checks, resource.type)) {
       if (!appliesTo(check, resource)) continue;
       let found = lookup(resource.body, check.path);
+      let foundPath = check.path;
+      let inverted = false;
       for (const alias of check.aliases ?? []) {
         if (found.state === 'present') break;
         const old = lookup(resource.body, alias);
-        if (old.state === 'present') found = old;
+        if (old.state === 'present') [found, foundPath] = [old, alias];
       }
-      const fixValue = check.fix;
+      for (const alias of check.invertedAliases ?? []) {
+        if (found.state === 'present') break;
+        const old = lookup(resource.body, alias);
+        if (old.state === 'present') [found, foundPath, inverted] = [old, alias, true];
+      }
+      // Under an inverted name the verdict reads the value backwards and the fix writes the opposite literal.
+      const fixValue = inverted && typeof check.fix === 'boolean' ? !check.fix : check.fix;
       if (found.state === 'absent' || found.value.kind === 'null') {
         if (!absenceIsJudged(resource, check.path)) continue;
         const assumed = assumedProviderNote(check.absent, doc);
@@ -128,13 +136,14 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
         continue;
       }
       if (!isScalar(value)) continue;
-      const secure = isSecureValue(check, scalarOf(value));
+      if (inverted && value.kind !== 'boolean') continue;
+      const secure = isSecureValue(check, inverted && value.kind === 'boolean' ? !value.value : scalarOf(value));
       if (secure !== false) continue;
       const fromParameter = value.origin?.kind === 'parameter' || value.origin?.kind === 'variable';
       out.push({
         resource,
         messageId: 'insecure',
-        data: { path: path(check), value: describe(value) },
+        data: { path: foundPath.join('.'), value: describe(value) },
         at: value,
         ...(fixValue !== undefined
           ? {
@@ -142,7 +151,7 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
                 kind: 'replace',
                 title: fromParameter && value.origin && 'name' in value.origin
                   ? `Set ${declarationNoun(value.origin.kind, doc)} '${value.origin.name}' to ${JSON.stringify(fixValue)}`
-                  : `Set ${path(check)} to ${JSON.stringify(fixValue)}`,
+                  : `Set ${foundPath.join('.')} to ${JSON.stringify(fixValue)}`,
                 target: value,
                 value: fixValue,
                 // Editing a shared parameter or variable changes every place that uses it: review first.

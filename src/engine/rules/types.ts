@@ -24,6 +24,8 @@ export interface PropertyCheck {
   readonly path: readonly string[];
   /** Older names of the same property (provider renames), read when `path` is absent. */
   readonly aliases?: readonly (readonly string[])[];
+  /** Older names with the opposite boolean sense (azurerm v3 `local_authentication_disabled`), read when absent. */
+  readonly invertedAliases?: readonly (readonly string[])[];
   readonly secure?: readonly Literal[];
   readonly insecure?: readonly Literal[];
   /** Numbers at or above this are secure (retention days, …). */
