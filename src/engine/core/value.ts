@@ -78,6 +78,11 @@ export function isScalar(v: Value): v is ScalarValue {
   return v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' || v.kind === 'null';
 }
 
+/** True when the value is written at its own place (not taken from a parameter, variable or computation), so a fix may edit it there. */
+export function isWrittenInPlace(v: Value): boolean {
+  return !v.origin || v.origin.kind === 'literal';
+}
+
 export function scalarOf(v: ScalarValue): Literal {
   return v.kind === 'null' ? null : v.value;
 }

@@ -5,14 +5,10 @@
 import type { TextEdit } from '../../core/finding';
 import { detectEol } from '../../core/span';
 import { detectIndentUnit, indentAt, sameLine } from '../../core/text-style';
-import { getProperty, type Literal, type ObjectValue, type Value } from '../../core/value';
+import { getProperty, type Literal, type ObjectValue, type Value, isWrittenInPlace } from '../../core/value';
 import type { FormatWriter } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { ARM_SUPPRESSION_KEY } from './suppressions';
-
-function isWritten(v: Value): boolean {
-  return !v.origin || v.origin.kind === 'literal';
-}
 
 export class ArmWriter implements FormatWriter {
   private readonly eol: string;
@@ -42,7 +38,7 @@ export class ArmWriter implements FormatWriter {
     for (; i < path.length - 1; i++) {
       const next = getProperty(obj, path[i] as string)?.value;
       if (!next) break;
-      if (next.kind !== 'object' || !isWritten(next)) return [];
+      if (next.kind !== 'object' || !isWrittenInPlace(next)) return [];
       obj = next;
     }
     const existing = getProperty(obj, path[path.length - 1] as string);
@@ -54,9 +50,9 @@ export class ArmWriter implements FormatWriter {
     const fields: Array<[string, string]> = [['rule', ruleId], ['reason', reason.replace(/[\r\n]+/g, ' ').trim()], ...(expires ? [['until', expires] as [string, string]] : [])];
     const entry = `{ ${fields.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
     const metadata = getProperty(resource.body, 'metadata')?.value;
-    if (metadata?.kind === 'object' && isWritten(metadata)) {
+    if (metadata?.kind === 'object' && isWrittenInPlace(metadata)) {
       const list = getProperty(metadata, ARM_SUPPRESSION_KEY)?.value;
-      if (list?.kind === 'array' && isWritten(list)) return this.appendRaw(list.span, list.items.map((x) => x.span), entry);
+      if (list?.kind === 'array' && isWrittenInPlace(list)) return this.appendRaw(list.span, list.items.map((x) => x.span), entry);
       return this.insertRaw(metadata, [ARM_SUPPRESSION_KEY], `[${entry}]`);
     }
     return this.insertRaw(resource.body, ['metadata', ARM_SUPPRESSION_KEY], `[${entry}]`);

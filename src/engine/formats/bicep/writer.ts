@@ -6,7 +6,7 @@
 import type { TextEdit } from '../../core/finding';
 import { detectEol } from '../../core/span';
 import { detectIndentUnit, indentAt, sameLine } from '../../core/text-style';
-import { getProperty, type Literal, type ObjectValue, type Value } from '../../core/value';
+import { getProperty, type Literal, type ObjectValue, type Value, isWrittenInPlace } from '../../core/value';
 import type { FormatWriter } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { formatSuppressionComment } from '../../suppress/comment';
@@ -21,10 +21,6 @@ export function bicepLiteral(value: Literal): string {
 
 function bicepKey(key: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : bicepLiteral(key);
-}
-
-function isWritten(v: Value): boolean {
-  return !v.origin || v.origin.kind === 'literal';
 }
 
 export class BicepWriter implements FormatWriter {
@@ -57,7 +53,7 @@ export class BicepWriter implements FormatWriter {
     for (; i < path.length - 1; i++) {
       const next = getProperty(obj, path[i] as string)?.value;
       if (!next) break;
-      if (next.kind !== 'object' || !isWritten(next)) return [];
+      if (next.kind !== 'object' || !isWrittenInPlace(next)) return [];
       obj = next;
     }
     const existing = getProperty(obj, path[path.length - 1] as string);
