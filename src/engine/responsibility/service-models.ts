@@ -53,6 +53,7 @@ const ARM_MODELS: ReadonlyArray<readonly [string, ServiceModel, string]> = [
   ['microsoft.insights', 'PaaS', 'Azure Monitor'],
   ['microsoft.signalrservice', 'PaaS', 'SignalR / Web PubSub'],
   ['microsoft.automation', 'PaaS', 'Automation'],
+  ['microsoft.appconfiguration', 'PaaS', 'App Configuration'],
   ['microsoft.logic', 'PaaS', 'Logic Apps'],
   ['microsoft.hdinsight', 'PaaS', 'HDInsight'],
   ['microsoft.batch', 'PaaS', 'Batch'],
@@ -127,6 +128,8 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_web_pubsub', 'Microsoft.SignalRService/webPubSub'],
   ['azurerm_eventgrid_', 'Microsoft.EventGrid/topics'],
   ['azurerm_automation_', 'Microsoft.Automation/automationAccounts'],
+  ['azurerm_app_configuration', 'Microsoft.AppConfiguration/configurationStores'],
+  ['azurerm_application_insights', 'Microsoft.Insights/components'],
   ['azurerm_user_assigned_identity', 'Microsoft.ManagedIdentity/userAssignedIdentities'],
   ['azurerm_resource_group', 'Microsoft.Resources/resourceGroups'],
 ];

@@ -15,6 +15,9 @@ import appFtps from './app-ftps.yaml';
 import appHttps from './app-https.yaml';
 import appRemoteDebug from './app-remote-debug.yaml';
 import appTls from './app-tls.yaml';
+import appcsLocalAuth from './appcs-local-auth.yaml';
+import appiLocalAuth from './appi-local-auth.yaml';
+import autoLocalAuth from './auto-local-auth.yaml';
 import cogLocalAuth from './cog-local-auth.yaml';
 import cogPublic from './cog-public.yaml';
 import cosmosCmk from './cosmos-cmk.yaml';
@@ -24,6 +27,7 @@ import cosmosPublic from './cosmos-public.yaml';
 import defPlans from './def-plans.yaml';
 import diskCmk from './disk-cmk.yaml';
 import diskDoubleEnc from './disk-double-enc.yaml';
+import evgLocalAuth from './evg-local-auth.yaml';
 import kvFw from './kv-fw.yaml';
 import kvKeyExpiry from './kv-key-expiry.yaml';
 import kvKeyRotation from './kv-key-rotation.yaml';
@@ -48,12 +52,14 @@ import resLocation from './res-location.yaml';
 import resReplica from './res-replica.yaml';
 import rlensUnusedSuppression from './rlens-unused-suppression.yaml';
 import secParamDefault from './sec-param-default.yaml';
+import sigrLocalAuth from './sigr-local-auth.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
 import sqlCmk from './sql-cmk.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
 import sqlPublicNet from './sql-public-net.yaml';
 import sqlTde from './sql-tde.yaml';
 import sqlTls from './sql-tls.yaml';
+import srchLocalAuth from './srch-local-auth.yaml';
 import stgBlobPublic from './stg-blob-public.yaml';
 import stgCmk from './stg-cmk.yaml';
 import stgContainerPublic from './stg-container-public.yaml';
@@ -80,6 +86,9 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['app-https.yaml', appHttps],
   ['app-remote-debug.yaml', appRemoteDebug],
   ['app-tls.yaml', appTls],
+  ['appcs-local-auth.yaml', appcsLocalAuth],
+  ['appi-local-auth.yaml', appiLocalAuth],
+  ['auto-local-auth.yaml', autoLocalAuth],
   ['cog-local-auth.yaml', cogLocalAuth],
   ['cog-public.yaml', cogPublic],
   ['cosmos-cmk.yaml', cosmosCmk],
@@ -89,6 +98,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['def-plans.yaml', defPlans],
   ['disk-cmk.yaml', diskCmk],
   ['disk-double-enc.yaml', diskDoubleEnc],
+  ['evg-local-auth.yaml', evgLocalAuth],
   ['kv-fw.yaml', kvFw],
   ['kv-key-expiry.yaml', kvKeyExpiry],
   ['kv-key-rotation.yaml', kvKeyRotation],
@@ -113,12 +123,14 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['res-replica.yaml', resReplica],
   ['rlens-unused-suppression.yaml', rlensUnusedSuppression],
   ['sec-param-default.yaml', secParamDefault],
+  ['sigr-local-auth.yaml', sigrLocalAuth],
   ['sql-aad-only.yaml', sqlAadOnly],
   ['sql-cmk.yaml', sqlCmk],
   ['sql-fw-open.yaml', sqlFwOpen],
   ['sql-public-net.yaml', sqlPublicNet],
   ['sql-tde.yaml', sqlTde],
   ['sql-tls.yaml', sqlTls],
+  ['srch-local-auth.yaml', srchLocalAuth],
   ['stg-blob-public.yaml', stgBlobPublic],
   ['stg-cmk.yaml', stgCmk],
   ['stg-container-public.yaml', stgContainerPublic],
