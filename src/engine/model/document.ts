@@ -6,6 +6,8 @@ import type { Resource } from './resource';
 
 export type SourceFormat = 'arm' | 'bicep' | 'terraform';
 
+export type DeploymentScope = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
+
 /** A parameter (ARM/Bicep) or variable (Terraform) declared in the file, for hovers and "depends on" reports. */
 export interface ParameterInfo {
   readonly name: string;
@@ -51,6 +53,12 @@ export interface AnalyzedDocument {
    * findings that come from its own values, at those values): the finding to report, or undefined to drop it.
    */
   readonly placeFinding?: (finding: Finding) => Finding | undefined;
+  /**
+   * ARM and Bicep: where the template deploys (Bicep `targetScope`, the ARM `$schema`); absent for Terraform,
+   * whose configuration is not tied to one scope. Subscription-wide settings (Defender plans) are judged only
+   * where the template can set them.
+   */
+  readonly deploymentScope?: DeploymentScope;
   /** Terraform: the azurerm major version in force, and whether it was assumed (no constraint found). */
   readonly azurerm?: { readonly major: number; readonly assumed: boolean };
 }

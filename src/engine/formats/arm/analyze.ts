@@ -2,7 +2,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath } from '../../core/paths';
-import type { AnalyzeOptions, AnalyzedDocument, FileHost } from '../../model/document';
+import type { AnalyzeOptions, AnalyzedDocument, DeploymentScope, FileHost } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './guard';
 import { child, stringOf, toValue } from './json-values';
@@ -136,5 +136,14 @@ export function analyzeArm(text: string, file: string, options: AnalyzeOptions):
   const scope = new TemplateScope(root, supplied);
   const resources: Resource[] = [];
   walkTemplate(root, scope, { file, resources, errors }, '', 0);
-  return { file, format: 'arm', resources, parameters: scope.parameterInfos(), errors, writer, dependencies };
+  const deploymentScope = armDeploymentScope(stringOf(child(root, '$schema')) ?? '');
+  return { file, format: 'arm', resources, parameters: scope.parameterInfos(), errors, writer, dependencies, deploymentScope };
+}
+
+/** The scope a template's `$schema` names (subscriptionDeploymentTemplate.json, …); deploymentTemplate.json is a resource group. */
+function armDeploymentScope(schema: string): DeploymentScope {
+  if (/subscriptionDeploymentTemplate\.json/i.test(schema)) return 'subscription';
+  if (/managementGroupDeploymentTemplate\.json/i.test(schema)) return 'managementGroup';
+  if (/tenantDeploymentTemplate\.json/i.test(schema)) return 'tenant';
+  return 'resourceGroup';
 }

@@ -6,7 +6,7 @@
  */
 import type { AnalysisError, Finding } from '../../core/finding';
 import { basename, dirname, joinPath, normalise } from '../../core/paths';
-import type { AnalysisNote, AnalyzeOptions, AnalyzedDocument, FileHost } from '../../model/document';
+import type { AnalysisNote, AnalyzeOptions, AnalyzedDocument, DeploymentScope, FileHost } from '../../model/document';
 import { parseBicep } from './index';
 import { templateResources, type Collector } from './modules';
 import { FileScope, type SuppliedValue } from './scope';
@@ -90,7 +90,14 @@ export function analyzeBicep(text: string, file: string, options: AnalyzeOptions
   const supplied = readParameterValues(file, options, errors, dependencies);
   const scope = new FileScope(program, supplied, { file, ...(options.host ? { host: options.host } : {}) });
   const resources = templateResources({ file, text, program, scope, chain: [normalise(file)] }, collector);
-  return done({ resources, parameters: scope.parameterInfos() });
+  return done({ resources, parameters: scope.parameterInfos(), deploymentScope: bicepTargetScope(program) });
+}
+
+/** `targetScope = 'subscription'` and the like; a file without one deploys to a resource group. */
+function bicepTargetScope(program: Program): DeploymentScope {
+  const s = program.statements.find((x) => x.kind === 'targetScope');
+  const v = s?.kind === 'targetScope' && s.value.kind === 'string' && s.value.expressions.length === 0 ? s.value.segments.join('') : '';
+  return v === 'subscription' || v === 'managementGroup' || v === 'tenant' ? v : 'resourceGroup';
 }
 
 /**

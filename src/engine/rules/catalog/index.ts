@@ -24,6 +24,7 @@ import cosmosCmk from './cosmos-cmk.yaml';
 import cosmosKeyMeta from './cosmos-key-meta.yaml';
 import cosmosLocalAuth from './cosmos-local-auth.yaml';
 import cosmosPublic from './cosmos-public.yaml';
+import defCoverage from './def-coverage.yaml';
 import defPlans from './def-plans.yaml';
 import diskCmk from './disk-cmk.yaml';
 import diskDoubleEnc from './disk-double-enc.yaml';
@@ -35,6 +36,7 @@ import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
+import monSentinel from './mon-sentinel.yaml';
 import msgLocalAuth from './msg-local-auth.yaml';
 import msgPublic from './msg-public.yaml';
 import msgTls from './msg-tls.yaml';
@@ -95,6 +97,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['cosmos-key-meta.yaml', cosmosKeyMeta],
   ['cosmos-local-auth.yaml', cosmosLocalAuth],
   ['cosmos-public.yaml', cosmosPublic],
+  ['def-coverage.yaml', defCoverage],
   ['def-plans.yaml', defPlans],
   ['disk-cmk.yaml', diskCmk],
   ['disk-double-enc.yaml', diskDoubleEnc],
@@ -106,6 +109,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
+  ['mon-sentinel.yaml', monSentinel],
   ['msg-local-auth.yaml', msgLocalAuth],
   ['msg-public.yaml', msgPublic],
   ['msg-tls.yaml', msgTls],

@@ -3,6 +3,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { customerManagedKey } from './customer-managed-key';
+import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { nsgOpenPort } from './nsg-open-port';
 import { allowedLocation, replicaLocation } from './residency';
 import { secretParameterDefault } from './secret-parameter-default';
@@ -22,4 +23,6 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'secret-parameter-default': secretParameterDefault,
   'unused-suppression': unusedSuppressionCheck,
   'server-configuration': serverConfiguration,
+  'defender-coverage': defenderCoverage,
+  'sentinel-onboarding': sentinelOnboarding,
 };
