@@ -68,6 +68,11 @@ export interface UnknownValue extends ValueBase {
   readonly reason: string;
   /** Parameters (or Terraform variables) the value depends on, for "depends on parameter X" reports. */
   readonly dependsOn?: readonly string[];
+  /**
+   * The deployment-time function this value is the result of (`subscriptionResourceId`, `reference`, `listKeys`),
+   * with its arguments that are known strings: a role definition id keeps its GUID even though the id is not known.
+   */
+  readonly call?: { readonly name: string; readonly args: readonly (string | undefined)[] };
 }
 
 export type ScalarValue = StringValue | NumberValue | BooleanValue | NullValue;

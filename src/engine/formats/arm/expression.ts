@@ -201,7 +201,10 @@ function evaluate(e: Expr, span: Span, scope: ArmScope): Value {
       const result = callFunction(e.name, args, span);
       if (result) return result;
       const deps = args.filter((a) => a.kind === 'unknown');
-      if (DEPLOYMENT_FUNCTIONS.has(lname)) return mergeUnknown(span, deps, `${e.name}() is only known at deployment`);
+      if (DEPLOYMENT_FUNCTIONS.has(lname)) {
+        const call = { name: e.name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
+        return { ...mergeUnknown(span, deps, `${e.name}() is only known at deployment`), call };
+      }
       return mergeUnknown(span, deps, `${e.name}() is not evaluated`);
     }
   }

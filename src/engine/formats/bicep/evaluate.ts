@@ -137,7 +137,9 @@ export class Evaluator {
         const result = callFunction(name, args, span);
         if (result) return result;
         const deps = args.filter((a) => a.kind === 'unknown');
-        return mergeUnknown(span, deps, DEPLOYMENT_FUNCTIONS.has(name.toLowerCase()) ? `${name}() is only known at deployment` : `${name}() is not evaluated`);
+        if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase())) return mergeUnknown(span, deps, `${name}() is not evaluated`);
+        const call = { name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
+        return { ...mergeUnknown(span, deps, `${name}() is only known at deployment`), call };
       }
       case 'member': {
         const target = this.evaluate(e.object);

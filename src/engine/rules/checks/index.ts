@@ -5,6 +5,7 @@ import type { RawFinding, RuleMeta } from '../types';
 import { customerManagedKey } from './customer-managed-key';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { nsgOpenPort } from './nsg-open-port';
+import { privilegedNewPrincipal } from './privileged-new-principal';
 import { allowedLocation, replicaLocation } from './residency';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
@@ -25,4 +26,5 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'server-configuration': serverConfiguration,
   'defender-coverage': defenderCoverage,
   'sentinel-onboarding': sentinelOnboarding,
+  'privileged-new-principal': privilegedNewPrincipal,
 };
