@@ -73,6 +73,11 @@ export interface UnknownValue extends ValueBase {
    * with its arguments that are known strings: a role definition id keeps its GUID even though the id is not known.
    */
   readonly call?: { readonly name: string; readonly args: readonly (string | undefined)[] };
+  /**
+   * A credential this value carries, read at deployment (`listKeys()`, Terraform `primary_access_key`): kept
+   * through member access, indexing and interpolation, so a connection string built from a key still says so.
+   */
+  readonly secret?: string;
 }
 
 export type ScalarValue = StringValue | NumberValue | BooleanValue | NullValue;

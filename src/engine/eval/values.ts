@@ -10,12 +10,15 @@ export function unknown(span: Span, reason: string, dependsOn?: readonly string[
 export function mergeUnknown(span: Span, parts: readonly Value[], fallbackReason: string): UnknownValue {
   const deps = new Set<string>();
   let reason: string | undefined;
+  let secret: string | undefined;
   for (const p of parts) {
     if (p.kind !== 'unknown') continue;
     reason ??= p.reason;
+    secret ??= p.secret;
     for (const d of p.dependsOn ?? []) deps.add(d);
   }
-  return unknown(span, reason ?? fallbackReason, [...deps]);
+  const u = unknown(span, reason ?? fallbackReason, [...deps]);
+  return secret ? { ...u, secret } : u;
 }
 
 export function fromJs(v: unknown, span: Span, origin?: Origin): Value {

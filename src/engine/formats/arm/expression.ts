@@ -203,7 +203,8 @@ function evaluate(e: Expr, span: Span, scope: ArmScope): Value {
       const deps = args.filter((a) => a.kind === 'unknown');
       if (DEPLOYMENT_FUNCTIONS.has(lname)) {
         const call = { name: e.name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
-        return { ...mergeUnknown(span, deps, `${e.name}() is only known at deployment`), call };
+        const merged = mergeUnknown(span, deps, `${e.name}() is only known at deployment`);
+        return { ...merged, call, ...(/^list/i.test(e.name) ? { secret: `${e.name}()` } : {}) };
       }
       return mergeUnknown(span, deps, `${e.name}() is not evaluated`);
     }

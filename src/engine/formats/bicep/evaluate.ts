@@ -132,14 +132,15 @@ export class Evaluator {
         if (!builtinNs) {
           const user = this.scope.callUser?.(name, ns, args, span);
           if (user) return user;
-          if (ns) return unknown(span, `${ns}.${name}() is not evaluated`);
+          if (ns) return { ...unknown(span, `${ns}.${name}() is not evaluated`), ...(/^list/i.test(name) ? { secret: `${ns}.${name}()` } : {}) };
         }
         const result = callFunction(name, args, span);
         if (result) return result;
         const deps = args.filter((a) => a.kind === 'unknown');
         if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase())) return mergeUnknown(span, deps, `${name}() is not evaluated`);
         const call = { name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
-        return { ...mergeUnknown(span, deps, `${name}() is only known at deployment`), call };
+        const merged = mergeUnknown(span, deps, `${name}() is only known at deployment`);
+        return { ...merged, call, ...(/^list/i.test(name) ? { secret: `${name}()` } : {}) };
       }
       case 'member': {
         const target = this.evaluate(e.object);

@@ -8,6 +8,9 @@ import type { Span } from '../../core/span';
 import type { ObjectValue, Origin, PropertyEntry, UnknownValue, Value } from '../../core/value';
 import { templateLiteral, type Expr } from './syntax';
 
+/** Exported attributes that hold a credential (storage and Cosmos DB keys and connection strings, …). */
+const SECRET_ATTRIBUTE = /^(primary|secondary)_\w*(key|connection_string)$|^default_(primary|secondary)_(key|connection_string)$/;
+
 /** A Terraform input variable with the value it takes here, if any. */
 export interface VariableBinding {
   readonly name: string;
@@ -202,14 +205,21 @@ export class Evaluator {
     // "${x}" alone is x itself, not a string conversion.
     if (only?.kind === 'interp') return { ...this.eval(only.expr), span };
     let out = '';
+    let failed: UnknownValue | undefined;
+    let secret: string | undefined;
     for (const part of expr.parts) {
       if (part.kind === 'literal') out += part.value;
       else if (part.kind === 'interp') {
         const v = this.eval(part.expr);
         if (v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean') out += String(v.value);
-        else return unknown(span, v.kind === 'unknown' ? v.reason : 'interpolates a value that is not a string', variablesIn(expr));
-      } else return unknown(span, 'template directive', variablesIn(expr));
+        else {
+          // Keep reading: a later part may carry a key (a connection string built from a name and a key).
+          failed ??= unknown(span, v.kind === 'unknown' ? v.reason : 'interpolates a value that is not a string', variablesIn(expr));
+          if (v.kind === 'unknown') secret ??= v.secret;
+        }
+      } else failed ??= unknown(span, 'template directive', variablesIn(expr));
     }
+    if (failed) return secret ? { ...failed, secret } : failed;
     return { kind: 'string', value: out, span };
   }
 
@@ -228,7 +238,7 @@ export class Evaluator {
         const entry = base.properties.find((p) => p.key === expr.name);
         return entry ? { ...entry.value, span } : { kind: 'null', span };
       }
-      if (base.kind === 'unknown') return { ...base, span };
+      if (base.kind === 'unknown') return { ...base, span, ...(SECRET_ATTRIBUTE.test(expr.name) ? { secret: `${referencedSymbol(expr) ?? 'a resource'}'s ${expr.name}` } : {}) };
     }
     collectReferences(expr, this.scope);
     const symbol = referencedSymbol(expr);

@@ -184,6 +184,9 @@ function azapiBody(block: Block, ev: Evaluator): { type: string; apiVersion?: st
   }
   const nameAttr = attribute(block, 'name');
   const name = nameAttr ? ev.eval(nameAttr.expr) : undefined;
+  // Evaluated for its references only: existence checks link a child (auditing settings, …) to its parent by it.
+  const parentId = attribute(block, 'parent_id');
+  if (parentId) ev.eval(parentId.expr);
   return {
     type, ...(apiVersion ? { apiVersion } : {}), ...(name?.kind === 'string' ? { name: name.value } : {}),
     body: { kind: 'object', span: bodyAttr?.expr.span ?? block.span, properties },

@@ -1,0 +1,44 @@
+/**
+ * Links between resources of one analysed document, for existence checks ("a server without an auditing
+ * setting"): a companion is linked to its target by parent (ARM child, Bicep `parent:`), by scope (Bicep
+ * `scope:`, an ARM `scope` naming the target), by reference (Terraform `x.y.id`, azapi `parent_id`, Bicep symbol
+ * use), or by an ARM child name (`server/default` of type `…/servers/auditingSettings`).
+ */
+import { getProperty, type Value } from '../../core/value';
+import type { Resource } from '../../model/resource';
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
+
+/** True when `companion` is declared for `target` by any of the links above. */
+export function isLinked(companion: Resource, target: Resource): boolean {
+  if (companion.parentSymbol === target.symbol || companion.scopeSymbol === target.symbol) return true;
+  if (companion.references?.includes(target.symbol)) return true;
+  if (companion.dialect === 'azurerm' || target.dialect === 'azurerm') return false;
+  const ct = lower(companion.type);
+  const tt = lower(target.type);
+  const tn = lower(target.name);
+  // ARM children written at the top level, and the legacy `<type>/providers/diagnosticSettings` form.
+  if (ct.startsWith(`${tt}/`) && lower(companion.name).startsWith(`${tn}/`)) return true;
+  // ARM extension resources: `"scope": "Microsoft.KeyVault/vaults/kv1"` (or a full resource id ending so).
+  const scope = getProperty(companion.body, 'scope')?.value;
+  return scope?.kind === 'string' && lower(scope.value).replace(/\/+$/, '').endsWith(`${tt}/${tn}`);
+}
+
+/**
+ * True when the companion's target cannot be told (an ARM `scope` or Terraform id computed from parameters):
+ * existence checks then assume it may be the resource in question and stay silent.
+ */
+export function hasUnknownTarget(companion: Resource, targetKey?: string): boolean {
+  const key = targetKey ?? 'scope';
+  const v: Value | undefined = getProperty(companion.body, key)?.value;
+  if (v?.kind !== 'unknown') return false;
+  return !(companion.references?.length || companion.scopeSymbol || companion.parentSymbol);
+}
+
+/** Deployed resources (not `existing`/data) of the given types, compared case-insensitively. */
+export function ofTypes(resources: readonly Resource[], types: readonly string[]): Resource[] {
+  const set = new Set(types.map(lower));
+  return resources.filter((r) => !r.existing && set.has(lower(r.type)));
+}
