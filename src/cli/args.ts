@@ -54,6 +54,8 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
+  // `rlens scan --help` is how most people ask; it is help, not an unknown option.
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
   if (command === 'rules') {
     let format: 'text' | 'json' = 'text';
     for (let i = 0; i < rest.length; i++) {

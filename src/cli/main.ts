@@ -62,15 +62,28 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
 /**
  * A local module's resources are reported in the module's own files, so scanning its caller and the module's
  * folder finds them twice: keep one (same rule, file, span and message), the one of the file scanned directly.
+ * Likewise a `.bicepparam` scanned beside its template reports, at its own value, a finding the template's scan
+ * already reports with that value as a related location: the template's copy is kept (it names both places).
  */
 function dropRepeats(reports: FileReport[]): FileReport[] {
-  const key = (f: Finding): string => `${f.ruleId}\0${resolve(f.file)}\0${f.span.start}:${f.span.end}\0${f.message}`;
+  const at = (ruleId: string, file: string, start: number, end: number, message: string): string => `${ruleId}\0${resolve(file)}\0${start}:${end}\0${message}`;
+  const key = (f: Finding): string => at(f.ruleId, f.file, f.span.start, f.span.end, f.message);
   const seen = new Set<string>();
-  for (const r of reports) for (const { finding } of r.findings) if (resolve(finding.file) === resolve(r.file)) seen.add(key(finding));
+  const viaRelated = new Set<string>();
+  const isParameterFile = (file: string): boolean => /\.bicepparam$/i.test(file);
+  for (const r of reports) {
+    for (const { finding } of r.findings) {
+      if (resolve(finding.file) !== resolve(r.file)) continue;
+      seen.add(key(finding));
+      if (isParameterFile(r.file)) continue;
+      for (const x of finding.related) viaRelated.add(at(finding.ruleId, x.file, x.span.start, x.span.end, finding.message));
+    }
+  }
   return reports.map((r) => {
     const findings = r.findings.filter(({ finding }) => {
-      if (resolve(finding.file) === resolve(r.file)) return true;
       const k = key(finding);
+      if (isParameterFile(r.file) && viaRelated.has(k)) return false;
+      if (resolve(finding.file) === resolve(r.file)) return true;
       if (seen.has(k)) return false;
       seen.add(k);
       return true;

@@ -21,7 +21,7 @@ function tempDir(): string {
 
 interface JsonOut {
   version: number;
-  findings: Array<Record<string, unknown> & { ruleId: string; line: number; file: string; fixable: boolean }>;
+  findings: Array<Record<string, unknown> & { ruleId: string; line: number; file: string; fixable: boolean; related: unknown[] }>;
   files: Array<{ file: string; format: string | null; resources: number }>;
   errors: Array<{ file: string; message: string; line: number | null }>;
 }
@@ -52,7 +52,7 @@ describe('rlens CLI', function () {
     const tls = out.findings.find((f) => f.ruleId === 'STG-TLS');
     assert.ok(tls);
     assert.deepEqual(Object.keys(tls).sort(), [
-      'column', 'endColumn', 'endLine', 'file', 'fixable', 'layer', 'line', 'mcsb', 'message', 'owner', 'policy', 'resource', 'ruleId', 'serviceModel', 'severity',
+      'column', 'endColumn', 'endLine', 'file', 'fixable', 'layer', 'line', 'mcsb', 'message', 'owner', 'policy', 'related', 'resource', 'ruleId', 'serviceModel', 'severity',
     ]);
     assert.equal(tls.layer, 'configurations');
     assert.equal(tls.serviceModel, 'PaaS');
@@ -192,5 +192,44 @@ describe('rlens CLI', function () {
     const json = JSON.parse(rlens(['rules', '--format', 'json']).stdout) as Array<{ id: string; layer: string; mcsb: string[] }>;
     assert.ok(json.length >= 15);
     assert.ok(json.every((r) => r.id && r.layer && Array.isArray(r.mcsb)));
+  });
+
+  it('answers `scan --help` with the usage and exit 0', () => {
+    const r = rlens(['scan', '--help']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /Usage:\n {2}rlens scan/);
+    assert.equal(r.stderr, '');
+  });
+
+  it('reports a .bicepparam value once when its template is scanned too, naming both places', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'main.bicep'), [
+      "param tls string = 'TLS1_2'",
+      "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+      "  name: 'st'",
+      "  location: 'westeurope'",
+      '  properties: {',
+      '    minimumTlsVersion: tls',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+    writeFileSync(join(dir, 'main.bicepparam'), "using 'main.bicep'\nparam tls = 'TLS1_0'\n");
+    const json = JSON.parse(rlens(['scan', dir, '--format', 'json']).stdout) as JsonOut;
+    const tls = json.findings.filter((f) => f.ruleId === 'STG-TLS');
+    assert.equal(tls.length, 1, JSON.stringify(tls));
+    assert.equal(tls[0]!.file, join(dir, 'main.bicep'));
+    assert.equal(tls[0]!.line, 6);
+    assert.deepEqual(tls[0]!.related, [
+      { file: join(dir, 'main.bicepparam'), line: 2, column: 13, endLine: 2, endColumn: 21, message: "The value comes from the value of 'tls' in the parameter file." },
+    ]);
+    const text = rlens(['scan', dir]).stdout;
+    assert.match(text, /main\.bicepparam:2:13 The value comes from the value of 'tls' in the parameter file\./);
+    const sarif = JSON.parse(rlens(['scan', dir, '--format', 'sarif']).stdout) as { runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    const result = sarif.runs[0]!.results.find((x) => x.ruleId === 'STG-TLS');
+    assert.equal(result?.relatedLocations?.[0]?.physicalLocation.region.startLine, 2);
+    // Scanned alone, the parameter file still reports at its own value.
+    const alone = JSON.parse(rlens(['scan', join(dir, 'main.bicepparam'), '--format', 'json']).stdout) as JsonOut;
+    assert.deepEqual(alone.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => [f.file, f.line]), [[join(dir, 'main.bicepparam'), 2]]);
   });
 });

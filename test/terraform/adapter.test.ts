@@ -56,7 +56,7 @@ describe('Terraform adapters', () => {
       assert.ok(f);
       assert.match(f.message, /Value from the tfvars value of 'tls'\./);
       assert.equal(f.related[0]?.file, '/m/terraform.tfvars');
-      assert.match(f.related[0]?.message ?? '', /tfvars value of 'tls'/);
+      assert.match(f.related[0]?.message ?? '', /value of 'tls' in the tfvars file/);
       assert.deepEqual(f.fixes[0]?.edits.map((e) => e.file), ['/m/terraform.tfvars']);
       const auto = { ...base, '/m/terraform.tfvars': 'tls = "TLS1_2"\n', '/m/a.auto.tfvars': 'tls = "TLS1_0"\n', '/m/b.auto.tfvars': 'tls = "TLS1_1"\n' };
       assert.match(only(scan(auto, '/m/main.tf'), 'STG-TLS')[0]?.message ?? '', /is TLS1_1/);

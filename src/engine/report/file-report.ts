@@ -4,11 +4,20 @@ import { LineIndex, type Position } from '../core/span';
 import type { SourceFormat } from '../model/document';
 import type { ScanResult } from '../scan';
 
+export interface PositionedRelated {
+  readonly file: string;
+  readonly message: string;
+  readonly start: Position;
+  readonly end: Position;
+}
+
 export interface PositionedFinding {
   readonly finding: Finding;
   /** Zero-based, UTF-16 columns. */
   readonly start: Position;
   readonly end: Position;
+  /** The finding's related locations (the parameter value it comes from, …), positioned in their own files. */
+  readonly related: readonly PositionedRelated[];
 }
 
 export interface PositionedError {
@@ -44,7 +53,11 @@ export function toFileReport(result: ScanResult, text: string, textOf: (file: st
     resources: result.document?.resources.length ?? 0,
     findings: result.findings.map((finding) => {
       const idx = indexOf(finding.file);
-      return { finding, start: idx.positionAt(finding.span.start), end: idx.positionAt(finding.span.end) };
+      const related = finding.related.map((r) => {
+        const ri = indexOf(r.file);
+        return { file: r.file, message: r.message, start: ri.positionAt(r.span.start), end: ri.positionAt(r.span.end) };
+      });
+      return { finding, start: idx.positionAt(finding.span.start), end: idx.positionAt(finding.span.end), related };
     }),
     errors: result.errors.map((error) => (error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error })),
     notes: (result.document?.notes ?? []).map((error) => (error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error })),

@@ -21,6 +21,8 @@ export interface JsonFinding {
   policy: { name: string; id: string } | null;
   resource: { type: string; name: string };
   fixable: boolean;
+  /** Other places the finding involves: the parameter value or tfvars entry it comes from, its use in a template. */
+  related: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; message: string }>;
   suppressed?: { reason: string; expires?: string; source: string };
   unknown?: boolean;
 }
@@ -37,7 +39,7 @@ export interface JsonReport {
 export function toJsonReport(reports: readonly FileReport[]): JsonReport {
   const findings: JsonFinding[] = [];
   for (const r of reports) {
-    for (const { finding: f, start, end } of r.findings) {
+    for (const { finding: f, start, end, related } of r.findings) {
       const rule = ruleById(f.ruleId);
       findings.push({
         ruleId: f.ruleId,
@@ -56,6 +58,7 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
         policy: rule?.policy ? { ...rule.policy } : null,
         resource: { ...f.resource },
         fixable: f.fixes.length > 0,
+        related: related.map((x) => ({ file: x.file, line: x.start.line + 1, column: x.start.character + 1, endLine: x.end.line + 1, endColumn: x.end.character + 1, message: x.message })),
         ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason, ...(f.suppressed.expires ? { expires: f.suppressed.expires } : {}), source: f.suppressed.source } } : {}),
         ...(f.unknown ? { unknown: true } : {}),
       });

@@ -35,7 +35,7 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
   const rules = allRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((r) =>
-    r.findings.map(({ finding: f, start, end }) => ({
+    r.findings.map(({ finding: f, start, end, related }) => ({
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? -1,
       level: LEVEL[f.severity],
@@ -48,6 +48,18 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
           },
         },
       ],
+      ...(related.length > 0
+        ? {
+            relatedLocations: related.map((x, id) => ({
+              id,
+              message: { text: x.message },
+              physicalLocation: {
+                artifactLocation: { uri: toUri(x.file) },
+                region: { startLine: x.start.line + 1, startColumn: x.start.character + 1, endLine: x.end.line + 1, endColumn: x.end.character + 1 },
+              },
+            })),
+          }
+        : {}),
       properties: { layer: f.layer, serviceModel: f.serviceModel ?? null, owner: f.owner, resource: f.resource },
       ...(f.suppressed
         ? { suppressions: [{ kind: f.suppressed.source === 'inline' ? 'inSource' : 'external', justification: f.suppressed.reason, status: 'accepted' }] }

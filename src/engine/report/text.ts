@@ -15,10 +15,12 @@ export function toText(reports: readonly FileReport[], options: { showSuppressed
     for (const e of r.errors) lines.push(`  ${e.error.file}${e.start ? `:${e.start.line + 1}` : ''} error ${e.error.message}`);
     // Notes say what the scan did not look into (registry modules, unreadable module files): not failures.
     for (const n of r.notes) lines.push(`  ${n.error.file}${n.start ? `:${n.start.line + 1}` : ''} note ${n.error.message}`);
-    for (const { finding: f, start } of shown) {
+    for (const { finding: f, start, related } of shown) {
       const where = `${f.file}:${start.line + 1}:${start.character + 1}`;
       const tag = f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : '';
       lines.push(`  ${where} ${f.severity} ${f.ruleId} ${f.message} [${layerById(f.layer).title}]${tag}`);
+      // Where the value comes from (a parameter file, a tfvars entry) is where it is usually changed.
+      for (const x of related) lines.push(`    ${x.file}:${x.start.line + 1}:${x.start.character + 1} ${x.message}`);
       if (!f.suppressed) {
         perLayer.set(f.layer, (perLayer.get(f.layer) ?? 0) + 1);
         total++;

@@ -21,8 +21,8 @@ function fill(template: string, data: Readonly<Record<string, string | number>>)
 /** Terraform's inputs are "variables" (set in tfvars); ARM's and Bicep's are "parameters" (parameter files). */
 function termsOf(doc: AnalyzedDocument): { noun: string; file: (name: string) => string } {
   return doc.format === 'terraform'
-    ? { noun: 'variable', file: (name) => `tfvars value of '${name}'` }
-    : { noun: 'parameter', file: (name) => `parameter file value of '${name}'` };
+    ? { noun: 'variable', file: (name) => `value of '${name}' in the tfvars file` }
+    : { noun: 'parameter', file: (name) => `value of '${name}' in the parameter file` };
 }
 
 function describeDependsOn(v: Value | undefined, doc: AnalyzedDocument): string {
