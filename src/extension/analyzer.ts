@@ -3,7 +3,7 @@
  * responsibility view alike: one store, so every surface shows the same findings.
  */
 import * as vscode from 'vscode';
-import { isScannable, LineIndex, scanText, type Finding, type ScanResult, type Span } from '../engine';
+import { isScannable, LineIndex, scanText, type ConfigSuppression, type Finding, type ScanResult, type Span } from '../engine';
 import { pathOf, uriOf, WorkspaceFileHost } from './file-host';
 import type { Settings } from './settings';
 
@@ -15,6 +15,9 @@ export interface FileState {
   /** Document version for open documents; undefined for files read from disk. */
   readonly version?: number;
   readonly result: ScanResult;
+  /** The `.rlens.yaml` suppressions the scan applied, and those that matched something in it (used or not reported). */
+  readonly configSuppressions: readonly ConfigSuppression[];
+  readonly usedConfig: ReadonlySet<ConfigSuppression>;
 }
 
 /** Untitled buffers have no extension: borrow one from the language so a format can claim them. */
@@ -60,8 +63,10 @@ export class Analyzer implements vscode.Disposable {
   /** One synchronous scan with what the host already holds: hovers and code actions on a fresh buffer use it. */
   scanNow(uri: vscode.Uri, path: string, text: string, version?: number): FileState {
     this.host.beginScan();
-    const result = scanText(text, path, { ...this.settings.scanOptions(), host: this.host });
-    return { uri, path, text, ...(version !== undefined ? { version } : {}), result };
+    const options = this.settings.scanOptions();
+    const usedConfig = new Set<ConfigSuppression>();
+    const result = scanText(text, path, { ...options, host: this.host, usedConfigSuppressions: usedConfig });
+    return { uri, path, text, ...(version !== undefined ? { version } : {}), result, configSuppressions: options.configSuppressions ?? [], usedConfig };
   }
 
   /** The stored state of a document, rescanned synchronously when the buffer moved on since. */

@@ -14,6 +14,7 @@ import { ResponsibilityHover } from './hover';
 import { ResponsibilityView } from './responsibility-view';
 import { Settings } from './settings';
 import { ResponsibilityTree } from './tree';
+import { UnusedConfigSuppressions } from './unused-config';
 import { IAC_GLOB, scanFile } from './workspace-scan';
 
 /** Languages whose documents may be templates; the engine's formats decide per file. */
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const live = new LiveDiagnostics(analyzer, settings, async (uri) => void (await scanFile(analyzer, uri)));
   const view = new ResponsibilityView(analyzer, context.extensionUri);
   const tree = new ResponsibilityTree(analyzer);
+  const unusedConfig = new UnusedConfigSuppressions(analyzer, settings, live, vscode.languages.createDiagnosticCollection('rlens-config-unused'));
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
 
   // Options changed: every stored result is rescanned, open buffers from their text, the rest from disk.
@@ -69,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
     live,
     view,
     tree,
+    unusedConfig,
     watcher,
     watcher.onDidChange(onDisk),
     watcher.onDidCreate(onDisk),

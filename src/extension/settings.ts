@@ -14,6 +14,7 @@ const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.terraform/**', '**/.git/**']
 export class Settings implements vscode.Disposable {
   private yaml: RlensConfig = EMPTY_CONFIG;
   private yamlUri: vscode.Uri | undefined;
+  private yamlText: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -57,7 +58,13 @@ export class Settings implements vscode.Disposable {
     this.applyYaml(text);
   }
 
+  /** The `.rlens.yaml` in force: where it is, its text and what it says (undefined when there is none). */
+  configFile(): { readonly uri: vscode.Uri; readonly text: string; readonly config: RlensConfig } | undefined {
+    return this.yamlUri && this.yamlText !== undefined ? { uri: this.yamlUri, text: this.yamlText, config: this.yaml } : undefined;
+  }
+
   private applyYaml(text: string | undefined): void {
+    this.yamlText = text;
     if (text === undefined || !this.yamlUri) {
       this.yaml = EMPTY_CONFIG;
     } else {

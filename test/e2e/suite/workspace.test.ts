@@ -34,10 +34,23 @@ describe('workspace', function () {
     assert.ok(summary.files >= CASES.length * 2, `scanned ${summary.files} files`);
   });
 
+  it('after Scan Workspace, a .rlens.yaml suppression that matches nothing is reported on its line', async () => {
+    const unused = await waitFor('RLENS-UNUSED-SUPPRESSION on .rlens.yaml', () => {
+      const d = ours(fileUri('.rlens.yaml'), 'RLENS-UNUSED-SUPPRESSION');
+      return d.length > 0 ? d : undefined;
+    });
+    assert.equal(unused.length, 1, unused.map((d) => d.message).join('\n'));
+    const text = (await vscode.workspace.openTextDocument(fileUri('.rlens.yaml'))).getText().split('\n');
+    assert.match(text[unused[0]!.range.start.line] ?? '', /no-such-account/);
+    assert.match(unused[0]!.message, /STG-TLS/);
+    assert.equal(unused[0]!.severity, vscode.DiagnosticSeverity.Information);
+  });
+
   it('"Your responsibilities" lists layer → resource → finding for every open finding', async () => {
     // Expected leaves from the Problems the scan produced: "layer title / file / RULE: message".
     const expected: string[] = [];
     for (const [uri, diags] of vscode.languages.getDiagnostics()) {
+      if (uri.path.endsWith('.rlens.yaml')) continue; // configuration findings belong to no resource
       for (const d of diags) {
         const rule = d.source === 'Responsibility Lens' ? ruleById(codeOf(d) ?? '') : undefined;
         if (rule) expected.push(`${layerById(rule.layer).title} / ${vscode.workspace.asRelativePath(uri)} / ${rule.id}: ${d.message}`);
@@ -69,7 +82,8 @@ describe('workspace', function () {
     // Expected counts from the Problems the scan produced: each rule's layer, each resource type's model.
     const expected = new Map<string, number>();
     let total = 0;
-    for (const [, diags] of vscode.languages.getDiagnostics()) {
+    for (const [uri, diags] of vscode.languages.getDiagnostics()) {
+      if (uri.path.endsWith('.rlens.yaml')) continue; // configuration findings belong to no resource
       for (const d of diags) {
         const rule = d.source === 'Responsibility Lens' ? ruleById(codeOf(d) ?? '') : undefined;
         if (!rule) continue;
