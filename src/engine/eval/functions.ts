@@ -16,8 +16,8 @@ function str(v: Value): string | undefined {
 }
 
 function needKnown(args: readonly Value[], span: Span, name: string): Value | undefined {
-  const u = args.filter((a) => a.kind === 'unknown');
-  return u.length > 0 ? mergeUnknown(span, u, `${name}() of an unknown value`) : undefined;
+  // Every argument goes to mergeUnknown: a known one may still hold a credential that the result carries.
+  return args.some((a) => a.kind === 'unknown') ? mergeUnknown(span, args, `${name}() of an unknown value`) : undefined;
 }
 
 function stringFn(fn: (s: string) => Value | string | number | boolean, name: string): Impl {

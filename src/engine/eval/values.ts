@@ -12,13 +12,43 @@ export function mergeUnknown(span: Span, parts: readonly Value[], fallbackReason
   let reason: string | undefined;
   let secret: string | undefined;
   for (const p of parts) {
-    if (p.kind !== 'unknown') continue;
+    // A known array or object beside the unknown one may hold a key (concat(settings, [{ value: listKeys()… }])).
+    if (p.kind !== 'unknown') {
+      secret ??= secretWithin(p, { budget: 200 });
+      continue;
+    }
     reason ??= p.reason;
     secret ??= p.secret;
     for (const d of p.dependsOn ?? []) deps.add(d);
   }
   const u = unknown(span, reason ?? fallbackReason, [...deps]);
   return secret ? { ...u, secret } : u;
+}
+
+/** The first credential marked in any of these values or inside them (bounded), for a result built from them. */
+export function secretIn(values: readonly Value[]): string | undefined {
+  const limit = { budget: 200 };
+  for (const v of values) {
+    const found = secretWithin(v, limit);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The first credential marked anywhere inside a value, looking at no more than `budget` nodes. */
+function secretWithin(value: Value, limit: { budget: number }): string | undefined {
+  if (--limit.budget < 0) return undefined;
+  if (value.kind === 'unknown') return value.secret;
+  // Read a re-homed value's source: its own children are built on first read, and a big variable used many
+  // times must not be copied at each use just to be searched.
+  let v: Value = value;
+  for (let src = REHOMED_FROM.get(v); src; src = REHOMED_FROM.get(v)) v = src;
+  const children = v.kind === 'array' ? v.items : v.kind === 'object' ? v.properties.map((p) => p.value) : [];
+  for (const c of children) {
+    const found = secretWithin(c, limit);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function fromJs(v: unknown, span: Span, origin?: Origin): Value {
@@ -117,6 +147,9 @@ export function asBoolean(v: Value): boolean | undefined {
  * Defines `key` on `target` as computed on first read, then stored as a plain property: readers (spread,
  * JSON.stringify, deep equality) see an ordinary value.
  */
+/** The value a re-homed array or object was made from (the same subtree, its children not yet copied). */
+const REHOMED_FROM = new WeakMap<Value, Value>();
+
 function lazily<T extends object>(target: T, key: string, compute: () => unknown): T {
   Object.defineProperty(target, key, {
     enumerable: true,
@@ -138,12 +171,18 @@ function lazily<T extends object>(target: T, key: string, compute: () => unknown
 export function atUseSite(v: Value, useSpan: Span, makeOrigin: (literalSpan: Span) => Origin): Value {
   const origin = v.origin && v.origin.kind !== 'literal' ? v.origin : makeOrigin(v.span);
   switch (v.kind) {
-    case 'object':
-      return lazily({ ...v, span: useSpan, origin }, 'properties', () =>
+    case 'object': {
+      const out = lazily({ ...v, span: useSpan, origin }, 'properties', () =>
         v.properties.map((p) => ({ ...p, keySpan: useSpan, span: useSpan, value: atUseSite(p.value, useSpan, makeOrigin) })),
       );
-    case 'array':
-      return lazily({ ...v, span: useSpan, origin }, 'items', () => v.items.map((i) => atUseSite(i, useSpan, makeOrigin)));
+      REHOMED_FROM.set(out, v);
+      return out;
+    }
+    case 'array': {
+      const out = lazily({ ...v, span: useSpan, origin }, 'items', () => v.items.map((i) => atUseSite(i, useSpan, makeOrigin)));
+      REHOMED_FROM.set(out, v);
+      return out;
+    }
     default:
       return { ...v, span: useSpan, origin };
   }

@@ -6,6 +6,7 @@
 import type { Span } from '../../core/span';
 import { getProperty, type Value } from '../../core/value';
 import { callFunction } from '../../eval/functions';
+import { describeListCall } from '../../eval/secrets';
 import { mergeUnknown, unknown } from '../../eval/values';
 
 type Expr =
@@ -201,10 +202,12 @@ function evaluate(e: Expr, span: Span, scope: ArmScope): Value {
       const result = callFunction(e.name, args, span);
       if (result) return result;
       const deps = args.filter((a) => a.kind === 'unknown');
-      if (DEPLOYMENT_FUNCTIONS.has(lname)) {
+      // Every list*() function (listKeys, listCredentials, listAdminKeys, …) reads something at deployment.
+      const list = /^list/i.test(e.name);
+      if (DEPLOYMENT_FUNCTIONS.has(lname) || list) {
         const call = { name: e.name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
         const merged = mergeUnknown(span, deps, `${e.name}() is only known at deployment`);
-        return { ...merged, call, ...(/^list/i.test(e.name) ? { secret: `${e.name}()` } : {}) };
+        return { ...merged, call, ...(list ? { secret: describeListCall(e.name, args[0]) } : {}) };
       }
       return mergeUnknown(span, deps, `${e.name}() is not evaluated`);
     }

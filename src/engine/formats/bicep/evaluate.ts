@@ -6,6 +6,7 @@
 import type { Span } from '../../core/span';
 import { getProperty, type Origin, type PropertyEntry, type Value } from '../../core/value';
 import { callFunction } from '../../eval/functions';
+import { describeListCall } from '../../eval/secrets';
 import { asBoolean, atUseSite, mergeUnknown, unknown, valuesEqual } from '../../eval/values';
 import type { Expression, ObjectLiteral } from './syntax';
 
@@ -137,10 +138,16 @@ export class Evaluator {
         const result = callFunction(name, args, span);
         if (result) return result;
         const deps = args.filter((a) => a.kind === 'unknown');
-        if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase())) return mergeUnknown(span, deps, `${name}() is not evaluated`);
+        // Every list*() function (listKeys, listCredentials, listAdminKeys, …) reads something at deployment.
+        const list = /^list/i.test(name);
+        if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase()) && !list) return mergeUnknown(span, deps, `${name}() is not evaluated`);
         const call = { name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
         const merged = mergeUnknown(span, deps, `${name}() is only known at deployment`);
-        return { ...merged, call, ...(/^list/i.test(name) ? { secret: `${name}()` } : {}) };
+        if (!list) return { ...merged, call };
+        // listKeys(st.id, …) reads from resource `st`, as st.listKeys() does.
+        const first = e.args[0];
+        const symbol = first?.kind === 'member' && first.object.kind === 'identifier' && first.name.kind === 'identifier' && first.name.name === 'id' ? first.object.name : undefined;
+        return { ...merged, call, secret: symbol ? `${symbol}.${name}()` : describeListCall(name, args[0]) };
       }
       case 'member': {
         const target = this.evaluate(e.object);

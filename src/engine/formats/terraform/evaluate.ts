@@ -6,10 +6,14 @@
  */
 import type { Span } from '../../core/span';
 import type { ObjectValue, Origin, PropertyEntry, UnknownValue, Value } from '../../core/value';
+import { secretIn } from '../../eval/values';
 import { templateLiteral, type Expr } from './syntax';
 
 /** Exported attributes that hold a credential (storage and Cosmos DB keys and connection strings, …). */
-const SECRET_ATTRIBUTE = /^(primary|secondary)_\w*(key|connection_string)$|^default_(primary|secondary)_(key|connection_string)$/;
+const SECRET_ATTRIBUTE = /^(primary|secondary)_\w*(key|connection_string)$|^default_(primary|secondary)_(key|connection_string)$|^sas$/;
+
+/** Functions whose result still holds any credential passed to them (string building, sensitivity marks). */
+const CARRIES_SECRET = new Set(['format', 'formatlist', 'join', 'replace', 'trim', 'trimspace', 'trimprefix', 'trimsuffix', 'sensitive', 'nonsensitive', 'base64encode', 'urlencode', 'concat', 'element', 'one']);
 
 /** A Terraform input variable with the value it takes here, if any. */
 export interface VariableBinding {
@@ -302,6 +306,7 @@ export class Evaluator {
       case 'lower':
       case 'upper': {
         const [v] = args();
+        if (v?.kind === 'unknown' && v.secret) return { ...unknown(span, 'computed value', variablesIn(expr)), secret: v.secret };
         if (v?.kind !== 'string') return unknown(span, 'computed value', variablesIn(expr));
         return { ...v, value: expr.name === 'lower' ? v.value.toLowerCase() : v.value.toUpperCase(), span };
       }
@@ -316,17 +321,27 @@ export class Evaluator {
       }
       case 'merge': {
         const props = new Map<string, PropertyEntry>();
-        for (const v of args()) {
+        const values = args();
+        for (const v of values) {
           if (v.kind === 'null') continue;
-          if (v.kind !== 'object') return unknown(span, 'merge of values not known before apply', variablesIn(expr));
+          if (v.kind !== 'object') {
+            // A map merged from an unknown one still holds the keys written beside it.
+            const secret = secretIn(values);
+            return { ...unknown(span, 'merge of values not known before apply', variablesIn(expr)), ...(secret ? { secret } : {}) };
+          }
           for (const p of v.properties) props.set(p.key, p);
         }
         const merged: ObjectValue = { kind: 'object', span, properties: [...props.values()] };
         return merged;
       }
-      default:
+      default: {
         collectReferences(expr, this.scope);
-        return unknown(span, `result of ${expr.name}()`, variablesIn(expr));
+        const result = unknown(span, `result of ${expr.name}()`, variablesIn(expr));
+        // A string built from a key is still a key (a connection string put together by format()).
+        if (!CARRIES_SECRET.has(expr.name)) return result;
+        const secret = args().find((a): a is UnknownValue => a.kind === 'unknown' && a.secret !== undefined)?.secret;
+        return secret ? { ...result, secret } : result;
+      }
     }
   }
 }

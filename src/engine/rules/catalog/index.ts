@@ -12,6 +12,7 @@ import aksLocalAccounts from './aks-local-accounts.yaml';
 import aksRbac from './aks-rbac.yaml';
 import appClientCert from './app-client-cert.yaml';
 import appFtps from './app-ftps.yaml';
+import appKeySettings from './app-key-settings.yaml';
 import appHttps from './app-https.yaml';
 import appRemoteDebug from './app-remote-debug.yaml';
 import appTls from './app-tls.yaml';
@@ -86,6 +87,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['aks-rbac.yaml', aksRbac],
   ['app-client-cert.yaml', appClientCert],
   ['app-ftps.yaml', appFtps],
+  ['app-key-settings.yaml', appKeySettings],
   ['app-https.yaml', appHttps],
   ['app-remote-debug.yaml', appRemoteDebug],
   ['app-tls.yaml', appTls],

@@ -2,6 +2,7 @@
 import type { AnalyzedDocument } from '../../model/document';
 import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
+import { appKeySettings } from './app-key-settings';
 import { customerManagedKey } from './customer-managed-key';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { nsgOpenPort } from './nsg-open-port';
@@ -27,4 +28,5 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'defender-coverage': defenderCoverage,
   'sentinel-onboarding': sentinelOnboarding,
   'privileged-new-principal': privilegedNewPrincipal,
+  'app-key-settings': appKeySettings,
 };
