@@ -68,7 +68,7 @@ const ARM_MODELS: ReadonlyArray<readonly [string, ServiceModel, string]> = [
   ['microsoft.graph', 'SaaS', 'Microsoft Entra ID (Graph)'],
 ];
 
-/** azurerm resource prefixes → the ARM type they create. */
+/** azurerm (and azuread) resource prefixes → the ARM (or Graph) type they create. */
 const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_storage_', 'Microsoft.Storage/storageAccounts'],
   ['azurerm_key_vault', 'Microsoft.KeyVault/vaults'],
@@ -132,11 +132,20 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_application_insights', 'Microsoft.Insights/components'],
   ['azurerm_user_assigned_identity', 'Microsoft.ManagedIdentity/userAssignedIdentities'],
   ['azurerm_resource_group', 'Microsoft.Resources/resourceGroups'],
+  // azuread: Microsoft Entra objects, managed through Microsoft Graph (the Bicep Graph extension's types where
+  // one exists; Conditional Access policies have none and keep the Graph collection's name).
+  ['azuread_', 'Microsoft.Graph/directoryObjects'],
+  ['azuread_application', 'Microsoft.Graph/applications'],
+  ['azuread_service_principal', 'Microsoft.Graph/servicePrincipals'],
+  ['azuread_app_role_assignment', 'Microsoft.Graph/appRoleAssignedTo'],
+  ['azuread_group', 'Microsoft.Graph/groups'],
+  ['azuread_user', 'Microsoft.Graph/users'],
+  ['azuread_conditional_access_policy', 'Microsoft.Graph/identity/conditionalAccess/policies'],
 ];
 
 /** The ARM type an azurerm resource type stands for; ARM types are returned as they are. */
 export function armTypeOf(type: string): string | undefined {
-  if (!type.startsWith('azurerm_')) return type;
+  if (!type.startsWith('azurerm_') && !type.startsWith('azuread_')) return type;
   let best: readonly [string, string] | undefined;
   for (const entry of AZURERM_TO_ARM) if (type.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
   return best?.[1];

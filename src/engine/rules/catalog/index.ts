@@ -30,6 +30,7 @@ import defPlans from './def-plans.yaml';
 import diskCmk from './disk-cmk.yaml';
 import diskDoubleEnc from './disk-double-enc.yaml';
 import evgLocalAuth from './evg-local-auth.yaml';
+import iamCaAdminMfa from './iam-ca-admin-mfa.yaml';
 import iamPrivNewId from './iam-priv-new-id.yaml';
 import kvFw from './kv-fw.yaml';
 import kvKeyExpiry from './kv-key-expiry.yaml';
@@ -105,6 +106,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['disk-cmk.yaml', diskCmk],
   ['disk-double-enc.yaml', diskDoubleEnc],
   ['evg-local-auth.yaml', evgLocalAuth],
+  ['iam-ca-admin-mfa.yaml', iamCaAdminMfa],
   ['iam-priv-new-id.yaml', iamPrivNewId],
   ['kv-fw.yaml', kvFw],
   ['kv-key-expiry.yaml', kvKeyExpiry],

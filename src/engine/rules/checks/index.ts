@@ -3,6 +3,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { appKeySettings } from './app-key-settings';
+import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
 import { customerManagedKey } from './customer-managed-key';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { nsgOpenPort } from './nsg-open-port';
@@ -29,4 +30,5 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'sentinel-onboarding': sentinelOnboarding,
   'privileged-new-principal': privilegedNewPrincipal,
   'app-key-settings': appKeySettings,
+  'conditional-access-admin-mfa': conditionalAccessAdminMfa,
 };
