@@ -143,7 +143,9 @@ function fix(rule: RuleMeta, read: FixtureReader): string[] {
   const lines = ['## Fix', '', rule.remediation.trim()];
   for (const d of DIALECTS.filter((x) => rule.dialects.includes(x))) {
     const fixed = read(rule.id, d, 'fixed');
-    if (fixed) lines.push('', `${DIALECT_TITLE[d]}, the insecure example after the quick fix (\`rlens scan --fix\`):`, '', code(d, fixed));
+    // A create-time setting is fixed for review only: `--fix` leaves it alone (it would recreate the resource).
+    const how = rule.checks.some((c) => c.fixRecreates) ? 'the quick fix, offered for review only (it recreates the resource)' : 'the quick fix (`rlens scan --fix`)';
+    if (fixed) lines.push('', `${DIALECT_TITLE[d]}, the insecure example after ${how}:`, '', code(d, fixed));
   }
   return lines;
 }

@@ -232,4 +232,19 @@ describe('rlens CLI', function () {
     const alone = JSON.parse(rlens(['scan', join(dir, 'main.bicepparam'), '--format', 'json']).stdout) as JsonOut;
     assert.deepEqual(alone.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => [f.file, f.line]), [[join(dir, 'main.bicepparam'), 2]]);
   });
+
+  it('--fix leaves a create-time setting alone: its fix recreates the resource and is offered for review only', () => {
+    const dir = tempDir();
+    const file = join(dir, 'main.bicep');
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'PG-GEO-BACKUP', 'bicep', 'insecure.bicep'), file);
+    // PG-PUBLIC's safe fix would change the file too: switched off, the file must stay byte for byte.
+    writeFileSync(join(dir, '.rlens.yaml'), 'rules:\n  PG-PUBLIC: off\n');
+    const before = readFileSync(file, 'utf8');
+    const r = rlens(['scan', file, '--fix', '--format', 'json', '--fail-on', 'never']);
+    assert.equal(r.status, 0);
+    assert.equal(readFileSync(file, 'utf8'), before);
+    const geo = (JSON.parse(r.stdout) as JsonOut).findings.filter((f) => f.ruleId === 'PG-GEO-BACKUP');
+    assert.equal(geo.length, 2, 'both geo-backup findings remain after --fix');
+    assert.ok(geo.every((f) => f.fixable), 'the fix is still offered (in the editor, for review)');
+  });
 });

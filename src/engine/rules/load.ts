@@ -25,7 +25,7 @@ const RULE_KEYS = new Set([
   'id', 'title', 'severity', 'risk', 'layer', 'mcsb', 'policy', 'rationale', 'remediation', 'references', 'messages',
   'checks', 'code', 'options', 'resourceTypes', 'dialects',
 ]);
-const CHECK_KEYS = new Set(['dialects', 'type', 'path', 'aliases', 'invertedAliases', 'secure', 'insecure', 'min', 'absent', 'absentSeverity', 'fix', 'when']);
+const CHECK_KEYS = new Set(['dialects', 'type', 'path', 'aliases', 'invertedAliases', 'secure', 'insecure', 'min', 'absent', 'absentSeverity', 'fix', 'fixRecreates', 'when']);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -93,6 +93,7 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
   if (absentSeverity !== undefined && !SEVERITIES.includes(absentSeverity as Severity)) r.fail([...path, 'absentSeverity'], 'bad severity');
   const fix = c.fix;
   if (fix !== undefined && fix !== null && typeof fix === 'object') r.fail([...path, 'fix'], "'fix' must be a plain value");
+  if (c.fixRecreates !== undefined && typeof c.fixRecreates !== 'boolean') r.fail([...path, 'fixRecreates'], "'fixRecreates' must be true or false");
   let when: PropertyCheck['when'];
   if (c.when !== undefined) {
     const w = c.when;
@@ -111,6 +112,7 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
     absent: parseAbsent(r, c.absent, [...path, 'absent']),
     ...(absentSeverity ? { absentSeverity: absentSeverity as Severity } : {}),
     ...(fix !== undefined ? { fix: fix } : {}),
+    ...(c.fixRecreates === true ? { fixRecreates: true } : {}),
     ...(when ? { when } : {}),
   };
 }

@@ -25,6 +25,11 @@ function assumedProviderNote(policy: AbsentPolicy, doc: AnalyzedDocument): strin
   return `no azurerm version constraint found; assumed v${doc.azurerm.major}`;
 }
 
+/** Said in the fix's title, so nobody applies it to a live resource unawares. */
+function recreates(check: PropertyCheck): string {
+  return check.fixRecreates ? ' (set at creation: recreates the resource)' : '';
+}
+
 function absentIsInsecure(policy: AbsentPolicy, resource: Resource, doc: AnalyzedDocument): boolean {
   if (policy === 'secure') return false;
   if (policy === 'insecure') return true;
@@ -124,8 +129,8 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
           ...(check.absentSeverity ? { severity: check.absentSeverity } : {}),
           ...(fixValue !== undefined
             ? { fix: found.state === 'present'
-                ? { kind: 'replace', title: `Set ${path(check)} to ${JSON.stringify(fixValue)}`, target: found.value, value: fixValue, safe: true }
-                : { kind: 'insert', title: `Add ${path(check)}: ${JSON.stringify(fixValue)}`, path: check.path, value: fixValue, safe: true } }
+                ? { kind: 'replace', title: `Set ${path(check)} to ${JSON.stringify(fixValue)}${recreates(check)}`, target: found.value, value: fixValue, safe: !check.fixRecreates }
+                : { kind: 'insert', title: `Add ${path(check)}: ${JSON.stringify(fixValue)}${recreates(check)}`, path: check.path, value: fixValue, safe: !check.fixRecreates } }
             : {}),
         });
         continue;
@@ -151,11 +156,11 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
                 kind: 'replace',
                 title: fromParameter && value.origin && 'name' in value.origin
                   ? `Set ${declarationNoun(value.origin.kind, doc)} '${value.origin.name}' to ${JSON.stringify(fixValue)}`
-                  : `Set ${foundPath.join('.')} to ${JSON.stringify(fixValue)}`,
+                  : `Set ${foundPath.join('.')} to ${JSON.stringify(fixValue)}${recreates(check)}`,
                 target: value,
                 value: fixValue,
                 // Editing a shared parameter or variable changes every place that uses it: review first.
-                safe: !fromParameter && value.origin?.kind !== 'computed',
+                safe: !fromParameter && value.origin?.kind !== 'computed' && !check.fixRecreates,
               },
             }
           : {}),

@@ -35,6 +35,11 @@ export interface PropertyCheck {
   readonly absentSeverity?: Severity;
   /** The secure value a fix writes. */
   readonly fix?: Literal;
+  /**
+   * The property is fixed at creation (geo-redundant backup): changing it recreates the resource, or is refused,
+   * so the fix is offered for review only, never applied by `--fix` or fix-all.
+   */
+  readonly fixRecreates?: boolean;
   /** Only check resources where this other property has one of these values (e.g. `kind`). */
   readonly when?: { readonly path: readonly string[]; readonly in: readonly Literal[] };
 }

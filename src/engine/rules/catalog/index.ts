@@ -12,8 +12,8 @@ import aksLocalAccounts from './aks-local-accounts.yaml';
 import aksRbac from './aks-rbac.yaml';
 import appClientCert from './app-client-cert.yaml';
 import appFtps from './app-ftps.yaml';
-import appKeySettings from './app-key-settings.yaml';
 import appHttps from './app-https.yaml';
+import appKeySettings from './app-key-settings.yaml';
 import appRemoteDebug from './app-remote-debug.yaml';
 import appTls from './app-tls.yaml';
 import appcsLocalAuth from './appcs-local-auth.yaml';
@@ -43,11 +43,13 @@ import monSentinel from './mon-sentinel.yaml';
 import msgLocalAuth from './msg-local-auth.yaml';
 import msgPublic from './msg-public.yaml';
 import msgTls from './msg-tls.yaml';
+import mysqlGeoBackup from './mysql-geo-backup.yaml';
 import mysqlPublic from './mysql-public.yaml';
 import mysqlSsl from './mysql-ssl.yaml';
 import nsgAnyPort from './nsg-any-port.yaml';
 import nsgRdp from './nsg-rdp.yaml';
 import nsgSsh from './nsg-ssh.yaml';
+import pgGeoBackup from './pg-geo-backup.yaml';
 import pgPublic from './pg-public.yaml';
 import pgSsl from './pg-ssl.yaml';
 import redisNonssl from './redis-nonssl.yaml';
@@ -88,8 +90,8 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['aks-rbac.yaml', aksRbac],
   ['app-client-cert.yaml', appClientCert],
   ['app-ftps.yaml', appFtps],
-  ['app-key-settings.yaml', appKeySettings],
   ['app-https.yaml', appHttps],
+  ['app-key-settings.yaml', appKeySettings],
   ['app-remote-debug.yaml', appRemoteDebug],
   ['app-tls.yaml', appTls],
   ['appcs-local-auth.yaml', appcsLocalAuth],
@@ -119,11 +121,13 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['msg-local-auth.yaml', msgLocalAuth],
   ['msg-public.yaml', msgPublic],
   ['msg-tls.yaml', msgTls],
+  ['mysql-geo-backup.yaml', mysqlGeoBackup],
   ['mysql-public.yaml', mysqlPublic],
   ['mysql-ssl.yaml', mysqlSsl],
   ['nsg-any-port.yaml', nsgAnyPort],
   ['nsg-rdp.yaml', nsgRdp],
   ['nsg-ssh.yaml', nsgSsh],
+  ['pg-geo-backup.yaml', pgGeoBackup],
   ['pg-public.yaml', pgPublic],
   ['pg-ssl.yaml', pgSsl],
   ['redis-nonssl.yaml', redisNonssl],
