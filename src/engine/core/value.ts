@@ -71,6 +71,8 @@ export interface UnknownValue extends ValueBase {
   /**
    * The deployment-time function this value is the result of (`subscriptionResourceId`, `reference`, `listKeys`),
    * with its arguments that are known strings: a role definition id keeps its GUID even though the id is not known.
+   * Terraform indexing of an unknown map by a literal key is `{ name: 'index', args: [key] }`
+   * (`app_role_ids["User.Read.All"]`).
    */
   readonly call?: { readonly name: string; readonly args: readonly (string | undefined)[] };
   /**

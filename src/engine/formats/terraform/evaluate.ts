@@ -195,9 +195,13 @@ export class Evaluator {
       case 'variable':
         if (expr.name === 'each' || expr.name === 'count') return unknown(span, `depends on ${expr.name === 'each' ? 'for_each' : 'count'}`);
         return unknown(span, `'${expr.name}' is not known before apply`);
-      default:
+      default: {
         collectReferences(expr, this.scope);
-        return unknown(span, describeUnknown(expr), variablesIn(expr));
+        const result = unknown(span, describeUnknown(expr), variablesIn(expr));
+        // `sp.app_role_ids["RoleManagement.ReadWrite.Directory"]`: a literal key says what the value stands for.
+        const key = expr.kind === 'index' ? templateLiteral(expr.key) : undefined;
+        return key !== undefined ? { ...result, call: { name: 'index', args: [key] } } : result;
+      }
     }
   }
 

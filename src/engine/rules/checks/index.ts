@@ -7,6 +7,7 @@ import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
 import { customerManagedKey } from './customer-managed-key';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { nsgOpenPort } from './nsg-open-port';
+import { privilegedGraphPermission } from './privileged-graph-permission';
 import { privilegedNewPrincipal } from './privileged-new-principal';
 import { allowedLocation, replicaLocation } from './residency';
 import { secretParameterDefault } from './secret-parameter-default';
@@ -31,4 +32,5 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'privileged-new-principal': privilegedNewPrincipal,
   'app-key-settings': appKeySettings,
   'conditional-access-admin-mfa': conditionalAccessAdminMfa,
+  'privileged-graph-permission': privilegedGraphPermission,
 };
