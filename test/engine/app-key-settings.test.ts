@@ -73,6 +73,15 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
     assert.match(found[0]?.message ?? '', /^An app setting of 'app-x' is set from listKeys\(\) of Storage account 'stdata'/);
   });
 
+  it('the Functions content share setting gets advice it can follow', () => {
+    const text = bicepSite(`[
+        { name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', value: 'DefaultEndpointsProtocol=https;AccountName=\${st.name};AccountKey=\${st.listKeys().keys[0].value}' }
+      ]`);
+    const [message, ...rest] = findings(text, 'main.bicep').map((f) => f.message);
+    assert.equal(rest.length, 0);
+    assert.match(message ?? '', /content share, keep it in Key Vault and reference it, or host the app on a plan without one/);
+  });
+
   it('a literal key from a parameter default is reported; the key is never repeated', () => {
     const key = 'c2VjcmV0LW5vdC1yZWFsLWtleS1mb3ItdGVzdHM=';
     const text = `{

@@ -30,7 +30,7 @@ const KEY_FUNCTION = /^(?:[\w-]+\.)?(list\w*(?:keys?|secrets?|credentials?|conne
 /** Terraform `azurerm_x.y's primary_access_key`. */
 const TF_ATTRIBUTE = /^(.+)'s (\w+)$/;
 
-const APP_TYPES = /^azurerm_((linux|windows)_(web|function)_app|app_service|function_app)(_slot)?$/;
+const APP_TYPES = /^azurerm_((linux|windows)_(web|function)_app|app_service|function_app)(_slot)?$|^azurerm_logic_app_standard$/;
 const FUNCTION_APP_TYPES = /^azurerm_(linux|windows)_function_app(_slot)?$/;
 
 function entries(v: Value | undefined): { key: string; value: Value }[] {
@@ -96,7 +96,7 @@ function armSettings(r: Resource): Setting[] {
     }
     return siteConfigSettings(props);
   }
-  if (t === 'microsoft.app/containerapps' && props?.kind === 'object') {
+  if ((t === 'microsoft.app/containerapps' || t === 'microsoft.app/jobs') && props?.kind === 'object') {
     return [
       ...namedItems(lookupAll(props, ['configuration', 'secrets'])[0], 'Secret', 'value'),
       ...lookupAll(props, ['template', 'containers']).flatMap((c) => (c.kind === 'array' ? c.items : [c]))
@@ -111,7 +111,7 @@ function azurermSettings(r: Resource): Setting[] {
     const conn = body(r, 'connection_string');
     return [...mapSettings(body(r, 'app_settings'), 'App setting'), ...namedItems(conn, 'Connection string', 'value')];
   }
-  if (r.type === 'azurerm_container_app') {
+  if (r.type === 'azurerm_container_app' || r.type === 'azurerm_container_app_job') {
     return [
       ...namedItems(body(r, 'secret'), 'Secret', 'value'),
       ...lookupAll(r.body, ['template', 'container', 'env']).flatMap((e) => namedItems(e, 'Environment variable', 'value')),
@@ -156,6 +156,9 @@ function sourceOf(secret: string, doc: AnalyzedDocument): string | undefined {
 function advice(setting: Setting): string {
   if (setting.name && /^AzureWebJobsStorage$/i.test(setting.name)) {
     return "use AzureWebJobsStorage__accountName and give the app's managed identity a storage data role instead";
+  }
+  if (setting.name && /^WEBSITE_CONTENTAZUREFILECONNECTIONSTRING$/i.test(setting.name)) {
+    return 'if the plan still needs a key for its content share, keep it in Key Vault and reference it, or host the app on a plan without one (Flex Consumption, Dedicated)';
   }
   return 'give the app a managed identity and a data-plane role on that resource instead, or keep the secret in Key Vault and reference it';
 }
