@@ -80,6 +80,8 @@ export interface UnknownValue extends ValueBase {
    * through member access, indexing and interpolation, so a connection string built from a key still says so.
    */
   readonly secret?: string;
+  /** Terraform: the resource or data source this value is an attribute of (`data.azurerm_subscription.primary`). */
+  readonly computedFrom?: string;
 }
 
 export type ScalarValue = StringValue | NumberValue | BooleanValue | NullValue;

@@ -246,11 +246,20 @@ export class Evaluator {
         const entry = base.properties.find((p) => p.key === expr.name);
         return entry ? { ...entry.value, span } : { kind: 'null', span };
       }
-      if (base.kind === 'unknown') return { ...base, span, ...(SECRET_ATTRIBUTE.test(expr.name) ? { secret: `${referencedSymbol(expr) ?? 'a resource'}'s ${expr.name}` } : {}) };
+      if (base.kind === 'unknown') {
+        const symbol = base.computedFrom ?? referencedSymbol(expr);
+        return {
+          ...base,
+          span,
+          ...(symbol ? { computedFrom: symbol } : {}),
+          ...(SECRET_ATTRIBUTE.test(expr.name) ? { secret: `${referencedSymbol(expr) ?? 'a resource'}'s ${expr.name}` } : {}),
+        };
+      }
     }
     collectReferences(expr, this.scope);
     const symbol = referencedSymbol(expr);
-    return unknown(span, symbol ? `computed by Terraform (${symbol})` : describeUnknown(expr), variablesIn(expr));
+    const u = unknown(span, symbol ? `computed by Terraform (${symbol})` : describeUnknown(expr), variablesIn(expr));
+    return symbol ? { ...u, computedFrom: symbol } : u;
   }
 
   private variable(name: string, span: Span): Value {

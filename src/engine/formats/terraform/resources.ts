@@ -160,6 +160,9 @@ export function readResource(block: Block, ctx: ResourceContext): Resource | und
 }
 
 /** `type = "Microsoft.X/y@version"` and `body` (an HCL object or `jsonencode(…)`) as an ARM-shaped body. */
+/** ARM extension resources: written at another resource's (or a subscription's) scope rather than under a parent. */
+const EXTENSION_TYPE = /^Microsoft\.(Authorization\/(roleAssignments|locks|policyAssignments)|Insights\/diagnosticSettings)$/i;
+
 function azapiBody(block: Block, ev: Evaluator): { type: string; apiVersion?: string; name?: string; body: ObjectValue } | undefined {
   const typeAttr = attribute(block, 'type');
   const typeValue = typeAttr ? ev.eval(typeAttr.expr) : undefined;
@@ -185,9 +188,11 @@ function azapiBody(block: Block, ev: Evaluator): { type: string; apiVersion?: st
   }
   const nameAttr = attribute(block, 'name');
   const name = nameAttr ? ev.eval(nameAttr.expr) : undefined;
-  // Evaluated for its references only: existence checks link a child (auditing settings, …) to its parent by it.
+  // Evaluated for its references (existence checks link a child, such as auditing settings, to its parent by
+  // them); for an extension resource the parent is its scope, which ARM writes as a top-level `scope`.
   const parentId = attribute(block, 'parent_id');
-  if (parentId) ev.eval(parentId.expr);
+  const parent = parentId ? ev.eval(parentId.expr) : undefined;
+  if (parentId && parent && EXTENSION_TYPE.test(type)) properties.push({ key: 'scope', keySpan: parentId.nameSpan, value: parent, span: parentId.span });
   return {
     type, ...(apiVersion ? { apiVersion } : {}), ...(name?.kind === 'string' ? { name: name.value } : {}),
     body: { kind: 'object', span: bodyAttr?.expr.span ?? block.span, properties },

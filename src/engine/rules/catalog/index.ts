@@ -32,6 +32,7 @@ import diskDoubleEnc from './disk-double-enc.yaml';
 import evgLocalAuth from './evg-local-auth.yaml';
 import iamCaAdminMfa from './iam-ca-admin-mfa.yaml';
 import iamGraphPrivRole from './iam-graph-priv-role.yaml';
+import iamOwnerSub from './iam-owner-sub.yaml';
 import iamPrivNewId from './iam-priv-new-id.yaml';
 import kvFw from './kv-fw.yaml';
 import kvKeyExpiry from './kv-key-expiry.yaml';
@@ -111,6 +112,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['evg-local-auth.yaml', evgLocalAuth],
   ['iam-ca-admin-mfa.yaml', iamCaAdminMfa],
   ['iam-graph-priv-role.yaml', iamGraphPrivRole],
+  ['iam-owner-sub.yaml', iamOwnerSub],
   ['iam-priv-new-id.yaml', iamPrivNewId],
   ['kv-fw.yaml', kvFw],
   ['kv-key-expiry.yaml', kvKeyExpiry],

@@ -9,6 +9,7 @@ import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { nsgOpenPort } from './nsg-open-port';
 import { privilegedGraphPermission } from './privileged-graph-permission';
 import { privilegedNewPrincipal } from './privileged-new-principal';
+import { privilegedScope } from './privileged-scope';
 import { allowedLocation, replicaLocation } from './residency';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
@@ -30,6 +31,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'defender-coverage': defenderCoverage,
   'sentinel-onboarding': sentinelOnboarding,
   'privileged-new-principal': privilegedNewPrincipal,
+  'privileged-scope': privilegedScope,
   'app-key-settings': appKeySettings,
   'conditional-access-admin-mfa': conditionalAccessAdminMfa,
   'privileged-graph-permission': privilegedGraphPermission,
