@@ -144,7 +144,10 @@ resource "azurerm_linux_function_app" "fn" {
       ['interpolation', '"DefaultEndpointsProtocol=https;AccountName=${azurerm_storage_account.st.name};AccountKey=${azurerm_storage_account.st.primary_access_key}"', /primary_access_key/],
       ['through a local', 'local.conn', /primary_connection_string/],
       ['format()', 'format("AccountKey=%s", azurerm_storage_account.st.secondary_access_key)', /secondary_access_key/],
-      ['Cosmos DB connection strings indexed', 'azurerm_storage_account.st.primary_blob_connection_string', /primary_blob_connection_string/],
+      ['a blob connection string', 'azurerm_storage_account.st.primary_blob_connection_string', /primary_blob_connection_string/],
+      ['an element of a list of connection strings', 'azurerm_storage_account.st.connection_strings[0]', /connection_strings/],
+      ['an attribute of one instance of a counted resource', 'azurerm_storage_account.st[0].primary_access_key', /primary_access_key/],
+      ['a registry admin password', 'azurerm_storage_account.st.admin_password', /admin_password/],
     ];
     for (const [label, expr, source] of cases) {
       it(label, () => {

@@ -10,7 +10,7 @@ import { secretIn } from '../../eval/values';
 import { templateLiteral, type Expr } from './syntax';
 
 /** Exported attributes that hold a credential (storage and Cosmos DB keys and connection strings, …). */
-const SECRET_ATTRIBUTE = /^(primary|secondary)_\w*(key|connection_string)$|^default_(primary|secondary)_(key|connection_string)$|^sas$/;
+const SECRET_ATTRIBUTE = /^(primary|secondary)_\w*(key|connection_string)$|^default_(primary|secondary)_(key|connection_string)$|^(sas|admin_password|connection_strings|api_key|master_key|default_function_key)$/;
 
 /** Functions whose result still holds any credential passed to them (string building, sensitivity marks). */
 const CARRIES_SECRET = new Set(['format', 'formatlist', 'join', 'replace', 'trim', 'trimspace', 'trimprefix', 'trimsuffix', 'sensitive', 'nonsensitive', 'base64encode', 'urlencode', 'concat', 'element', 'one']);
@@ -198,9 +198,13 @@ export class Evaluator {
       default: {
         collectReferences(expr, this.scope);
         const result = unknown(span, describeUnknown(expr), variablesIn(expr));
+        if (expr.kind !== 'index') return result;
+        // An element of a list of keys (`connection_strings[0]`) is a key.
+        const target = this.eval(expr.target);
+        const secret = target.kind === 'unknown' ? target.secret : undefined;
         // `sp.app_role_ids["RoleManagement.ReadWrite.Directory"]`: a literal key says what the value stands for.
-        const key = expr.kind === 'index' ? templateLiteral(expr.key) : undefined;
-        return key !== undefined ? { ...result, call: { name: 'index', args: [key] } } : result;
+        const key = templateLiteral(expr.key);
+        return { ...result, ...(secret ? { secret } : {}), ...(key !== undefined ? { call: { name: 'index', args: [key] } } : {}) };
       }
     }
   }
@@ -238,6 +242,12 @@ export class Evaluator {
     if (root.kind === 'variable' && root.name === 'local') return this.local(expr.name, span);
     if (root.kind === 'variable' && (root.name === 'each' || root.name === 'count')) {
       return unknown(span, `depends on ${root.name === 'each' ? 'for_each' : 'count'} (${root.name}.${expr.name})`);
+    }
+    // A key of one instance of a resource (`st[0].primary_access_key`).
+    const instanceOf = root.kind === 'index' && SECRET_ATTRIBUTE.test(expr.name) ? referencedSymbol(expr) : undefined;
+    if (instanceOf) {
+      collectReferences(expr, this.scope);
+      return { ...unknown(span, `computed by Terraform (${instanceOf})`, variablesIn(expr)), secret: `${instanceOf}'s ${expr.name}` };
     }
     // An attribute of a known object (`var.settings.tls`).
     if (root.kind === 'getAttr') {
