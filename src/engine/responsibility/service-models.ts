@@ -68,7 +68,7 @@ const ARM_MODELS: ReadonlyArray<readonly [string, ServiceModel, string]> = [
   ['microsoft.graph', 'SaaS', 'Microsoft Entra ID (Graph)'],
 ];
 
-/** azurerm (and azuread) resource prefixes → the ARM (or Graph) type they create. */
+/** azurerm (and azuread, msgraph) resource prefixes → the ARM (or Graph) type they create. */
 const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_storage_', 'Microsoft.Storage/storageAccounts'],
   ['azurerm_key_vault', 'Microsoft.KeyVault/vaults'],
@@ -143,11 +143,13 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azuread_group', 'Microsoft.Graph/groups'],
   ['azuread_user', 'Microsoft.Graph/users'],
   ['azuread_conditional_access_policy', 'Microsoft.Graph/identity/conditionalAccess/policies'],
+  // msgraph_resource and friends: any Graph object (the url says which).
+  ['msgraph_', 'Microsoft.Graph/directoryObjects'],
 ];
 
 /** The ARM type an azurerm resource type stands for; ARM types are returned as they are. */
 export function armTypeOf(type: string): string | undefined {
-  if (!type.startsWith('azurerm_') && !type.startsWith('azuread_')) return type;
+  if (!/^(azurerm|azuread|msgraph)_/.test(type)) return type;
   let best: readonly [string, string] | undefined;
   for (const entry of AZURERM_TO_ARM) if (type.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
   return best?.[1];

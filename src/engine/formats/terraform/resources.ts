@@ -110,8 +110,9 @@ export function readResource(block: Block, ctx: ResourceContext): Resource | und
   const type = (block.labels[0] as { value: string }).value;
   const label = (block.labels[1] as { value: string }).value;
   const azapi = AZAPI_TYPES.has(type);
-  // azuread_* (Microsoft Entra ID through Graph) reads like azurerm: the provider's own attribute tree.
-  if (!type.startsWith('azurerm_') && !type.startsWith('azuread_') && !azapi) return undefined;
+  // azuread_* and msgraph_* (Microsoft Entra ID through Graph) read like azurerm: the provider's own attribute
+  // tree (msgraph_resource keeps its `url` and its Graph-shaped `body`).
+  if (!/^(azurerm|azuread|msgraph)_/.test(type) && !azapi) return undefined;
   const references = new Set<string>();
   const scope: EvalScope = { ...ctx.scope, references };
   const ev = new Evaluator(scope);

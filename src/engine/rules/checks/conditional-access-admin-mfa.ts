@@ -1,5 +1,6 @@
 /**
- * IAM-CA-ADMIN-MFA: a Conditional Access policy (Terraform azuread_conditional_access_policy) that requires MFA
+ * IAM-CA-ADMIN-MFA: a Conditional Access policy (Terraform azuread_conditional_access_policy, or msgraph_resource on
+ * identity/conditionalAccess/policies with a Graph-shaped body) that requires MFA
  * (built_in_controls "mfa", or an authentication strength) but lists administrator directory roles in
  * `excluded_roles`: whoever holds those roles signs in without the second factor the policy asks of everyone
  * else. Break-glass accounts are excluded by user or group, never by role, so an excluded admin role is not
@@ -9,6 +10,7 @@
  */
 import { getProperty, lookupAll, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
+import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 
 /** The administrator roles Microsoft's "require MFA for administrators" policy covers, by role template id. */
@@ -34,29 +36,52 @@ function items(v: Value): readonly Value[] {
 }
 
 /** Does the policy's grant require a second factor? */
-function requiresMfa(grants: readonly Value[]): boolean {
+function requiresMfa(grants: readonly Value[], controls: string, strength: string): boolean {
   for (const g of grants) {
     if (g.kind !== 'object') continue;
-    for (const c of lookupAll(g, ['built_in_controls']).flatMap(items)) {
+    for (const c of lookupAll(g, [controls]).flatMap(items)) {
       if (c.kind === 'string' && c.value.toLowerCase() === 'mfa') return true;
     }
-    if (lookupAll(g, ['authentication_strength_policy_id']).some((v) => v.kind !== 'null')) return true;
+    if (lookupAll(g, [strength]).some((v) => v.kind !== 'null')) return true;
   }
   return false;
+}
+
+/** Where a policy keeps its parts: azuread attribute names, or the Graph body of msgraph_resource. */
+interface PolicyShape {
+  readonly root: Value;
+  readonly excluded: readonly string[];
+  readonly grants: string;
+  readonly controls: string;
+  readonly strength: string;
+  readonly displayName: string;
+}
+
+function shapeOf(r: Resource): PolicyShape | undefined {
+  if (r.type === 'azuread_conditional_access_policy') {
+    return { root: r.body, excluded: ['conditions', 'users', 'excluded_roles'], grants: 'grant_controls', controls: 'built_in_controls', strength: 'authentication_strength_policy_id', displayName: 'display_name' };
+  }
+  if (r.type !== 'msgraph_resource') return undefined;
+  // msgraph_resource "identity/conditionalAccess/policies" with a Graph conditionalAccessPolicy body.
+  const url = getProperty(r.body, 'url')?.value;
+  const body = getProperty(r.body, 'body')?.value;
+  if (url?.kind !== 'string' || !/^\/?identity\/conditionalAccess\/policies\/?$/i.test(url.value) || body?.kind !== 'object') return undefined;
+  return { root: body, excluded: ['conditions', 'users', 'excludeRoles'], grants: 'grantControls', controls: 'builtInControls', strength: 'authenticationStrength', displayName: 'displayName' };
 }
 
 export function conditionalAccessAdminMfa(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
   const out: RawFinding[] = [];
   for (const r of doc.resources) {
-    if (r.existing || r.type !== 'azuread_conditional_access_policy') continue;
-    if (!requiresMfa(lookupAll(r.body, ['grant_controls']).flatMap(items))) continue;
+    const shape = r.existing ? undefined : shapeOf(r);
+    if (!shape) continue;
+    if (!requiresMfa(lookupAll(shape.root, [shape.grants]).flatMap(items), shape.controls, shape.strength)) continue;
     // lookupAll flattens the list: every excluded role id of every users block.
-    const excluded = lookupAll(r.body, ['conditions', 'users', 'excluded_roles']);
+    const excluded = lookupAll(shape.root, shape.excluded);
     const admins = excluded.filter((v) => v.kind === 'string' && ADMIN_ROLES[v.value.toLowerCase()] !== undefined);
     const first = admins[0];
     if (!first) continue;
     const roles = admins.map((v) => ADMIN_ROLES[(v as { value: string }).value.toLowerCase()]).join(', ');
-    const displayName = getProperty(r.body, 'display_name')?.value;
+    const displayName = lookupAll(shape.root, [shape.displayName])[0];
     const policy = displayName?.kind === 'string' ? displayName.value : r.name;
     out.push({ resource: r, messageId: 'insecure', data: { roles, policy }, at: first });
   }
