@@ -53,9 +53,11 @@ function walkResource(node: JsonNode, scope: TemplateScope, ctx: WalkContext, sy
   const rawType = stringOf(typeNode);
   if (!typeNode || rawType === undefined) return;
   const typeValue = toValue(typeNode, scope);
-  const ownType = text(typeValue, rawType);
+  // Extension resources (languageVersion 2.0 `imports`, e.g. Microsoft Graph) carry their version in the type.
+  const [ownType = '', typeVersion] = text(typeValue, rawType).split('@');
   // A nested child's type is relative ("containers") unless it is written out in full.
   const type = parent && !ownType.includes('.') ? `${parent.type}/${ownType}` : ownType;
+  const apiVersion = stringOf(child(node, 'apiVersion')) ?? typeVersion;
   const nameNode = child(node, 'name');
   const nameValue = nameNode ? toValue(nameNode, scope) : undefined;
   const ownName = text(nameValue, nameNode ? String(nameNode.value ?? symbol) : symbol);
@@ -76,7 +78,7 @@ function walkResource(node: JsonNode, scope: TemplateScope, ctx: WalkContext, sy
   ctx.resources.push({
     dialect: 'arm',
     type,
-    ...(stringOf(child(node, 'apiVersion')) ? { apiVersion: stringOf(child(node, 'apiVersion')) } : {}),
+    ...(apiVersion ? { apiVersion } : {}),
     name,
     symbol,
     file: ctx.file,

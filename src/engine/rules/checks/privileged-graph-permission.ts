@@ -1,13 +1,13 @@
 /**
- * IAM-GRAPH-PRIV-ROLE: an app role assignment (Bicep Microsoft Graph extension `Microsoft.Graph/appRoleAssignedTo`,
- * Terraform `azuread_app_role_assignment`) that gives a service principal one of the Microsoft Graph application
+ * IAM-GRAPH-PRIV-ROLE: an app role assignment (Bicep Microsoft Graph extension `Microsoft.Graph/appRoleAssignedTo`, also
+ * as compiled to ARM JSON, Terraform `azuread_app_role_assignment`) that gives a service principal one of the Microsoft Graph application
  * permissions with which an app can grant itself, or anyone, any other permission or directory role.
  *
  * The permission is read from `appRoleId` / `app_role_id`: a GUID (literal, parameter default, tfvars), or the
  * name a Terraform template indexes the Graph service principal's `app_role_ids` with. Graph app role ids are the
  * same in every tenant, so the GUID alone says which permission it is.
  */
-import { getProperty, type Value } from '../../core/value';
+import { lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
 
@@ -34,10 +34,13 @@ export function privilegedGraphPermission(_rule: RuleMeta, doc: AnalyzedDocument
   const out: RawFinding[] = [];
   for (const r of doc.resources) {
     if (r.existing) continue;
+    // Compiled Bicep (ARM languageVersion 2.0) keeps the Graph body under `properties`.
     const t = r.type.toLowerCase();
-    const key = t === 'microsoft.graph/approleassignedto' ? 'appRoleId' : t === 'azuread_app_role_assignment' ? 'app_role_id' : undefined;
-    if (!key) continue;
-    const value = getProperty(r.body, key)?.value;
+    const path = t === 'microsoft.graph/approleassignedto' ? (r.dialect === 'arm' ? ['properties', 'appRoleId'] : ['appRoleId'])
+      : t === 'azuread_app_role_assignment' ? ['app_role_id'] : undefined;
+    if (!path) continue;
+    const found = lookup(r.body, path);
+    const value = found.state === 'present' ? found.value : undefined;
     const permission = permissionOf(value);
     if (value && permission) out.push({ resource: r, messageId: 'insecure', data: { permission }, at: value });
   }
