@@ -82,6 +82,24 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
     assert.match(message ?? '', /content share, keep it in Key Vault and reference it, or host the app on a plan without one/);
   });
 
+  it('ARM with symbolic names: listKeys() of a symbolic name names the resource', () => {
+    const text = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      resources: {
+        storage: { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'stdata', location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
+        site: {
+          type: 'Microsoft.Web/sites', apiVersion: '2023-12-01', name: 'app-x', location: 'westeurope',
+          properties: { siteConfig: { appSettings: [{ name: 'KEY', value: "[listKeys('storage', '2023-05-01').keys[0].value]" }] } },
+        },
+      },
+    });
+    const [message, ...rest] = findings(text, 'azuredeploy.json').map((f) => f.message);
+    assert.equal(rest.length, 0);
+    assert.match(message ?? '', /^App setting 'KEY' of 'app-x' is set from listKeys\(\) of Storage account 'stdata'/);
+  });
+
   it('a literal key from a parameter default is reported; the key is never repeated', () => {
     const key = 'c2VjcmV0LW5vdC1yZWFsLWtleS1mb3ItdGVzdHM=';
     const text = `{

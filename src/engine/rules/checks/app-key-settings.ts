@@ -140,7 +140,11 @@ function sourceOf(secret: string, doc: AnalyzedDocument): string | undefined {
     if (!of) return fn;
     // `Microsoft.Storage/storageAccounts 'st'`, a type alone (its name not known here), or a name alone.
     const typed = /^([^\s']+\/[^\s']*)(?: ('.*'))?$/.exec(of);
-    if (!typed) return `${fn} of ${of}`;
+    if (!typed) {
+      // ARM languageVersion 2.0 names the resource by its symbolic name: listKeys('storage', …).
+      const res = /^'(.*)'$/.exec(of) ? doc.resources.find((x) => x.dialect === 'arm' && `'${x.symbol}'` === of) : undefined;
+      return res ? `${fn} of ${describeResource(res.type, res.name)}` : `${fn} of ${of}`;
+    }
     const title = serviceModelOf(typed[1] as string)?.title ?? typed[1];
     return typed[2] ? `${fn} of ${title} ${typed[2]}` : `${fn} (${title})`;
   }
