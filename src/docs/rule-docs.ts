@@ -4,7 +4,7 @@
  * Every sentence about a rule comes from its YAML, the layer table or its fixtures, so a page cannot drift from
  * what the engine does.
  */
-import { DEPLOYMENT_MODELS, LAYERS, layerById, serviceModelOf, type Dialect, type RuleMeta, type ServiceModel } from '../engine';
+import { DEPLOYMENT_MODELS, LAYERS, layerById, serviceModelOf, TEMPLATE_SUBJECTS, type Dialect, type RuleMeta, type ServiceModel } from '../engine';
 import type { AbsentPolicy, PropertyCheck } from '../engine/rules/types';
 
 export type FixtureKind = 'insecure' | 'secure' | 'fixed';
@@ -91,7 +91,7 @@ function whatItChecks(rule: RuleMeta): string[] {
   if (rule.code) {
     if (rule.checks.length > 0) lines.push('');
     const types = rule.resourceTypes.filter((t) => !rule.checks.some((c) => c.type === t));
-    const on = types.length > 0 ? ` on ${types.map((t) => (t === 'parameter' ? 'template parameters' : `\`${t}\``)).join(', ')}` : '';
+    const on = types.length > 0 ? ` on ${types.map((t) => (t === 'parameter' ? 'template parameters' : t === 'output' ? 'template outputs' : `\`${t}\``)).join(', ')}` : '';
     lines.push(`A code check (\`${rule.code}\` in \`src/engine/rules/checks/\`)${on}, for ${DIALECTS.filter((d) => rule.dialects.includes(d)).map((d) => SHORT[d]).join(', ')}.`);
     const options = Object.entries(rule.options ?? {});
     if (options.length > 0) lines.push('', `Options: ${options.map(([k, v]) => `\`${k}\` = ${Array.isArray(v) ? v.map(literal).join(', ') : literal(v)}`).join('; ')}.`);
@@ -105,7 +105,7 @@ function whyItMatters(rule: RuleMeta): string[] {
   const layer = layerById(rule.layer);
   const models = new Map<ServiceModel, Set<string>>();
   for (const t of rule.resourceTypes) {
-    const m = t === 'parameter' ? undefined : serviceModelOf(t);
+    const m = TEMPLATE_SUBJECTS.has(t) ? undefined : serviceModelOf(t);
     if (!m) continue;
     const set = models.get(m.model) ?? new Set<string>();
     set.add(m.title);

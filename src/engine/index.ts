@@ -11,6 +11,6 @@ export { allRules, ruleById, ruleDocsUrl, loadRules } from './rules/registry';
 export type { RuleMeta, Risk } from './rules/types';
 export { LAYERS, layerById, ownerOf, DEPLOYMENT_MODELS } from './responsibility/layers';
 export type { Layer, LayerId, Owner, ServiceModel, DeploymentModel } from './responsibility/layers';
-export { serviceModelOf, armTypeOf } from './responsibility/service-models';
+export { serviceModelOf, armTypeOf, TEMPLATE_SUBJECTS } from './responsibility/service-models';
 export { applyEdits } from './core/apply-edits';
 export { FORMATS } from './formats/all';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { allRules, DEPLOYMENT_MODELS, LAYERS, ownerOf, serviceModelOf } from '../../src/engine';
+import { allRules, DEPLOYMENT_MODELS, LAYERS, ownerOf, serviceModelOf, TEMPLATE_SUBJECTS } from '../../src/engine';
 
 describe('shared-responsibility model', () => {
   it('has the ten layers of the table, in order', () => {
@@ -30,7 +30,7 @@ describe('shared-responsibility model', () => {
   it('every resource type a rule targets has a service model', () => {
     for (const rule of allRules()) {
       for (const type of rule.resourceTypes) {
-        if (type === 'parameter') continue;
+        if (TEMPLATE_SUBJECTS.has(type)) continue;
         assert.ok(serviceModelOf(type), `${rule.id}: no service model for ${type}`);
       }
     }
@@ -39,7 +39,7 @@ describe('shared-responsibility model', () => {
   it('no rule can land in a Microsoft-owned cell for the types it targets', () => {
     for (const rule of allRules()) {
       for (const type of rule.resourceTypes) {
-        const model = type === 'parameter' ? undefined : serviceModelOf(type)?.model;
+        const model = TEMPLATE_SUBJECTS.has(type) ? undefined : serviceModelOf(type)?.model;
         if (model) assert.notEqual(ownerOf(rule.layer, model), 'microsoft', `${rule.id} on ${type} (${model})`);
       }
     }

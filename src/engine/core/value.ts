@@ -80,6 +80,11 @@ export interface UnknownValue extends ValueBase {
    * through member access, indexing and interpolation, so a connection string built from a key still says so.
    */
   readonly secret?: string;
+  /**
+   * ARM and Bicep: the secure parameter this value is, or is built from (concatenation, member access); not
+   * carried through functions that reveal nothing of it (uniqueString, guid, length, comparisons).
+   */
+  readonly secureInput?: string;
   /** Terraform: the resource or data source this value is an attribute of (`data.azurerm_subscription.primary`). */
   readonly computedFrom?: string;
 }

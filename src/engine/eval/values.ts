@@ -7,10 +7,21 @@ export function unknown(span: Span, reason: string, dependsOn?: readonly string[
 }
 
 /** The union of the `dependsOn` lists of several unknowns, for a result that depends on all of them. */
+/** Functions whose result reveals nothing of a secret argument: a hash, a length, a comparison, what a resource returns. */
+const NON_REVEALING = new Set(['uniquestring', 'guid', 'length', 'empty', 'equals', 'contains', 'startswith', 'endswith', 'indexof', 'lastindexof', 'less', 'lessorequals', 'greater', 'greaterorequals', 'not', 'and', 'or', 'bool', 'reference', 'if']);
+
+/** The unknown result of calling `name`: no longer "the secure parameter" when the function reveals nothing of it. */
+export function callResult(name: string, result: UnknownValue): UnknownValue {
+  if (!result.secureInput || !NON_REVEALING.has(name.toLowerCase())) return result;
+  const { secureInput: _dropped, ...rest } = result;
+  return rest;
+}
+
 export function mergeUnknown(span: Span, parts: readonly Value[], fallbackReason: string): UnknownValue {
   const deps = new Set<string>();
   let reason: string | undefined;
   let secret: string | undefined;
+  let secureInput: string | undefined;
   for (const p of parts) {
     // A known array or object beside the unknown one may hold a key (concat(settings, [{ value: listKeys()… }])).
     if (p.kind !== 'unknown') {
@@ -19,10 +30,11 @@ export function mergeUnknown(span: Span, parts: readonly Value[], fallbackReason
     }
     reason ??= p.reason;
     secret ??= p.secret;
+    secureInput ??= p.secureInput;
     for (const d of p.dependsOn ?? []) deps.add(d);
   }
   const u = unknown(span, reason ?? fallbackReason, [...deps]);
-  return secret ? { ...u, secret } : u;
+  return secret || secureInput ? { ...u, ...(secret ? { secret } : {}), ...(secureInput ? { secureInput } : {}) } : u;
 }
 
 /** The first credential marked in any of these values or inside them (bounded), for a result built from them. */

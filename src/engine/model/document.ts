@@ -19,6 +19,16 @@ export interface ParameterInfo {
   readonly secure?: boolean;
 }
 
+/** A template output (ARM/Bicep `outputs`, Terraform `output` blocks in the file), for SEC-OUTPUT. */
+export interface OutputInfo {
+  readonly name: string;
+  /** The output's name as written, where a finding about it is shown. */
+  readonly span: Span;
+  readonly value: Value;
+  /** Declared secret: ARM `securestring`/`secureObject`, Bicep `@secure()`, Terraform `sensitive = true`. */
+  readonly sensitive: boolean;
+}
+
 /** Turns abstract fixes into text edits in the file's own syntax and style. */
 export interface FormatWriter {
   /** Replace an existing value node by a literal. */
@@ -41,6 +51,8 @@ export interface AnalyzedDocument {
   readonly format: SourceFormat;
   readonly resources: readonly Resource[];
   readonly parameters: readonly ParameterInfo[];
+  /** Outputs declared in this file (not those of modules it calls). */
+  readonly outputs?: readonly OutputInfo[];
   /** Parse errors and unsupported constructs; the resources above are what could still be read. */
   readonly errors: readonly AnalysisError[];
   readonly writer: FormatWriter;

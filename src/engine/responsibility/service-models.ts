@@ -156,6 +156,9 @@ export function armTypeOf(type: string): string | undefined {
 }
 
 /** The service model of a resource type (ARM or azurerm), or undefined when the table has no entry. */
+/** What template-level rules look at (parameters, outputs): no resource, so no service model; one owner in every model. */
+export const TEMPLATE_SUBJECTS: ReadonlySet<string> = new Set(['parameter', 'output']);
+
 export function serviceModelOf(type: string): ModelEntry | undefined {
   const arm = armTypeOf(type)?.toLowerCase();
   if (!arm) return undefined;

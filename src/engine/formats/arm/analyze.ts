@@ -2,10 +2,10 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath } from '../../core/paths';
-import type { AnalyzeOptions, AnalyzedDocument, DeploymentScope, FileHost } from '../../model/document';
+import type { AnalyzeOptions, AnalyzedDocument, DeploymentScope, FileHost, OutputInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './guard';
-import { child, stringOf, toValue } from './json-values';
+import { child, nodeSpan, stringOf, toValue } from './json-values';
 import { walkTemplate } from './resources';
 import { TemplateScope, type SuppliedValue } from './template-scope';
 import { ArmWriter } from './writer';
@@ -108,6 +108,22 @@ function readParameterFile(path: string, host: FileHost, errors: AnalysisError[]
   return entry.values;
 }
 
+/** The template's own `outputs` (not those of nested deployments), evaluated. */
+function armOutputs(root: JsonNode, scope: TemplateScope): OutputInfo[] {
+  const section = child(root, 'outputs');
+  if (section?.type !== 'object') return [];
+  const out: OutputInfo[] = [];
+  for (const prop of section.children ?? []) {
+    const [key, decl] = prop.children ?? [];
+    if (typeof key?.value !== 'string' || decl?.type !== 'object') continue;
+    const valueNode = child(decl, 'value') ?? child(decl, 'copy');
+    if (!valueNode) continue;
+    const type = (stringOf(child(decl, 'type')) ?? '').toLowerCase();
+    out.push({ name: key.value, span: nodeSpan(key), value: toValue(valueNode, scope), sensitive: type === 'securestring' || type === 'secureobject' });
+  }
+  return out;
+}
+
 /**
  * Analyses an ARM template. Returns undefined for JSON that is not a deployment template (quietly ignored),
  * and a document with `errors` for a template that cannot be read in full.
@@ -137,7 +153,8 @@ export function analyzeArm(text: string, file: string, options: AnalyzeOptions):
   const resources: Resource[] = [];
   walkTemplate(root, scope, { file, resources, errors }, '', 0);
   const deploymentScope = armDeploymentScope(stringOf(child(root, '$schema')) ?? '');
-  return { file, format: 'arm', resources, parameters: scope.parameterInfos(), errors, writer, dependencies, deploymentScope };
+  const outputs = armOutputs(root, scope);
+  return { file, format: 'arm', resources, parameters: scope.parameterInfos(), outputs, errors, writer, dependencies, deploymentScope };
 }
 
 /** The scope a template's `$schema` names (subscriptionDeploymentTemplate.json, …); deploymentTemplate.json is a resource group. */

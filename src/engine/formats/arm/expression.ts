@@ -7,7 +7,7 @@ import type { Span } from '../../core/span';
 import { getProperty, type Value } from '../../core/value';
 import { callFunction } from '../../eval/functions';
 import { describeListCall } from '../../eval/secrets';
-import { mergeUnknown, unknown } from '../../eval/values';
+import { callResult, mergeUnknown, unknown } from '../../eval/values';
 
 type Expr =
   | { kind: 'string'; value: string }
@@ -200,16 +200,16 @@ function evaluate(e: Expr, span: Span, scope: ArmScope): Value {
       if (e.name.includes('.')) return unknown(span, `user-defined function ${e.name}() is not evaluated`);
       const args = e.args.map((a) => evaluate(a, span, scope));
       const result = callFunction(e.name, args, span);
-      if (result) return result;
+      if (result) return result.kind === 'unknown' ? callResult(e.name, result) : result;
       const deps = args.filter((a) => a.kind === 'unknown');
       // Every list*() function (listKeys, listCredentials, listAdminKeys, …) reads something at deployment.
       const list = /^list/i.test(e.name);
       if (DEPLOYMENT_FUNCTIONS.has(lname) || list) {
         const call = { name: e.name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
-        const merged = mergeUnknown(span, deps, `${e.name}() is only known at deployment`);
+        const merged = callResult(e.name, mergeUnknown(span, deps, `${e.name}() is only known at deployment`));
         return { ...merged, call, ...(list ? { secret: describeListCall(e.name, args[0]) } : {}) };
       }
-      return mergeUnknown(span, deps, `${e.name}() is not evaluated`);
+      return callResult(e.name, mergeUnknown(span, deps, `${e.name}() is not evaluated`));
     }
   }
 }

@@ -39,6 +39,11 @@ export class TemplateScope implements ArmScope {
     }
   }
 
+  /** Declared `securestring` or `secureObject`. */
+  private isSecure(decl: JsonNode | undefined): boolean {
+    return SECURE_TYPES.has(stringOf(child(decl, 'type'))?.toLowerCase() ?? '');
+  }
+
   parameter(name: string, useSpan: Span): Value {
     const key = name.toLowerCase();
     const decl = this.params.get(key);
@@ -47,7 +52,7 @@ export class TemplateScope implements ArmScope {
       raw = this.resolveParameter(name, key, decl, useSpan);
       this.paramCache.set(key, raw);
     }
-    if (raw.kind === 'unknown') return { ...raw, span: useSpan };
+    if (raw.kind === 'unknown') return { ...raw, span: useSpan, ...(this.isSecure(decl) ? { secureInput: name } : {}) };
     const supplied = this.supplied.get(key);
     const source = supplied ? 'parameterFile' : 'default';
     const file = supplied?.file;

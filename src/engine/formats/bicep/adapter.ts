@@ -90,7 +90,7 @@ export function analyzeBicep(text: string, file: string, options: AnalyzeOptions
   const supplied = readParameterValues(file, options, errors, dependencies);
   const scope = new FileScope(program, supplied, { file, ...(options.host ? { host: options.host } : {}) });
   const resources = templateResources({ file, text, program, scope, chain: [normalise(file)] }, collector);
-  return done({ resources, parameters: scope.parameterInfos(), deploymentScope: bicepTargetScope(program) });
+  return done({ resources, parameters: scope.parameterInfos(), outputs: scope.outputInfos(program), deploymentScope: bicepTargetScope(program) });
 }
 
 /** `targetScope = 'subscription'` and the like; a file without one deploys to a resource group. */

@@ -7,7 +7,7 @@ import type { Span } from '../../core/span';
 import { getProperty, type Origin, type PropertyEntry, type Value } from '../../core/value';
 import { callFunction } from '../../eval/functions';
 import { describeListCall } from '../../eval/secrets';
-import { asBoolean, atUseSite, mergeUnknown, unknown, valuesEqual } from '../../eval/values';
+import { asBoolean, atUseSite, callResult, mergeUnknown, unknown, valuesEqual } from '../../eval/values';
 import type { Expression, ObjectLiteral } from './syntax';
 
 /** Where names resolve: parameters, variables, resources and locals (loop items, lambda parameters). */
@@ -30,6 +30,8 @@ const DEPLOYMENT_FUNCTIONS = new Set([
 ]);
 
 const MAX_DEPTH = 100;
+
+const COMPARISONS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '&&', '||']);
 
 export class Evaluator {
   private depth = 0;
@@ -108,7 +110,8 @@ export class Evaluator {
         return this.evaluate(e.expression);
       case 'unary': {
         const v = this.evaluate(e.operand);
-        if (v.kind === 'unknown') return { ...v, span };
+        // `!secret` is a boolean that reveals nothing of the secret.
+        if (v.kind === 'unknown') return e.operator === '!' ? callResult('not', { ...v, span }) : { ...v, span };
         if (e.operator === '!') {
           const b = asBoolean(v);
           return b === undefined ? unknown(span, "'!' of a value that is not a boolean") : { kind: 'boolean', value: !b, span, origin: { kind: 'computed' } };
@@ -116,12 +119,16 @@ export class Evaluator {
         if (v.kind !== 'number') return unknown(span, `'${e.operator}' of a value that is not a number`);
         return { kind: 'number', value: e.operator === '-' ? -v.value : v.value, span, ...(v.origin ? { origin: v.origin } : {}) };
       }
-      case 'binary':
-        return this.binary(e.operator, e.left, e.right, span);
+      case 'binary': {
+        const v = this.binary(e.operator, e.left, e.right, span);
+        // A comparison or logical result is a boolean: it reveals nothing of a secure operand.
+        return v.kind === 'unknown' && COMPARISONS.has(e.operator) ? callResult('equals', v) : v;
+      }
       case 'ternary': {
         const c = this.evaluate(e.condition);
         const b = asBoolean(c);
-        if (b === undefined) return mergeUnknown(span, [c], 'condition only known at deployment');
+        // The result is one of the branches: the condition's own inputs (a secure parameter tested) do not flow into it.
+        if (b === undefined) return callResult('if', mergeUnknown(span, [c], 'condition only known at deployment'));
         return this.evaluate(b ? e.whenTrue : e.whenFalse);
       }
       case 'call': {
@@ -136,13 +143,13 @@ export class Evaluator {
           if (ns) return { ...unknown(span, `${ns}.${name}() is not evaluated`), ...(/^list/i.test(name) ? { secret: `${ns}.${name}()` } : {}) };
         }
         const result = callFunction(name, args, span);
-        if (result) return result;
+        if (result) return result.kind === 'unknown' ? callResult(name, result) : result;
         const deps = args.filter((a) => a.kind === 'unknown');
         // Every list*() function (listKeys, listCredentials, listAdminKeys, …) reads something at deployment.
         const list = /^list/i.test(name);
-        if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase()) && !list) return mergeUnknown(span, deps, `${name}() is not evaluated`);
+        if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase()) && !list) return callResult(name, mergeUnknown(span, deps, `${name}() is not evaluated`));
         const call = { name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
-        const merged = mergeUnknown(span, deps, `${name}() is only known at deployment`);
+        const merged = callResult(name, mergeUnknown(span, deps, `${name}() is only known at deployment`));
         if (!list) return { ...merged, call };
         // listKeys(st.id, …) reads from resource `st`, as st.listKeys() does.
         const first = e.args[0];

@@ -8,7 +8,7 @@ import { dirname, joinPath, normalise } from '../../core/paths';
 import type { Span } from '../../core/span';
 import type { Origin, Value } from '../../core/value';
 import { mergeUnknown, unknown } from '../../eval/values';
-import type { FileHost, ParameterInfo } from '../../model/document';
+import type { FileHost, OutputInfo, ParameterInfo } from '../../model/document';
 import { Evaluator, rehome, type BicepScope } from './evaluate';
 import type { Decorator, Expression, ImportDeclaration, Lambda, ParameterDeclaration, Program, VariableDeclaration } from './syntax';
 import { parseBicepCached } from './parse-cache';
@@ -210,7 +210,10 @@ export class FileScope implements BicepScope {
       if (!decl?.value) return unknown(useSpan, `parameter '${name}' has no default value`, [name]);
       return this.evaluator.evaluate(decl.value);
     });
-    if (raw.kind === 'unknown') return { ...raw, span: useSpan, dependsOn: raw.dependsOn ?? [name] };
+    if (raw.kind === 'unknown') {
+      const secure = this.params.get(name)?.decorators.some((d) => decoratorName(d)?.toLowerCase() === 'secure');
+      return { ...raw, span: useSpan, dependsOn: raw.dependsOn ?? [name], ...(secure ? { secureInput: name } : {}) };
+    }
     const supplied = this.supplied.get(name);
     const file = supplied ? supplied.file : this.context.originFile;
     return rehome(raw, useSpan, (span) => ({ kind: 'parameter', name, source: supplied ? (supplied.fromModule ? 'module' : 'parameterFile') : 'default', span, ...(file ? { file } : {}) }));
@@ -234,6 +237,17 @@ export class FileScope implements BicepScope {
     this.evaluating.delete(key);
     this.cache.set(key, value);
     return value;
+  }
+
+  /** The file's outputs, evaluated, for SEC-OUTPUT. */
+  outputInfos(program: Program): OutputInfo[] {
+    const out: OutputInfo[] = [];
+    for (const s of program.statements) {
+      if (s.kind !== 'output' || s.name.kind !== 'identifier') continue;
+      const sensitive = s.decorators.some((d) => decoratorName(d)?.toLowerCase() === 'secure');
+      out.push({ name: s.name.name, span: s.name.span, value: this.evaluator.evaluate(s.value), sensitive });
+    }
+    return out;
   }
 
   /** Declared parameters with resolved values, for hovers, reports and SEC-PARAM-DEFAULT. */

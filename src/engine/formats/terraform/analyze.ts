@@ -4,7 +4,7 @@
  */
 import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath } from '../../core/paths';
-import type { AnalyzeOptions, AnalyzedDocument, FileHost, ParameterInfo } from '../../model/document';
+import type { AnalyzeOptions, AnalyzedDocument, FileHost, OutputInfo, ParameterInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { linkConfiguring } from './configuring';
 import { Evaluator, type EvalScope, type VariableBinding } from './evaluate';
@@ -53,8 +53,20 @@ export function analyzeTerraform(text: string, file: string, options: AnalyzeOpt
       secure: decl.sensitive,
     });
   }
+  const outputs: OutputInfo[] = [];
+  for (const item of isTfvars ? [] : syntax.body.items) {
+    if (item.kind !== 'block' || item.type !== 'output') continue;
+    const label = item.labels[0];
+    const value = item.body.items.find((a): a is Attribute => a.kind === 'attribute' && a.name === 'value');
+    if (!label || !value) continue;
+    const sensitive = item.body.items.find((a): a is Attribute => a.kind === 'attribute' && a.name === 'sensitive');
+    outputs.push({
+      name: label.value, span: label.span, value: new Evaluator(evalScope).eval(value.expr),
+      sensitive: sensitive?.expr.kind === 'literal' && sensitive.expr.value === true,
+    });
+  }
   return {
-    file, format: 'terraform', resources, parameters, errors, writer, dependencies,
+    file, format: 'terraform', resources, parameters, outputs, errors, writer, dependencies,
     azurerm: azurermMajor(scope.azurermConstraint),
   };
 }

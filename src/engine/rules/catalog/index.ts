@@ -60,6 +60,7 @@ import redisTls from './redis-tls.yaml';
 import resLocation from './res-location.yaml';
 import resReplica from './res-replica.yaml';
 import rlensUnusedSuppression from './rlens-unused-suppression.yaml';
+import secOutput from './sec-output.yaml';
 import secParamDefault from './sec-param-default.yaml';
 import sigrLocalAuth from './sigr-local-auth.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
@@ -140,6 +141,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['res-location.yaml', resLocation],
   ['res-replica.yaml', resReplica],
   ['rlens-unused-suppression.yaml', rlensUnusedSuppression],
+  ['sec-output.yaml', secOutput],
   ['sec-param-default.yaml', secParamDefault],
   ['sigr-local-auth.yaml', sigrLocalAuth],
   ['sql-aad-only.yaml', sqlAadOnly],

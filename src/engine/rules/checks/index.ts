@@ -11,6 +11,7 @@ import { privilegedGraphPermission } from './privileged-graph-permission';
 import { privilegedNewPrincipal } from './privileged-new-principal';
 import { privilegedScope } from './privileged-scope';
 import { allowedLocation, replicaLocation } from './residency';
+import { secretOutput } from './secret-output';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
 import { sqlFirewallOpen } from './sql-firewall-open';
@@ -26,6 +27,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'customer-managed-key': customerManagedKey,
   'sql-firewall-open': sqlFirewallOpen,
   'secret-parameter-default': secretParameterDefault,
+  'secret-output': secretOutput,
   'unused-suppression': unusedSuppressionCheck,
   'server-configuration': serverConfiguration,
   'defender-coverage': defenderCoverage,
