@@ -25,6 +25,7 @@ import cosmosCmk from './cosmos-cmk.yaml';
 import cosmosKeyMeta from './cosmos-key-meta.yaml';
 import cosmosLocalAuth from './cosmos-local-auth.yaml';
 import cosmosPublic from './cosmos-public.yaml';
+import cosmosTls from './cosmos-tls.yaml';
 import defCoverage from './def-coverage.yaml';
 import defPlans from './def-plans.yaml';
 import diskCmk from './disk-cmk.yaml';
@@ -106,6 +107,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['cosmos-key-meta.yaml', cosmosKeyMeta],
   ['cosmos-local-auth.yaml', cosmosLocalAuth],
   ['cosmos-public.yaml', cosmosPublic],
+  ['cosmos-tls.yaml', cosmosTls],
   ['def-coverage.yaml', defCoverage],
   ['def-plans.yaml', defPlans],
   ['disk-cmk.yaml', diskCmk],
