@@ -8,7 +8,9 @@ import acrPublic from './acr-public.yaml';
 import adxDoubleEnc from './adx-double-enc.yaml';
 import afdWafMode from './afd-waf-mode.yaml';
 import agwWafMode from './agw-waf-mode.yaml';
+import aksDefender from './aks-defender.yaml';
 import aksLocalAccounts from './aks-local-accounts.yaml';
+import aksNetpol from './aks-netpol.yaml';
 import aksRbac from './aks-rbac.yaml';
 import appClientCert from './app-client-cert.yaml';
 import appFtps from './app-ftps.yaml';
@@ -90,7 +92,9 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['adx-double-enc.yaml', adxDoubleEnc],
   ['afd-waf-mode.yaml', afdWafMode],
   ['agw-waf-mode.yaml', agwWafMode],
+  ['aks-defender.yaml', aksDefender],
   ['aks-local-accounts.yaml', aksLocalAccounts],
+  ['aks-netpol.yaml', aksNetpol],
   ['aks-rbac.yaml', aksRbac],
   ['app-client-cert.yaml', appClientCert],
   ['app-ftps.yaml', appFtps],
