@@ -21,6 +21,7 @@ import appTls from './app-tls.yaml';
 import appcsLocalAuth from './appcs-local-auth.yaml';
 import appiLocalAuth from './appi-local-auth.yaml';
 import autoLocalAuth from './auto-local-auth.yaml';
+import bkpVm from './bkp-vm.yaml';
 import cogLocalAuth from './cog-local-auth.yaml';
 import cogPublic from './cog-public.yaml';
 import cosmosCmk from './cosmos-cmk.yaml';
@@ -105,6 +106,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['appcs-local-auth.yaml', appcsLocalAuth],
   ['appi-local-auth.yaml', appiLocalAuth],
   ['auto-local-auth.yaml', autoLocalAuth],
+  ['bkp-vm.yaml', bkpVm],
   ['cog-local-auth.yaml', cogLocalAuth],
   ['cog-public.yaml', cogPublic],
   ['cosmos-cmk.yaml', cosmosCmk],

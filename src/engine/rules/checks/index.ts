@@ -16,6 +16,7 @@ import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
 import { sqlFirewallOpen } from './sql-firewall-open';
 import { unusedSuppressionCheck } from './unused-suppression';
+import { vmBackup } from './vm-backup';
 
 /** A named check; `options` carries the data owner's requirements (allowed regions, …) from `ScanOptions`. */
 export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions) => RawFinding[];
@@ -34,6 +35,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'sentinel-onboarding': sentinelOnboarding,
   'privileged-new-principal': privilegedNewPrincipal,
   'privileged-scope': privilegedScope,
+  'vm-backup': vmBackup,
   'app-key-settings': appKeySettings,
   'conditional-access-admin-mfa': conditionalAccessAdminMfa,
   'privileged-graph-permission': privilegedGraphPermission,
