@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isScannable } from '../../src/engine';
+import { isScannable, scanText } from '../../src/engine';
 import { FIXTURES } from '../helpers/fixtures';
 import { budgetMs, checkScan } from './check';
 
@@ -49,5 +49,21 @@ describe('robustness: regression fixtures', () => {
     const { problem, ms } = checkScan(text, '/w/big-variable.json');
     assert.equal(problem, undefined);
     assert.ok(ms < budgetMs(text));
+  });
+
+  it('a suppression comment whose reason holds 60,000 spaces is read in linear time, in Bicep and Terraform', () => {
+    const spaces = ' '.repeat(60_000);
+    const cases: Array<[string, string]> = [
+      ['/w/main.bicep', `// rlens-disable-next-line STG-TLS -- legacy${spaces}clients [until 2099-01-01]\nresource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'st'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: 'TLS1_0'\n  }\n}\n`],
+      ['/w/main.tf', `# rlens-disable-next-line STG-TLS -- legacy${spaces}clients\nresource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n`],
+    ];
+    for (const [file, text] of cases) {
+      const { problem, ms } = checkScan(text, file);
+      assert.equal(problem, undefined, file);
+      assert.ok(ms < budgetMs(text), `${file}: ${ms} ms`);
+      const tls = scanText(text, file, { today: '2026-11-22' }).findings.filter((f) => f.ruleId === 'STG-TLS');
+      assert.equal(tls.length, 1, file);
+      assert.equal(tls[0]?.suppressed?.reason, `legacy${spaces}clients`, file);
+    }
   });
 });

@@ -87,6 +87,8 @@ export interface UnknownValue extends ValueBase {
   readonly secureInput?: string;
   /** Terraform: the resource or data source this value is an attribute of (`data.azurerm_subscription.primary`). */
   readonly computedFrom?: string;
+  /** Terraform: a string that starts with such an attribute (`"${azurerm_storage_account.st.id}/blobServices/default"`). */
+  readonly under?: string;
 }
 
 export type ScalarValue = StringValue | NumberValue | BooleanValue | NullValue;

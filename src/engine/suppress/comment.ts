@@ -18,15 +18,27 @@ export interface ParsedSuppression {
   readonly until?: string;
 }
 
-const PATTERN = /rlens-disable-next-line\s+([A-Za-z0-9, -]+?)(?:\s+--\s*(.*?))?\s*(?:\[until\s+(\d{4}-\d{2}-\d{2})\])?\s*(?:\*\/)?\s*$/;
-
-/** Reads a comment's text (with or without its `//`/`#` marker); undefined when it is not a suppression. */
+/**
+ * Reads a comment's text (with or without its `//`/`#` marker); undefined when it is not a suppression. Parsed
+ * step by step rather than with one regular expression: a single pattern with optional parts around runs of
+ * spaces backtracks quadratically, and a comment with a 60,000-space reason took seconds.
+ */
 export function parseSuppressionComment(comment: string): ParsedSuppression | undefined {
-  const m = PATTERN.exec(comment);
-  if (!m?.[1]) return undefined;
-  const ruleIds = m[1].split(',').map((s) => s.trim().toUpperCase()).filter((s) => /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(s));
+  const at = comment.indexOf(SUPPRESSION_DIRECTIVE);
+  if (at < 0) return undefined;
+  let rest = comment.slice(at + SUPPRESSION_DIRECTIVE.length);
+  if (!/^\s/.test(rest)) return undefined;
+  rest = rest.trimEnd();
+  if (rest.endsWith('*/')) rest = rest.slice(0, -2).trimEnd();
+  const expiry = /\[until\s+(\d{4}-\d{2}-\d{2})\]$/.exec(rest);
+  if (expiry) rest = rest.slice(0, expiry.index).trimEnd();
+  const dash = rest.search(/\s--/);
+  const ids = (dash < 0 ? rest : rest.slice(0, dash)).trim();
+  if (!/^[A-Za-z0-9, -]+$/.test(ids)) return undefined;
+  const ruleIds = ids.split(',').map((x) => x.trim().toUpperCase()).filter((x) => /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(x));
   if (ruleIds.length === 0) return undefined;
-  return { ruleIds, reason: (m[2] ?? '').trim(), ...(m[3] ? { until: m[3] } : {}) };
+  const reason = dash < 0 ? '' : rest.slice(dash).replace(/^\s*--/, '').trim();
+  return { ruleIds, reason, ...(expiry?.[1] ? { until: expiry[1] } : {}) };
 }
 
 /** The comment text for a new suppression, without the comment marker. */

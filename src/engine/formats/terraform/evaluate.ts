@@ -231,8 +231,12 @@ export class Evaluator {
         }
       } else failed ??= unknown(span, 'template directive', variablesIn(expr));
     }
-    if (failed) return secret ? { ...failed, secret } : failed;
-    return { kind: 'string', value: out, span };
+    if (!failed) return { kind: 'string', value: out, span };
+    // "${azurerm_storage_account.st.id}/blobServices/default" is an id under that resource: say which.
+    const first = expr.parts[0];
+    const head = first?.kind === 'interp' ? this.eval(first.expr) : undefined;
+    const computedFrom = head?.kind === 'unknown' ? head.computedFrom : undefined;
+    return secret || computedFrom ? { ...failed, ...(secret ? { secret } : {}), ...(computedFrom ? { under: computedFrom } : {}) } : failed;
   }
 
   private traversal(expr: Extract<Expr, { kind: 'getAttr' }>): Value {

@@ -45,6 +45,7 @@ import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
+import monDiag from './mon-diag.yaml';
 import monSentinel from './mon-sentinel.yaml';
 import msgLocalAuth from './msg-local-auth.yaml';
 import msgPublic from './msg-public.yaml';
@@ -130,6 +131,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
+  ['mon-diag.yaml', monDiag],
   ['mon-sentinel.yaml', monSentinel],
   ['msg-local-auth.yaml', msgLocalAuth],
   ['msg-public.yaml', msgPublic],

@@ -21,9 +21,21 @@ export function isLinked(companion: Resource, target: Resource): boolean {
   const tn = lower(target.name);
   // ARM children written at the top level, and the legacy `<type>/providers/diagnosticSettings` form.
   if (ct.startsWith(`${tt}/`) && lower(companion.name).startsWith(`${tn}/`)) return true;
-  // ARM extension resources: `"scope": "Microsoft.KeyVault/vaults/kv1"` (or a full resource id ending so).
+  // ARM extension resources: `"scope": "Microsoft.KeyVault/vaults/kv1"` (or a full resource id ending so), and
+  // for a child the id interleaves types and names (`Microsoft.Storage/storageAccounts/st/blobServices/default`).
   const scope = getProperty(companion.body, 'scope')?.value;
-  return scope?.kind === 'string' && lower(scope.value).replace(/\/+$/, '').endsWith(`${tt}/${tn}`);
+  if (scope?.kind !== 'string') return false;
+  const id = lower(scope.value).replace(/\/+$/, '');
+  const own = relativeId(target);
+  return id.endsWith(`${tt}/${tn}`) || (own !== undefined && (id === own || id.endsWith(`/${own}`)));
+}
+
+/** `Microsoft.Storage/storageAccounts/st/blobServices/default` for type `…/storageAccounts/blobServices`, name `st/default`. */
+function relativeId(r: Resource): string | undefined {
+  const [ns, ...types] = lower(r.type).split('/');
+  const names = lower(r.name).split('/');
+  if (!ns || types.length === 0 || types.length !== names.length) return undefined;
+  return [ns, ...types.flatMap((t, i) => [t, names[i] as string])].join('/');
 }
 
 /**

@@ -5,6 +5,7 @@ import type { RawFinding, RuleMeta } from '../types';
 import { appKeySettings } from './app-key-settings';
 import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
 import { customerManagedKey } from './customer-managed-key';
+import { diagnosticSettings } from './diagnostic-settings';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { nsgOpenPort } from './nsg-open-port';
 import { privilegedGraphPermission } from './privileged-graph-permission';
@@ -36,6 +37,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'privileged-new-principal': privilegedNewPrincipal,
   'privileged-scope': privilegedScope,
   'vm-backup': vmBackup,
+  'diagnostic-settings': diagnosticSettings,
   'app-key-settings': appKeySettings,
   'conditional-access-admin-mfa': conditionalAccessAdminMfa,
   'privileged-graph-permission': privilegedGraphPermission,
