@@ -66,4 +66,24 @@ describe('robustness: regression fixtures', () => {
       assert.equal(tls[0]?.suppressed?.reason, `legacy${spaces}clients`, file);
     }
   });
+
+  it('a Bicep resource body that spreads an unknown object is analysed: written values judged, absence not', () => {
+    const text = `param base object
+resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  ...base
+  name: 'st'
+  location: 'westeurope'
+  properties: {
+    minimumTlsVersion: 'TLS1_0'
+  }
+}
+`;
+    const { problem } = checkScan(text, '/w/spread.bicep');
+    assert.equal(problem, undefined);
+    const r = scanText(text, '/w/spread.bicep', { today: '2026-11-22' });
+    assert.deepEqual(r.errors, []);
+    const ids = r.findings.map((f) => f.ruleId);
+    assert.ok(ids.includes('STG-TLS'), 'the TLS version written here is judged');
+    assert.ok(!ids.includes('STG-PUBLIC-NET'), 'what the spread may supply is not reported absent');
+  });
 });

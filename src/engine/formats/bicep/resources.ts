@@ -84,7 +84,15 @@ class Walker {
       // A literal `false` condition is never deployed; one that depends on a parameter may be, so it stays.
       if (condition && asBoolean(condition) === false && condition.origin?.kind !== 'parameter') return;
       if (value.kind !== 'object') return;
-      const body = scope.evaluator.object(value) as ObjectValue;
+      // A spread of an unknown value (`...base`) leaves the body unknown: keep the properties written here and
+      // judge only them, as for a patch, since the spread may supply what looks absent.
+      const evaluated = scope.evaluator.object(value);
+      const spreadUnknown = evaluated.kind !== 'object';
+      const body: ObjectValue = evaluated.kind === 'object' ? evaluated : {
+        kind: 'object',
+        span: value.span,
+        properties: value.members.flatMap((m) => (m.kind === 'property' && m.name !== undefined ? [{ key: m.name, keySpan: m.key.span, span: m.span, value: scope.evaluator.evaluate(m.value) }] : [])),
+      };
       const nameValue = getProperty(body, 'name')?.value;
       const ownName = nameValue?.kind === 'string' ? nameValue.value : decl.name.name;
       const name = parent && !ownName.includes('/') ? `${parent.name}/${ownName}` : ownName;
@@ -104,6 +112,7 @@ class Walker {
         ...(condition ? { conditional: true } : {}),
         ...(loop ? { loop: true } : {}),
         ...(decl.existing ? { existing: true } : {}),
+        ...(spreadUnknown ? { partial: true } : {}),
         ...(parentSymbol ? { parentSymbol } : {}),
         ...(scopeSymbol ? { scopeSymbol } : {}),
         suppressions: this.suppressions(decl),

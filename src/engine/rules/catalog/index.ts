@@ -5,6 +5,7 @@
 import acrAdmin from './acr-admin.yaml';
 import acrAnonPull from './acr-anon-pull.yaml';
 import acrPublic from './acr-public.yaml';
+import adfPublic from './adf-public.yaml';
 import adxDoubleEnc from './adx-double-enc.yaml';
 import afdWafMode from './afd-waf-mode.yaml';
 import agwWafMode from './agw-waf-mode.yaml';
@@ -46,6 +47,7 @@ import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
 import monDiag from './mon-diag.yaml';
+import monLawRetention from './mon-law-retention.yaml';
 import monSentinel from './mon-sentinel.yaml';
 import msgLocalAuth from './msg-local-auth.yaml';
 import msgPublic from './msg-public.yaml';
@@ -85,12 +87,15 @@ import stgPublicNet from './stg-public-net.yaml';
 import stgSharedKey from './stg-shared-key.yaml';
 import stgTls from './stg-tls.yaml';
 import stgXtenant from './stg-xtenant.yaml';
+import synPublic from './syn-public.yaml';
+import vmEncHost from './vm-enc-host.yaml';
 import vmTrustedLaunch from './vm-trusted-launch.yaml';
 
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['acr-admin.yaml', acrAdmin],
   ['acr-anon-pull.yaml', acrAnonPull],
   ['acr-public.yaml', acrPublic],
+  ['adf-public.yaml', adfPublic],
   ['adx-double-enc.yaml', adxDoubleEnc],
   ['afd-waf-mode.yaml', afdWafMode],
   ['agw-waf-mode.yaml', agwWafMode],
@@ -132,6 +137,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
   ['mon-diag.yaml', monDiag],
+  ['mon-law-retention.yaml', monLawRetention],
   ['mon-sentinel.yaml', monSentinel],
   ['msg-local-auth.yaml', msgLocalAuth],
   ['msg-public.yaml', msgPublic],
@@ -171,5 +177,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['stg-shared-key.yaml', stgSharedKey],
   ['stg-tls.yaml', stgTls],
   ['stg-xtenant.yaml', stgXtenant],
+  ['syn-public.yaml', synPublic],
+  ['vm-enc-host.yaml', vmEncHost],
   ['vm-trusted-launch.yaml', vmTrustedLaunch],
 ];
