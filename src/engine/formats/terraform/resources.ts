@@ -187,6 +187,13 @@ function azapiBody(block: Block, ev: Evaluator): { type: string; apiVersion?: st
     const a = attribute(block, key);
     if (a && !properties.some((p) => p.key === key)) properties.push({ key, keySpan: a.nameSpan, value: ev.eval(a.expr), span: a.span });
   }
+  // The `identity` block is ARM's top-level `identity` (its `type`; `identity_ids` lists what ARM keys by id).
+  const identity = block.body.items.find((i): i is Block => i.kind === 'block' && i.type === 'identity');
+  const identityType = identity ? attribute(identity, 'type') : undefined;
+  if (identity && !properties.some((p) => p.key === 'identity')) {
+    const entries: PropertyEntry[] = identityType ? [{ key: 'type', keySpan: identityType.nameSpan, value: ev.eval(identityType.expr), span: identityType.span }] : [];
+    properties.push({ key: 'identity', keySpan: identity.typeSpan, span: identity.span, value: { kind: 'object', span: identity.span, properties: entries } });
+  }
   const nameAttr = attribute(block, 'name');
   const name = nameAttr ? ev.eval(nameAttr.expr) : undefined;
   // Evaluated for its references (existence checks link a child, such as auditing settings, to its parent by

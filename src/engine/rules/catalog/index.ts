@@ -17,6 +17,7 @@ import appClientCert from './app-client-cert.yaml';
 import appFtps from './app-ftps.yaml';
 import appHttps from './app-https.yaml';
 import appKeySettings from './app-key-settings.yaml';
+import appMi from './app-mi.yaml';
 import appRemoteDebug from './app-remote-debug.yaml';
 import appTls from './app-tls.yaml';
 import appcsLocalAuth from './appcs-local-auth.yaml';
@@ -87,6 +88,7 @@ import stgPublicNet from './stg-public-net.yaml';
 import stgSharedKey from './stg-shared-key.yaml';
 import stgTls from './stg-tls.yaml';
 import stgXtenant from './stg-xtenant.yaml';
+import synAadOnly from './syn-aad-only.yaml';
 import synPublic from './syn-public.yaml';
 import vmEncHost from './vm-enc-host.yaml';
 import vmTrustedLaunch from './vm-trusted-launch.yaml';
@@ -107,6 +109,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['app-ftps.yaml', appFtps],
   ['app-https.yaml', appHttps],
   ['app-key-settings.yaml', appKeySettings],
+  ['app-mi.yaml', appMi],
   ['app-remote-debug.yaml', appRemoteDebug],
   ['app-tls.yaml', appTls],
   ['appcs-local-auth.yaml', appcsLocalAuth],
@@ -177,6 +180,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['stg-shared-key.yaml', stgSharedKey],
   ['stg-tls.yaml', stgTls],
   ['stg-xtenant.yaml', stgXtenant],
+  ['syn-aad-only.yaml', synAadOnly],
   ['syn-public.yaml', synPublic],
   ['vm-enc-host.yaml', vmEncHost],
   ['vm-trusted-launch.yaml', vmTrustedLaunch],
