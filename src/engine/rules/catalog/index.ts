@@ -10,6 +10,7 @@ import adxDoubleEnc from './adx-double-enc.yaml';
 import afdWafMode from './afd-waf-mode.yaml';
 import agwWafMode from './agw-waf-mode.yaml';
 import aksDefender from './aks-defender.yaml';
+import aksEntra from './aks-entra.yaml';
 import aksLocalAccounts from './aks-local-accounts.yaml';
 import aksNetpol from './aks-netpol.yaml';
 import aksRbac from './aks-rbac.yaml';
@@ -102,6 +103,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['afd-waf-mode.yaml', afdWafMode],
   ['agw-waf-mode.yaml', agwWafMode],
   ['aks-defender.yaml', aksDefender],
+  ['aks-entra.yaml', aksEntra],
   ['aks-local-accounts.yaml', aksLocalAccounts],
   ['aks-netpol.yaml', aksNetpol],
   ['aks-rbac.yaml', aksRbac],
