@@ -9,6 +9,7 @@ import adfPublic from './adf-public.yaml';
 import adxDoubleEnc from './adx-double-enc.yaml';
 import afdWafMode from './afd-waf-mode.yaml';
 import agwWafMode from './agw-waf-mode.yaml';
+import aksApiAccess from './aks-api-access.yaml';
 import aksDefender from './aks-defender.yaml';
 import aksEntra from './aks-entra.yaml';
 import aksLocalAccounts from './aks-local-accounts.yaml';
@@ -102,6 +103,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['adx-double-enc.yaml', adxDoubleEnc],
   ['afd-waf-mode.yaml', afdWafMode],
   ['agw-waf-mode.yaml', agwWafMode],
+  ['aks-api-access.yaml', aksApiAccess],
   ['aks-defender.yaml', aksDefender],
   ['aks-entra.yaml', aksEntra],
   ['aks-local-accounts.yaml', aksLocalAccounts],

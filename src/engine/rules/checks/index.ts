@@ -4,6 +4,7 @@ import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { appKeySettings } from './app-key-settings';
 import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
+import { aksApiAccess } from './aks-api-access';
 import { customerManagedKey } from './customer-managed-key';
 import { diagnosticSettings } from './diagnostic-settings';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
@@ -37,6 +38,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'privileged-new-principal': privilegedNewPrincipal,
   'privileged-scope': privilegedScope,
   'vm-backup': vmBackup,
+  'aks-api-access': aksApiAccess,
   'diagnostic-settings': diagnosticSettings,
   'app-key-settings': appKeySettings,
   'conditional-access-admin-mfa': conditionalAccessAdminMfa,
