@@ -15,6 +15,8 @@ import aksEntra from './aks-entra.yaml';
 import aksLocalAccounts from './aks-local-accounts.yaml';
 import aksNetpol from './aks-netpol.yaml';
 import aksRbac from './aks-rbac.yaml';
+import appAuth from './app-auth.yaml';
+import appBasicAuth from './app-basic-auth.yaml';
 import appClientCert from './app-client-cert.yaml';
 import appFtps from './app-ftps.yaml';
 import appHttps from './app-https.yaml';
@@ -109,6 +111,8 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['aks-local-accounts.yaml', aksLocalAccounts],
   ['aks-netpol.yaml', aksNetpol],
   ['aks-rbac.yaml', aksRbac],
+  ['app-auth.yaml', appAuth],
+  ['app-basic-auth.yaml', appBasicAuth],
   ['app-client-cert.yaml', appClientCert],
   ['app-ftps.yaml', appFtps],
   ['app-https.yaml', appHttps],
