@@ -95,6 +95,7 @@ import stgXtenant from './stg-xtenant.yaml';
 import synAadOnly from './syn-aad-only.yaml';
 import synPublic from './syn-public.yaml';
 import vmEncHost from './vm-enc-host.yaml';
+import vmLinuxPwd from './vm-linux-pwd.yaml';
 import vmTrustedLaunch from './vm-trusted-launch.yaml';
 
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
@@ -191,5 +192,6 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['syn-aad-only.yaml', synAadOnly],
   ['syn-public.yaml', synPublic],
   ['vm-enc-host.yaml', vmEncHost],
+  ['vm-linux-pwd.yaml', vmLinuxPwd],
   ['vm-trusted-launch.yaml', vmTrustedLaunch],
 ];

@@ -8,6 +8,7 @@ import { aksApiAccess } from './aks-api-access';
 import { customerManagedKey } from './customer-managed-key';
 import { diagnosticSettings } from './diagnostic-settings';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
+import { linuxPasswordAuth } from './linux-password-auth';
 import { nsgOpenPort } from './nsg-open-port';
 import { privilegedGraphPermission } from './privileged-graph-permission';
 import { privilegedNewPrincipal } from './privileged-new-principal';
@@ -39,6 +40,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'privileged-scope': privilegedScope,
   'vm-backup': vmBackup,
   'aks-api-access': aksApiAccess,
+  'linux-password-auth': linuxPasswordAuth,
   'diagnostic-settings': diagnosticSettings,
   'app-key-settings': appKeySettings,
   'conditional-access-admin-mfa': conditionalAccessAdminMfa,

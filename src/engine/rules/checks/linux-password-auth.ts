@@ -1,0 +1,73 @@
+/**
+ * VM-LINUX-PWD: Linux VMs that accept SSH password login. ARM/Bicep/azapi: `disablePasswordAuthentication` set
+ * to false, or left unset while an `adminPassword` is given (the API then allows password login). azurerm:
+ * `disable_password_authentication = false` (its default is true); the legacy `azurerm_virtual_machine` block
+ * `os_profile_linux_config` likewise. VMSS profiles are read the same way.
+ */
+import { lookup, type Value } from '../../core/value';
+import type { AnalyzedDocument } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import type { RawFinding, RuleMeta } from '../types';
+
+interface Shape {
+  readonly flag: readonly string[];
+  readonly password?: readonly string[];
+  /** The block whose presence says "this is a Linux VM" (ARM: linuxConfiguration). */
+  readonly linux?: readonly string[];
+}
+
+const SHAPES: Readonly<Record<string, Shape>> = {
+  'microsoft.compute/virtualmachines': {
+    flag: ['properties', 'osProfile', 'linuxConfiguration', 'disablePasswordAuthentication'],
+    password: ['properties', 'osProfile', 'adminPassword'],
+    linux: ['properties', 'osProfile', 'linuxConfiguration'],
+  },
+  'microsoft.compute/virtualmachinescalesets': {
+    flag: ['properties', 'virtualMachineProfile', 'osProfile', 'linuxConfiguration', 'disablePasswordAuthentication'],
+    password: ['properties', 'virtualMachineProfile', 'osProfile', 'adminPassword'],
+    linux: ['properties', 'virtualMachineProfile', 'osProfile', 'linuxConfiguration'],
+  },
+  azurerm_linux_virtual_machine: { flag: ['disable_password_authentication'] },
+  azurerm_linux_virtual_machine_scale_set: { flag: ['disable_password_authentication'] },
+  azurerm_virtual_machine: { flag: ['os_profile_linux_config', 'disable_password_authentication'], linux: ['os_profile_linux_config'] },
+};
+
+function flagged(resource: Resource, shape: Shape): RawFinding | undefined {
+  if (shape.linux) {
+    // Only a Linux block that is an object tells a Linux VM (AVM modules set it to null for Windows).
+    const linux = lookup(resource.body, shape.linux);
+    if (linux.state !== 'present' || linux.value.kind !== 'object') return undefined;
+  }
+  const flag = lookup(resource.body, shape.flag);
+  if (flag.state === 'present') {
+    const v: Value = flag.value;
+    if (v.kind === 'unknown') return { resource, messageId: 'unknown', at: v, unknown: v, severity: 'info' };
+    if (v.kind === 'boolean' && !v.value) {
+      const fromParameter = v.origin?.kind === 'parameter' || v.origin?.kind === 'variable';
+      return {
+        resource, messageId: 'insecure', data: { path: shape.flag.join('.') }, at: v,
+        // Only when a key is there too would the fix leave the VM reachable; a person decides.
+        fix: { kind: 'replace', title: `Set ${shape.flag[shape.flag.length - 1] ?? ''} to true`, target: v, value: true, safe: !fromParameter && v.origin?.kind !== 'computed' },
+      };
+    }
+    return undefined;
+  }
+  // Absent: azurerm's default is true; ARM allows passwords when one is supplied.
+  if (!shape.password || lookup(resource.body, shape.password).state === 'absent') return undefined;
+  // Never safe: the VM may have no SSH key yet, and the fix would lock its administrator out.
+  return {
+    resource, messageId: 'absent', data: { path: shape.flag.join('.') },
+    fix: { kind: 'insert', title: `Add ${shape.flag.join('.')}: true (supply an SSH key first)`, path: shape.flag, value: true, safe: false },
+  };
+}
+
+export function linuxPasswordAuth(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const resource of doc.resources) {
+    const shape = SHAPES[resource.type.toLowerCase()];
+    if (!shape || resource.existing) continue;
+    const f = flagged(resource, shape);
+    if (f) out.push(f);
+  }
+  return out;
+}
