@@ -96,6 +96,7 @@ import synAadOnly from './syn-aad-only.yaml';
 import synPublic from './syn-public.yaml';
 import vmEncHost from './vm-enc-host.yaml';
 import vmLinuxPwd from './vm-linux-pwd.yaml';
+import vmPatch from './vm-patch.yaml';
 import vmTrustedLaunch from './vm-trusted-launch.yaml';
 
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
@@ -193,5 +194,6 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['syn-public.yaml', synPublic],
   ['vm-enc-host.yaml', vmEncHost],
   ['vm-linux-pwd.yaml', vmLinuxPwd],
+  ['vm-patch.yaml', vmPatch],
   ['vm-trusted-launch.yaml', vmTrustedLaunch],
 ];
