@@ -76,6 +76,7 @@ import secOutput from './sec-output.yaml';
 import secParamDefault from './sec-param-default.yaml';
 import sigrLocalAuth from './sigr-local-auth.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
+import sqlAudit from './sql-audit.yaml';
 import sqlCmk from './sql-cmk.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
 import sqlPublicNet from './sql-public-net.yaml';
@@ -174,6 +175,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['sec-param-default.yaml', secParamDefault],
   ['sigr-local-auth.yaml', sigrLocalAuth],
   ['sql-aad-only.yaml', sqlAadOnly],
+  ['sql-audit.yaml', sqlAudit],
   ['sql-cmk.yaml', sqlCmk],
   ['sql-fw-open.yaml', sqlFwOpen],
   ['sql-public-net.yaml', sqlPublicNet],

@@ -17,6 +17,7 @@ import { allowedLocation, replicaLocation } from './residency';
 import { secretOutput } from './secret-output';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
+import { sqlAuditing } from './sql-companions';
 import { sqlFirewallOpen } from './sql-firewall-open';
 import { unusedSuppressionCheck } from './unused-suppression';
 import { vmBackup } from './vm-backup';
@@ -30,6 +31,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'replica-location': replicaLocation,
   'customer-managed-key': customerManagedKey,
   'sql-firewall-open': sqlFirewallOpen,
+  'sql-auditing': sqlAuditing,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
   'unused-suppression': unusedSuppressionCheck,

@@ -1,0 +1,70 @@
+/**
+ * SQL-AUDIT and SQL-ENTRA-ADMIN: settings that live in companion resources of a SQL server. A server is
+ * reported when no companion in the same document is linked to it (see `companions.ts`); a companion whose
+ * server cannot be told keeps every server quiet, since it may be the one.
+ */
+import { getProperty, lookup, type Value } from '../../core/value';
+import type { AnalyzedDocument } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import type { RawFinding, RuleMeta } from '../types';
+import { hasUnknownTarget, isLinked, ofTypes } from './companions';
+
+const SERVERS = ['Microsoft.Sql/servers', 'azurerm_mssql_server', 'azurerm_sql_server'];
+
+/** `false` when the companion turns the feature off, `true` when on or not decidable (unknown counts as on). */
+function enabled(companion: Resource): { on: boolean; at?: Value } {
+  const v = companion.dialect === 'azurerm'
+    ? getProperty(companion.body, 'enabled')?.value
+    : (() => {
+        const l = lookup(companion.body, ['properties', 'state']);
+        return l.state === 'present' ? l.value : undefined;
+      })();
+  if (v?.kind === 'boolean' && !v.value) return { on: false, at: v };
+  if (v?.kind === 'string' && v.value.toLowerCase() === 'disabled') return { on: false, at: v };
+  return { on: true };
+}
+
+/**
+ * True when a companion's server cannot be told: it links by no symbol or reference, and its name (ARM
+ * `server/default`) or server id names no server (azapi `parent_id` from a variable, azurerm `server_id` from a
+ * variable, a Bicep or azapi child named only `default`). Such a companion may be any server's, so servers stay quiet.
+ */
+export function targetUnknown(c: Resource, idKey: string): boolean {
+  if (c.parentSymbol || c.scopeSymbol || c.references?.length) return false;
+  if (c.dialect === 'azurerm') return getProperty(c.body, idKey)?.value.kind !== 'string';
+  return !c.name.includes('/') || c.name.startsWith('[') || hasUnknownTarget(c);
+}
+
+export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const out: RawFinding[] = [];
+  const companions = ofTypes(doc.resources, [
+    'Microsoft.Sql/servers/auditingSettings', 'Microsoft.Sql/servers/extendedAuditingSettings',
+    'azurerm_mssql_server_extended_auditing_policy',
+  ]);
+  // A companion turned off is reported where it says so.
+  for (const c of companions) {
+    const e = enabled(c);
+    if (!e.on && e.at) out.push({ resource: c, messageId: 'disabled', at: e.at, severity: 'warning' });
+  }
+  if (companions.some((c) => targetUnknown(c, 'server_id'))) return out;
+  for (const server of ofTypes(doc.resources, SERVERS)) {
+    const linked = companions.filter((c) => isLinked(c, server));
+    if (linked.length === 0) out.push({ resource: server, messageId: 'absent' });
+  }
+  return out;
+}
+
+export function sqlEntraAdmin(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const out: RawFinding[] = [];
+  const companions = ofTypes(doc.resources, ['Microsoft.Sql/servers/administrators', 'azurerm_sql_active_directory_administrator']);
+  if (companions.some((c) => targetUnknown(c, 'server_id'))) return out;
+  for (const server of ofTypes(doc.resources, SERVERS)) {
+    const inline = server.dialect === 'azurerm'
+      ? lookup(server.body, ['azuread_administrator'])
+      : lookup(server.body, ['properties', 'administrators']);
+    if (inline.state === 'present' && inline.value.kind !== 'null') continue;
+    if (companions.some((c) => isLinked(c, server))) continue;
+    out.push({ resource: server, messageId: 'absent' });
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/** SQL-AUDIT: companions whose server cannot be told keep servers quiet; severities by verdict. */
+import assert from 'node:assert/strict';
+import { scanText } from '../../src/engine';
+
+function found(text: string, file: string, rule: string): string[] {
+  return scanText(text, file, {}).findings.filter((f) => f.ruleId === rule && !f.suppressed).map((f) => `${f.resource.name}:${f.severity}`);
+}
+
+const SERVER_TF = `resource "azurerm_mssql_server" "a" {
+  name                = "sql-a"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  version             = "12.0"
+}
+`;
+
+describe('SQL-AUDIT companions', () => {
+  it('reports a server without auditing at info', () => {
+    assert.deepEqual(found(SERVER_TF, 'main.tf', 'SQL-AUDIT'), ['sql-a:info']);
+  });
+
+  it('stays quiet when an auditing policy names its server by a variable', () => {
+    const text = `${SERVER_TF}\nvariable "server_id" {\n  type = string\n}\n\nresource "azurerm_mssql_server_extended_auditing_policy" "p" {\n  server_id = var.server_id\n}\n`;
+    assert.deepEqual(found(text, 'main.tf', 'SQL-AUDIT'), []);
+  });
+
+  it('reports an explicit Disabled as a warning, once', () => {
+    const text = `${SERVER_TF}\nresource "azurerm_mssql_server_extended_auditing_policy" "p" {\n  server_id = azurerm_mssql_server.a.id\n  enabled   = false\n}\n`;
+    assert.deepEqual(found(text, 'main.tf', 'SQL-AUDIT'), ['p:warning']);
+  });
+
+  it('stays quiet for an ARM auditing setting whose name is an expression', () => {
+    const text = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { server: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'sql-a', location: 'westeurope', properties: {} },
+        { type: 'Microsoft.Sql/servers/auditingSettings', apiVersion: '2023-08-01-preview', name: "[concat(parameters('server'), '/default')]", properties: { state: 'Enabled' } },
+      ],
+    }, null, 2);
+    assert.deepEqual(found(text, 'azuredeploy.json', 'SQL-AUDIT'), []);
+  });
+});
