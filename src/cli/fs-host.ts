@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { FileHost } from '../engine';
 
-const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
+const DEFAULT_BUDGET_BYTES = 8 * 1024 * 1024;
 
 export interface CachingHost extends FileHost {
   /** Records a text the CLI already read (or rewrote with --fix), so the engine sees the same bytes. */

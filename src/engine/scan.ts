@@ -67,6 +67,18 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Ids a suppression may name (built-in and the catalog's), once per catalog rather than once per file. */
+const knownIdsByCatalog = new WeakMap<readonly RuleMeta[], ReadonlySet<string>>();
+
+function knownRuleIds(catalog: readonly RuleMeta[]): ReadonlySet<string> {
+  let ids = knownIdsByCatalog.get(catalog);
+  if (!ids) {
+    ids = new Set([...allRules(), ...catalog].map((x) => x.id));
+    knownIdsByCatalog.set(catalog, ids);
+  }
+  return ids;
+}
+
 /** Runs every enabled rule over an analysed document. */
 export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}): Finding[] {
   const settings = options.rules ?? {};
@@ -78,7 +90,8 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
     const setting = settings[listed.id];
     if (setting === 'off') continue;
     const rule = effectiveRule(listed, options);
-    const raw = [...(rule.checks.length > 0 ? runPropertyChecks(rule, doc) : []), ...(rule.code ? (CODE_CHECKS[rule.code]?.(rule, doc, options) ?? []) : [])];
+    const raw = rule.checks.length > 0 ? runPropertyChecks(rule, doc) : [];
+    if (rule.code) for (const r of CODE_CHECKS[rule.code]?.(rule, doc, options) ?? []) raw.push(r);
     for (const r of raw) {
       hits.push({ ruleId: rule.id, raw: r });
       if (r.unknown && !options.reportUnknown) continue;
@@ -92,7 +105,7 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
   const meta = catalog.find((r) => r.id === UNUSED_SUPPRESSION_ID);
   if (meta && settings[meta.id] !== 'off') {
     const off = new Set(Object.keys(settings).filter((id) => settings[id] === 'off'));
-    for (const r of unusedInlineSuppressions(doc, hits, new Set([...allRules(), ...catalog].map((x) => x.id)), off)) {
+    for (const r of unusedInlineSuppressions(doc, hits, knownRuleIds(catalog), off)) {
       const finding = toFinding(meta, r, doc, { today, ...(settings[meta.id] ? { severity: settings[meta.id] as Severity } : {}), config: options.configSuppressions ?? [] });
       if (finding) findings.push(finding);
     }

@@ -278,6 +278,15 @@ describe('Bicep parser: damaged input', () => {
     assert.deepEqual(all(text, 'property'), ['b: {', 'c: 1']);
   });
 
+  it('layout recovery measures indentation alike with \\n, \\r\\n and lone \\r line breaks', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['var a = {', '  b: {', '  c: 1', '}', 'var d = 2', ''].join(eol);
+      const { program, diagnostics } = parseBicep(text);
+      assert.equal(diagnostics.length, 1, JSON.stringify(eol));
+      assert.deepEqual(program.statements.map((s) => s.kind), ['var', 'var'], JSON.stringify(eol));
+    }
+  });
+
   it('nesting 10,000 deep is an error, not a stack overflow, and the next line still parses', () => {
     for (const [open, close] of [['[', ']'], ['(', ')'], ['{a:', '}']] as const) {
       const text = `var x = ${open.repeat(10_000)}1${close.repeat(10_000)}\nvar y = 2\n`;

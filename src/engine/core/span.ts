@@ -23,22 +23,29 @@ export function spanCovers(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
+/**
+ * Offsets where lines start (after `\n`, `\r\n` or a lone `\r`). Files without a lone `\r` are searched with
+ * the native `indexOf`: a character loop over every file cost a tenth of the parse.
+ */
+export function lineStartsOf(text: string): Int32Array {
+  const starts = [0];
+  if (text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text)) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return Int32Array.from(starts);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return Int32Array.from(starts);
+}
+
 /** Maps offsets to line/column and back; line breaks are LF, CRLF or CR, as VS Code counts them. */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: Int32Array;
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text);
   }
 
   get lineCount(): number {

@@ -59,7 +59,7 @@ export function absenceIsJudged(resource: Resource, path: readonly string[]): bo
  */
 const checksByType = new WeakMap<readonly PropertyCheck[], Map<string, PropertyCheck[]>>();
 
-function checksFor(checks: readonly PropertyCheck[], type: string): readonly PropertyCheck[] {
+function checkIndex(checks: readonly PropertyCheck[]): Map<string, PropertyCheck[]> {
   let index = checksByType.get(checks);
   if (!index) {
     index = new Map();
@@ -69,7 +69,19 @@ function checksFor(checks: readonly PropertyCheck[], type: string): readonly Pro
     }
     checksByType.set(checks, index);
   }
-  return index.get(type.toLowerCase()) ?? [];
+  return index;
+}
+
+/** The lower-case type of each resource of a document, computed once for all rules (lower-casing was per rule). */
+const typeKeysOf = new WeakMap<readonly Resource[], readonly string[]>();
+
+function typeKeys(resources: readonly Resource[]): readonly string[] {
+  let keys = typeKeysOf.get(resources);
+  if (keys?.length !== resources.length) {
+    keys = resources.map((r) => r.type.toLowerCase());
+    typeKeysOf.set(resources, keys);
+  }
+  return keys;
 }
 
 function appliesTo(check: PropertyCheck, resource: Resource): boolean {
@@ -92,8 +104,14 @@ function describe(v: Value): string {
 export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
   const out: RawFinding[] = [];
   const path = (check: PropertyCheck): string => check.path.join('.');
-  for (const resource of doc.resources) {
-    for (const check of checksFor(rule.checks, resource.type)) {
+  const index = checkIndex(rule.checks);
+  if (index.size === 0) return out;
+  const keys = typeKeys(doc.resources);
+  for (let i = 0; i < doc.resources.length; i++) {
+    const checks = index.get(keys[i] as string);
+    if (!checks) continue;
+    const resource = doc.resources[i] as Resource;
+    for (const check of checks) {
       if (!appliesTo(check, resource)) continue;
       let found = lookup(resource.body, check.path);
       let foundPath = check.path;

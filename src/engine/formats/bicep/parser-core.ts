@@ -4,7 +4,7 @@
  * skips to one of its terminators (a line break, a closing bracket) and returns an `error` node, so that
  * the damage stays on that line.
  */
-import type { Span } from '../../core/span';
+import { lineStartsOf, type Span } from '../../core/span';
 import type { Diagnostic, ErrorNode, Node } from './syntax';
 import { T, TOKEN_TEXT, type Token, type TokenStore } from './tokens';
 
@@ -189,15 +189,7 @@ export class ParserCore {
   private lineStarts: Int32Array | undefined;
 
   private lineStartOf(offset: number): number {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-      }
-      this.lineStarts = Int32Array.from(starts);
-    }
+    if (!this.lineStarts) this.lineStarts = lineStartsOf(this.text);
     const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;

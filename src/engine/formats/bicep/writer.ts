@@ -24,15 +24,21 @@ function bicepKey(key: string): string {
 }
 
 export class BicepWriter implements FormatWriter {
-  private readonly eol: string;
-  private readonly unit: string;
 
   constructor(
     private readonly text: string,
     private readonly file: string,
-  ) {
-    this.eol = detectEol(text);
-    this.unit = detectIndentUnit(text);
+  ) {}
+
+  // Read on first use: most documents never need a fix written, and scanning the text for its style cost
+  // every analysis (and every module a template calls) a pass over the text.
+  private eolCache: string | undefined;
+  private unitCache: string | undefined;
+  private get eol(): string {
+    return (this.eolCache ??= detectEol(this.text));
+  }
+  private get unit(): string {
+    return (this.unitCache ??= detectIndentUnit(this.text));
   }
 
   replaceValue(_resource: Resource, target: Value, value: Literal): TextEdit[] {

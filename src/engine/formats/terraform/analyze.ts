@@ -19,9 +19,10 @@ const MAX_MODULE_DEPTH = 4;
 /** Analyses a `.tf` or `.tf.json` file. A `.tfvars` file yields a document without resources. */
 export function analyzeTerraform(text: string, file: string, options: AnalyzeOptions): AnalyzedDocument {
   const errors: AnalysisError[] = [];
-  const writer = new HclWriter(text, file);
   const { scope, files } = readModuleScope(file, text, options.host);
   const syntax = (files[0] as { syntax: HclFile }).syntax;
+  // The writer finds blocks in the tree already read (HCL only: a `.tf.json` tree is not the writer's syntax).
+  const writer = new HclWriter(text, file, /\.json$/i.test(file) ? undefined : syntax);
   for (const d of syntax.diagnostics.slice(0, 50)) errors.push({ file, message: d.message, span: d.span });
   const evalScope: EvalScope = { file, variables: scope.variables, locals: scope.locals };
   const dependencies = [...scope.dependencies];

@@ -10,7 +10,7 @@ import type { HclFile } from './syntax';
 
 /** Enough for the largest real module folders; a long scan's memory stays flat. */
 // A syntax tree weighs about 30× its text; sibling files of one directory fit easily in 1 M characters.
-const BUDGET_CHARS = 1024 * 1024;
+const BUDGET_CHARS = 512 * 1024;
 
 const cache = new Map<string, { readonly text: string; readonly syntax: HclFile }>();
 let held = 0;

@@ -30,16 +30,22 @@ interface Container {
 }
 
 export class HclWriter implements FormatWriter {
-  private readonly eol: string;
-  private readonly unit: string;
-  private syntax?: HclFile;
-
   constructor(
     private readonly text: string,
     private readonly file: string,
-  ) {
-    this.eol = detectEol(text);
-    this.unit = detectIndentUnit(text);
+    /** The text's syntax tree when the caller has it (never mutated); parsed on first use otherwise. */
+    private syntax?: HclFile,
+  ) {}
+
+  // Read on first use: most documents never need a fix written, and scanning the text for its style cost
+  // every analysis (and every module a template calls) a pass over the text.
+  private eolCache: string | undefined;
+  private unitCache: string | undefined;
+  private get eol(): string {
+    return (this.eolCache ??= detectEol(this.text));
+  }
+  private get unit(): string {
+    return (this.unitCache ??= detectIndentUnit(this.text));
   }
 
   replaceValue(resource: Resource, target: Value, value: Literal): TextEdit[] {
