@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { FileHost } from '../engine';
 
+// One directory's sibling files and one template's modules and parameter files; more only raised peak memory.
 const DEFAULT_BUDGET_BYTES = 8 * 1024 * 1024;
 
 export interface CachingHost extends FileHost {

@@ -9,7 +9,7 @@ import { parseTfJson, parseTfvarsJson } from './json-syntax';
 import type { HclFile } from './syntax';
 
 /** Enough for the largest real module folders; a long scan's memory stays flat. */
-// A syntax tree weighs about 30× its text; sibling files of one directory fit easily in 1 M characters.
+// A syntax tree weighs about 30× its text; sibling files of one directory fit easily in 512 K characters.
 const BUDGET_CHARS = 512 * 1024;
 
 const cache = new Map<string, { readonly text: string; readonly syntax: HclFile }>();
