@@ -128,6 +128,10 @@ function print(r) {
     if (f.parser.startsWith('not available')) console.log(`  ${f.format} parser: ${f.parser}`);
     if (f.analysis.startsWith('not available')) console.log(`  ${f.format} analysis: ${f.analysis}`);
   }
+  for (const f of r.formats.filter((x) => x.dependencyMB > 0)) {
+    console.log(`  ${f.format}: analysis also reads ${f.dependencyMB} MB of modules, parameter files and sibling files ` +
+      `(${round((f.megabytes + f.dependencyMB) / f.megabytes, 1)}× the files' own bytes); per byte read, analysis/parse is ${na(f.analysisOverParsePerByteRead, '×')}`);
+  }
   const arm = r.formats.find((f) => f.format === 'arm');
   if (arm?.jsonParse) {
     console.log(`\nARM vs JSON.parse (${arm.jsonParse.files} strict-JSON files, ${arm.jsonParse.megabytes} MB): JSON.parse ${arm.jsonParse.MBps} MB/s; ` +

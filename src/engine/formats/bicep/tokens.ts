@@ -80,12 +80,20 @@ export interface Token {
  */
 export class TokenStore {
   count = 0;
-  kinds = new Uint8Array(1024);
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
   /** Values of identifiers, integers and string pieces, by token index (holes elsewhere). */
   readonly values: (string | undefined)[] = [];
   readonly unterminated = new Set<number>();
+
+  /** `capacity`: the expected number of tokens; a good guess saves copying the arrays as they grow. */
+  constructor(capacity = 1024) {
+    const size = Math.max(16, capacity);
+    this.kinds = new Uint8Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
 
   push(kind: T, start: number, end: number, value: string | undefined, unterminated: boolean): void {
     const i = this.count;
