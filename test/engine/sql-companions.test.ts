@@ -1,6 +1,6 @@
 /** SQL-AUDIT: companions whose server cannot be told keep servers quiet; severities by verdict. */
 import assert from 'node:assert/strict';
-import { scanText } from '../../src/engine';
+import { scanText, type FileHost } from '../../src/engine';
 
 function found(text: string, file: string, rule: string): string[] {
   return scanText(text, file, {}).findings.filter((f) => f.ruleId === rule && !f.suppressed).map((f) => `${f.resource.name}:${f.severity}`);
@@ -40,5 +40,26 @@ describe('SQL-AUDIT companions', () => {
       ],
     }, null, 2);
     assert.deepEqual(found(text, 'azuredeploy.json', 'SQL-AUDIT'), []);
+  });
+
+  describe('through Bicep modules', () => {
+    const SERVER = `resource sql 'Microsoft.Sql/servers@2023-08-01-preview' = {\n  name: 'sql-main'\n  location: 'westeurope'\n  properties: {}\n}\n`;
+    const AUDIT_MODULE = `param serverName string\n\nresource server 'Microsoft.Sql/servers@2023-08-01-preview' existing = {\n  name: serverName\n}\n\nresource audit 'Microsoft.Sql/servers/auditingSettings@2023-08-01-preview' = {\n  name: 'default'\n  parent: server\n  properties: {\n    state: 'Enabled'\n  }\n}\n`;
+    const host = (files: Record<string, string>): FileHost => ({ readFile: (p) => files[p] });
+    const scan = (main: string): string[] =>
+      scanText(main, '/t/main.bicep', { host: host({ '/t/audit.bicep': AUDIT_MODULE }) }).findings.filter((f) => f.ruleId === 'SQL-AUDIT').map((f) => f.resource.name);
+
+    it('a module auditing the server it is given by `sql.name` audits that server, and only that one', () => {
+      const second = SERVER.replace('resource sql ', 'resource second ').replace('sql-main', 'sql-second');
+      assert.deepEqual(scan(`${SERVER}\n${second}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: sql.name\n  }\n}\n`), ['sql-second']);
+    });
+
+    it('a module auditing some other, named server leaves this one reported', () => {
+      assert.deepEqual(scan(`${SERVER}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: 'sql-other'\n  }\n}\n`), ['sql-main']);
+    });
+
+    it('a module auditing a server whose name is unknown keeps every server quiet', () => {
+      assert.deepEqual(scan(`param other string\n${SERVER}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: other\n  }\n}\n`), []);
+    });
   });
 });

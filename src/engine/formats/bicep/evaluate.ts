@@ -19,6 +19,8 @@ export interface BicepScope {
    * Undefined when no such function is declared, so that the built-in library is tried.
    */
   callUser?(name: string, namespace: string | undefined, args: readonly Value[], span: Span): Value | undefined;
+  /** `symbol.name` of a resource of the file, when known before deployment; undefined otherwise. */
+  resourceName?(symbol: string, span: Span): Value | undefined;
 }
 
 /** Deployment-time functions: they exist, but their value is only known when deploying. */
@@ -157,8 +159,12 @@ export class Evaluator {
         return { ...merged, call, secret: symbol ? `${symbol}.${name}()` : describeListCall(name, args[0]) };
       }
       case 'member': {
-        const target = this.evaluate(e.object);
         const name = e.name.kind === 'identifier' ? e.name.name : '';
+        if (name === 'name' && e.object.kind === 'identifier') {
+          const declared = this.scope.resourceName?.(e.object.name, span);
+          if (declared) return declared;
+        }
+        const target = this.evaluate(e.object);
         if (target.kind === 'object') return getProperty(target, name)?.value ?? { kind: 'null', span };
         if (target.kind === 'null' && e.safe) return { kind: 'null', span };
         return target.kind === 'unknown' ? { ...target, span } : unknown(span, `'.${name}' of a value that is not an object`);

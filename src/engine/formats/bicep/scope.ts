@@ -10,7 +10,7 @@ import type { Origin, Value } from '../../core/value';
 import { mergeUnknown, unknown } from '../../eval/values';
 import type { FileHost, OutputInfo, ParameterInfo } from '../../model/document';
 import { Evaluator, rehome, type BicepScope } from './evaluate';
-import type { Decorator, Expression, ImportDeclaration, Lambda, ParameterDeclaration, Program, VariableDeclaration } from './syntax';
+import type { Decorator, Expression, ImportDeclaration, Lambda, ParameterDeclaration, Program, ResourceDeclaration, VariableDeclaration } from './syntax';
 import { parseBicepCached } from './parse-cache';
 
 /** A value supplied from outside: a `.bicepparam` entry or a module's `params`. */
@@ -68,6 +68,8 @@ export class FileScope implements BicepScope {
   private callDepth = 0;
   /** Resource and module symbols of the file. */
   readonly symbols = new Set<string>();
+  /** Top-level resources declared once (not in a loop), whose `name` a `symbol.name` reads. */
+  private readonly singleResources = new Map<string, ResourceDeclaration>();
   private readonly cache = new Map<string, Value>();
   private readonly evaluating = new Set<string>();
   /** Names bound inside loops and lambdas while their bodies are evaluated. */
@@ -87,6 +89,7 @@ export class FileScope implements BicepScope {
         if (s.lambda.kind === 'lambda') this.funcs.set(s.name.name, s.lambda);
       } else if ((s.kind === 'resource' || s.kind === 'module') && s.name.kind === 'identifier') {
         this.symbols.add(s.name.name);
+        if (s.kind === 'resource' && s.value.kind !== 'for') this.singleResources.set(s.name.name, s);
       } else if (s.kind === 'import' && s.from) {
         this.declareImport(s);
       }
@@ -144,6 +147,23 @@ export class FileScope implements BicepScope {
     if (!ns) return undefined;
     const { scope, reason } = ns.load();
     return scope ? scope.exportsObject(useSpan) : unknown(useSpan, `'${name}', imported from ${reason ?? 'a file that was not read'}`);
+  }
+
+  /**
+   * `symbol.name` of a resource declared in this file: the `name` it is declared with, which Bicep knows before
+   * deployment (unlike `.id` or `.properties`). A module's `existing` server named by a parameter the caller
+   * fills with `server.name` is then the caller's server, and companion checks can link the two.
+   * Undefined when `symbol` is not such a resource (a loop, a module, a local that hides it).
+   */
+  resourceName(symbol: string, useSpan: Span): Value | undefined {
+    if (this.locals.has(symbol)) return undefined;
+    const decl = this.singleResources.get(symbol);
+    const body = decl?.value.kind === 'if' ? decl.value.body : decl?.value;
+    if (body?.kind !== 'object') return undefined;
+    const prop = body.members.find((m) => m.kind === 'property' && m.name === 'name');
+    if (prop?.kind !== 'property') return undefined;
+    const raw = this.resolve(`r:${symbol}`, useSpan, () => this.evaluator.evaluate(prop.value));
+    return { ...raw, span: useSpan };
   }
 
   /** The expression a variable is declared with (for reference collection). */

@@ -54,3 +54,16 @@ export function ofTypes(resources: readonly Resource[], types: readonly string[]
   const set = new Set(types.map(lower));
   return resources.filter((r) => !r.existing && set.has(lower(r.type)));
 }
+
+/**
+ * True when the companion hangs off an `existing` resource whose name is not known (a module's `existing` server
+ * named by a parameter without a value): that resource may be any of the document's, so existence checks stay
+ * quiet rather than call the document's resources unconfigured.
+ */
+export function hangsOffUnknownExisting(companion: Resource, resources: readonly Resource[]): boolean {
+  const symbols = [companion.parentSymbol, companion.scopeSymbol].filter((x): x is string => x !== undefined);
+  return symbols.some((symbol) => {
+    const parent = resources.find((r) => r.symbol === symbol);
+    return parent?.existing === true && getProperty(parent.body, 'name')?.value.kind !== 'string';
+  });
+}

@@ -7,7 +7,7 @@ import { getProperty, lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
-import { hasUnknownTarget, isLinked, ofTypes } from './companions';
+import { hangsOffUnknownExisting, hasUnknownTarget, isLinked, ofTypes } from './companions';
 
 const SERVERS = ['Microsoft.Sql/servers', 'azurerm_mssql_server', 'azurerm_sql_server'];
 
@@ -27,9 +27,11 @@ function enabled(companion: Resource): { on: boolean; at?: Value } {
 /**
  * True when a companion's server cannot be told: it links by no symbol or reference, and its name (ARM
  * `server/default`) or server id names no server (azapi `parent_id` from a variable, azurerm `server_id` from a
- * variable, a Bicep or azapi child named only `default`). Such a companion may be any server's, so servers stay quiet.
+ * variable, a Bicep or azapi child named only `default`), or it hangs off an `existing` server of unknown name.
+ * Such a companion may be any server's, so servers stay quiet.
  */
-export function targetUnknown(c: Resource, idKey: string): boolean {
+export function targetUnknown(c: Resource, idKey: string, resources: readonly Resource[] = []): boolean {
+  if (hangsOffUnknownExisting(c, resources)) return true;
   if (c.parentSymbol || c.scopeSymbol || c.references?.length) return false;
   if (c.dialect === 'azurerm') return getProperty(c.body, idKey)?.value.kind !== 'string';
   return !c.name.includes('/') || c.name.startsWith('[') || hasUnknownTarget(c);
@@ -46,7 +48,7 @@ export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
     const e = enabled(c);
     if (!e.on && e.at) out.push({ resource: c, messageId: 'disabled', at: e.at, severity: 'warning' });
   }
-  if (companions.some((c) => targetUnknown(c, 'server_id'))) return out;
+  if (companions.some((c) => targetUnknown(c, 'server_id', doc.resources))) return out;
   for (const server of ofTypes(doc.resources, SERVERS)) {
     const linked = companions.filter((c) => isLinked(c, server));
     if (linked.length === 0) out.push({ resource: server, messageId: 'absent' });
@@ -57,7 +59,7 @@ export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
 export function sqlEntraAdmin(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
   const out: RawFinding[] = [];
   const companions = ofTypes(doc.resources, ['Microsoft.Sql/servers/administrators', 'azurerm_sql_active_directory_administrator']);
-  if (companions.some((c) => targetUnknown(c, 'server_id'))) return out;
+  if (companions.some((c) => targetUnknown(c, 'server_id', doc.resources))) return out;
   for (const server of ofTypes(doc.resources, SERVERS)) {
     const inline = server.dialect === 'azurerm'
       ? lookup(server.body, ['azuread_administrator'])
