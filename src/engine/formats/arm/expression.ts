@@ -3,6 +3,7 @@
  * Anything that depends on the deployment (resourceGroup(), reference(), uniqueString(), …) evaluates to an
  * unknown value with the reason, never to a guess.
  */
+import { detach } from '../../core/detach';
 import type { Span } from '../../core/span';
 import { getProperty, type Value } from '../../core/value';
 import { callFunction } from '../../eval/functions';
@@ -33,6 +34,11 @@ export function unescapeLiteral(s: string): string {
 
 class ExpressionSyntaxError extends Error {}
 
+/** White space as `\s` matches it in the ASCII range, plus no-break space and the BOM (a regex per character was slow). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
+}
+
 class Parser {
   private pos = 0;
   private depth = 0;
@@ -46,7 +52,7 @@ class Parser {
   }
 
   private ws(): void {
-    while (this.pos < this.src.length && /\s/.test(this.src[this.pos] as string)) this.pos++;
+    while (this.pos < this.src.length && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
   }
 
   private expr(): Expr {
@@ -155,15 +161,32 @@ const DEPLOYMENT_FUNCTIONS = new Set([
   'externalinputs', 'loadtextcontent',
 ]);
 
+/**
+ * Parsed expressions by source text, or the reason one could not be read. Templates repeat the same expressions
+ * (`[parameters('location')]` on every resource) and trees carry no positions, so one parse serves every use.
+ */
+const parsed = new Map<string, Expr | string>();
+const PARSED_KEPT = 4096;
+
+function parseExpression(source: string): Expr | string {
+  let hit = parsed.get(source);
+  if (hit !== undefined) return hit;
+  // A copy, so that neither the key nor the tree's strings (slices of it) keep the template's text alive.
+  const own = detach(source);
+  try {
+    hit = new Parser(own.trim().slice(1, -1)).parseAll();
+  } catch (e) {
+    hit = e instanceof ExpressionSyntaxError ? e.message : 'unreadable';
+  }
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(own, hit);
+  return hit;
+}
+
 /** Evaluates an expression string (with its brackets). The result's span is `span` (the JSON string). */
 export function evaluateExpression(source: string, span: Span, scope: ArmScope): Value {
-  let ast: Expr;
-  try {
-    ast = new Parser(source.trim().slice(1, -1)).parseAll();
-  } catch (e) {
-    const why = e instanceof ExpressionSyntaxError ? e.message : 'unreadable';
-    return unknown(span, `expression could not be read (${why})`);
-  }
+  const ast = parseExpression(source);
+  if (typeof ast === 'string') return unknown(span, `expression could not be read (${ast})`);
   return evaluate(ast, span, scope);
 }
 
