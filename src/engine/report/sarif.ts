@@ -3,6 +3,7 @@ import type { RuleMeta } from '../rules/types';
 import { allRules, ruleDocsUrl } from '../rules/registry';
 import { layerById } from '../responsibility/layers';
 import type { FileReport } from './file-report';
+import { findingFingerprints } from './fingerprint';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 /** GitHub code scanning reads `security-severity` (0–10) to rank security results. */
@@ -31,15 +32,21 @@ function ruleDescriptor(rule: RuleMeta): object {
   };
 }
 
+/** The `partialFingerprints` key: the tool's name and the fingerprint scheme's version. */
+export const FINGERPRINT_KEY = 'responsibilityLens/v1';
+
 export function toSarif(reports: readonly FileReport[], toolVersion: string): object {
   const rules = allRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = reports.flatMap((r) =>
-    r.findings.map(({ finding: f, start, end, related }) => ({
+  const results = reports.flatMap((r) => {
+    const fingerprints = findingFingerprints(r.findings.map((x) => x.finding));
+    return r.findings.map(({ finding: f, start, end, related }, i) => ({
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? -1,
       level: LEVEL[f.severity],
       message: { text: f.message },
+      // GitHub code scanning keeps an alert open across commits by this key instead of by line.
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] as string },
       locations: [
         {
           physicalLocation: {
@@ -64,8 +71,8 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
       ...(f.suppressed
         ? { suppressions: [{ kind: f.suppressed.source === 'inline' ? 'inSource' : 'external', justification: f.suppressed.reason, status: 'accepted' }] }
         : {}),
-    })),
-  );
+    }));
+  });
   const notifications = reports.flatMap((r) =>
     [...r.errors.map((e) => ({ e, level: 'error' })), ...r.notes.map((e) => ({ e, level: 'note' }))].map(({ e, level }) => ({
       level,
