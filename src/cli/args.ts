@@ -18,6 +18,8 @@ export interface ScanArgs {
   readonly showSuppressed: boolean;
   /** `.rlens.yaml` to use for every path instead of the nearest one. */
   readonly config?: string;
+  /** An earlier JSON or SARIF report whose findings are suppressed (only new findings fail the run). */
+  readonly baseline?: string;
 }
 
 export interface RulesArgs {
@@ -42,6 +44,8 @@ Scan options:
   --report-unknown           also report values that depend on parameters without a value
   --show-suppressed          list suppressed findings in text output
   --config FILE              use this .rlens.yaml for every path (default: the nearest one upward of each file)
+  --baseline FILE            an earlier --format json or sarif report: its findings are suppressed, only new
+                             ones fail the run (matched by fingerprint, so moved lines still match)
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage error or unreadable path.`;
 
@@ -76,6 +80,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let reportUnknown = false;
   let showSuppressed = false;
   let config: string | undefined;
+  let baseline: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     let a = rest[i] as string;
     let inline: string | undefined;
@@ -98,11 +103,12 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--report-unknown': reportUnknown = true; break;
       case '--show-suppressed': showSuppressed = true; break;
       case '--config': config = value(); break;
+      case '--baseline': baseline = value(); break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
     }
   }
   if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
-  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}) };
+  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}) };
 }

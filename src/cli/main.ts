@@ -7,6 +7,7 @@ import { toJsonReport } from '../engine/report/json';
 import { toSarif } from '../engine/report/sarif';
 import { toText } from '../engine/report/text';
 import { parseArgs, UsageError, USAGE, type FailOn, type ScanArgs } from './args';
+import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
 import { createFsHost } from './fs-host';
 import { walk } from './walk';
@@ -98,14 +99,16 @@ function runScan(args: ScanArgs): number {
     for (const m of missing) process.stderr.write(`rlens: cannot read '${m}': no such file or directory\n`);
     return 2;
   }
+  const baseline = args.baseline ? readBaseline(args.baseline) : undefined;
   const configs = new CliConfigs(args.config, args.paths);
   const host = createFsHost();
   const options: ScanOptions = { host, parameterFiles: args.parameters, reportUnknown: args.reportUnknown };
   const explicit = new Set(args.paths);
-  const reports: FileReport[] = dropRepeats(configs.filter(files, explicit).map((file) => {
+  const scanned: FileReport[] = dropRepeats(configs.filter(files, explicit).map((file) => {
     const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options), host);
     return toFileReport(result, text, (f) => host.readFile(f));
   }));
+  const reports = baseline && args.baseline ? applyBaseline(scanned, baseline, args.baseline) : scanned;
   reports.push(...configs.unusedReports());
   let out: string;
   if (args.format === 'json') out = `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;

@@ -52,7 +52,7 @@ describe('rlens CLI', function () {
     const tls = out.findings.find((f) => f.ruleId === 'STG-TLS');
     assert.ok(tls);
     assert.deepEqual(Object.keys(tls).sort(), [
-      'column', 'endColumn', 'endLine', 'file', 'fixable', 'layer', 'line', 'mcsb', 'message', 'owner', 'policy', 'related', 'resource', 'ruleId', 'serviceModel', 'severity',
+      'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fixable', 'layer', 'line', 'mcsb', 'message', 'owner', 'policy', 'related', 'resource', 'ruleId', 'serviceModel', 'severity',
     ]);
     assert.equal(tls.layer, 'configurations');
     assert.equal(tls.serviceModel, 'PaaS');
@@ -246,5 +246,56 @@ describe('rlens CLI', function () {
     const geo = (JSON.parse(r.stdout) as JsonOut).findings.filter((f) => f.ruleId === 'PG-GEO-BACKUP');
     assert.equal(geo.length, 2, 'both geo-backup findings remain after --fix');
     assert.ok(geo.every((f) => f.fixable), 'the fix is still offered (in the editor, for review)');
+  });
+
+  describe('--baseline', () => {
+    interface Out { findings: Array<{ ruleId: string; fingerprint: string; suppressed?: { source: string; reason: string } }> }
+    const setup = (): { dir: string; file: string; text: string } => {
+      const dir = tempDir();
+      const file = join(dir, 'main.json');
+      const text = readFileSync(join(TLS_FIXTURE, 'insecure.json'), 'utf8');
+      writeFileSync(file, text);
+      return { dir, file, text };
+    };
+
+    it('passes a run whose findings are all in the baseline, even after lines moved, and fails on a new one', () => {
+      const { dir, file, text } = setup();
+      const base = join(dir, 'baseline.json');
+      assert.equal(rlens(['scan', file, '--format', 'json', '--output', base]).status, 1);
+      const known = (JSON.parse(readFileSync(base, 'utf8')) as Out).findings;
+      assert.ok(known.length > 0 && known.every((f) => /^[0-9a-f]{16}$/.test(f.fingerprint)));
+
+      // Every line moves down: the same findings are still the baseline's.
+      writeFileSync(file, text.replace('"resources": [', '"resources": [\n\n\n'));
+      const same = rlens(['scan', file, '--format', 'json', '--baseline', base]);
+      assert.equal(same.status, 0, same.stderr);
+      const out = (JSON.parse(same.stdout) as Out).findings;
+      assert.ok(out.length === known.length && out.every((f) => f.suppressed?.source === 'baseline'));
+
+      // A second storage account brings new findings: those fail the run, the old ones stay suppressed.
+      const added = '{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stnewone", "location": "westeurope", "kind": "StorageV2", "sku": { "name": "Standard_LRS" }, "properties": { "minimumTlsVersion": "TLS1_0" } },';
+      writeFileSync(file, text.replace('"resources": [', `"resources": [\n    ${added}`));
+      const grown = rlens(['scan', file, '--format', 'sarif', '--baseline', base]);
+      assert.equal(grown.status, 1);
+      assert.match(rlens(['scan', file, '--baseline', base]).stdout, /stnewone/);
+    });
+
+    it('reads a SARIF report as a baseline too', () => {
+      const { dir, file } = setup();
+      const base = join(dir, 'baseline.sarif');
+      rlens(['scan', file, '--format', 'sarif', '--output', base]);
+      assert.equal(rlens(['scan', file, '--baseline', base]).status, 0);
+    });
+
+    it('refuses a missing or foreign baseline with a usage error', () => {
+      const { dir, file } = setup();
+      const missing = rlens(['scan', file, '--baseline', join(dir, 'nope.json')]);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /--baseline .*cannot read it \(ENOENT\)/);
+      writeFileSync(join(dir, 'other.json'), '{"hello": 1}');
+      const foreign = rlens(['scan', file, '--baseline', join(dir, 'other.json')]);
+      assert.equal(foreign.status, 2);
+      assert.match(foreign.stderr, /not an rlens JSON or SARIF report/);
+    });
   });
 });

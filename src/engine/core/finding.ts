@@ -33,8 +33,8 @@ export interface Suppression {
   readonly expires?: string;
   readonly file: string;
   readonly span: Span;
-  /** `inline` = written in the template; `config` = `.rlens.yaml`. */
-  readonly source: 'inline' | 'config';
+  /** `inline` = written in the template; `config` = `.rlens.yaml`; `baseline` = listed in `rlens scan --baseline`. */
+  readonly source: 'inline' | 'config' | 'baseline';
   /** Only findings starting inside this span of `file` are suppressed (Bicep `#disable-next-line` in a body). */
   readonly within?: Span;
 }

@@ -17,6 +17,11 @@ function fnv1a64(text: string): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
+/** `infra\\main.bicep`, `./infra/main.bicep` and `infra/main.bicep` are one file to a fingerprint. */
+function portablePath(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
 /**
  * One fingerprint per finding, in order. Findings of one rule on one resource (two open ports of one security
  * group) are told apart by their order within the resource, which a line shift does not change.
@@ -24,7 +29,7 @@ function fnv1a64(text: string): string {
 export function findingFingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const key = [f.ruleId, f.file.replace(/\\/g, '/'), f.resource.type.toLowerCase(), f.resource.name].join('\u0000');
+    const key = [f.ruleId, portablePath(f.file), f.resource.type.toLowerCase(), f.resource.name].join('\u0000');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     return fnv1a64(`${key}\u0000${n}`);

@@ -4,6 +4,7 @@
  */
 import { ruleById } from '../rules/registry';
 import type { FileReport } from './file-report';
+import { findingFingerprints } from './fingerprint';
 
 export interface JsonFinding {
   ruleId: string;
@@ -24,6 +25,8 @@ export interface JsonFinding {
   /** Other places the finding involves: the parameter value or tfvars entry it comes from, its use in a template. */
   related: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; message: string }>;
   suppressed?: { reason: string; expires?: string; source: string };
+  /** Stable across line moves (rule, file, resource, order within the resource); what `--baseline` matches. */
+  fingerprint: string;
   unknown?: boolean;
 }
 
@@ -39,7 +42,8 @@ export interface JsonReport {
 export function toJsonReport(reports: readonly FileReport[]): JsonReport {
   const findings: JsonFinding[] = [];
   for (const r of reports) {
-    for (const { finding: f, start, end, related } of r.findings) {
+    const fingerprints = findingFingerprints(r.findings.map((x) => x.finding));
+    for (const [i, { finding: f, start, end, related }] of r.findings.entries()) {
       const rule = ruleById(f.ruleId);
       findings.push({
         ruleId: f.ruleId,
@@ -61,6 +65,7 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
         related: related.map((x) => ({ file: x.file, line: x.start.line + 1, column: x.start.character + 1, endLine: x.end.line + 1, endColumn: x.end.character + 1, message: x.message })),
         ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason, ...(f.suppressed.expires ? { expires: f.suppressed.expires } : {}), source: f.suppressed.source } } : {}),
         ...(f.unknown ? { unknown: true } : {}),
+        fingerprint: fingerprints[i] as string,
       });
     }
   }
