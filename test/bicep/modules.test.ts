@@ -120,6 +120,18 @@ describe('Bicep local modules', () => {
     assert.deepEqual(self.errors.map((e) => e.message), ["module 'me' includes itself: self.bicep → self.bicep"]);
   });
 
+  it("passes `symbol.name` to a module as the resource's declared name, and survives a name that names itself", () => {
+    const files = new Map<string, string>([
+      ['/n/main.bicep', "param prefix string = 'app'\nresource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: '${prefix}st'\n  properties: {}\n}\nmodule m './m.bicep' = {\n  name: 'm'\n  params: {\n    accountName: sa.name\n  }\n}\n"],
+      ['/n/m.bicep', "param accountName string\nresource blob 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {\n  name: '${accountName}/default'\n  properties: {}\n}\n"],
+    ]);
+    const r = scanText(files.get('/n/main.bicep') ?? '', '/n/main.bicep', { host: { readFile: (p) => files.get(p) } });
+    assert.deepEqual(r.document?.resources.map((x) => x.name), ['appst', 'appst/default']);
+    const self = scanText("resource a 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: a.name\n}\n", '/n/self.bicep', {});
+    assert.deepEqual(self.errors, []);
+    assert.equal(self.document?.resources.length, 1);
+  });
+
   it('stops at the depth limit with a note', () => {
     const files = new Map<string, string>();
     for (let i = 0; i < 12; i++) files.set(`/deep/m${i}.bicep`, `module next './m${i + 1}.bicep' = {\n  name: 'n'\n}\n`);
