@@ -42,6 +42,24 @@ for (const entry of FORMAT_TABLE) {
   results.formats.push(runChild('format-worker.mjs', [...common, '--format', entry.format]));
 }
 
+// The parsers alone, each pass in a fresh process. V8 sizes its young generation per process, and a parser whose
+// output (the tree) all survives until the parse ends is sensitive to that: the same parser measures bimodally
+// (about 35 or 52 MB/s for Bicep on the reference machine). Several processes show both; a fixed 32 MB
+// semi-space shows what the parser does when the collector does not get in the way.
+log('bench: parsers alone…');
+for (const f of results.formats) {
+  if (f.format === 'arm' || String(f.parser).startsWith('not available')) continue;
+  const args = [...common, '--format', f.format];
+  const fresh = Array.from({ length: quick ? 3 : 5 }, () => runChild('parse-alone.mjs', args));
+  const fixed = runChild('parse-alone.mjs', args, { execArgv: ['--max-semi-space-size=32'] });
+  f.parseAlone = {
+    processes: fresh.length,
+    MBps: fresh.map((x) => x.MBps),
+    medianMBps: median(fresh.map((x) => x.MBps)),
+    semiSpace32MBps: fixed.MBps,
+  };
+}
+
 log('bench: whole corpus in one process…');
 const scans = [];
 for (let i = 0; i < (quick ? 1 : 3); i++) scans.push(runChild('corpus-scan.mjs', ['--corpus', corpus]));
@@ -89,7 +107,7 @@ function checkTargets(r) {
   const add = (name, value, limit, unit, ok) => t.push({ target: name, value, limit, unit, met: value == null ? null : ok(value) });
   for (const f of r.formats) {
     add(`${f.format}: analysis ≤ 3× bare parse`, f.analysisOverParse ?? null, 3, '×', (v) => v <= 3);
-    if (f.format !== 'arm') add(`${f.format}: parser ≥ 50 MB/s`, f.parseMBps ?? null, 50, 'MB/s', (v) => v >= 50);
+    if (f.format !== 'arm') add(`${f.format}: parser ≥ 50 MB/s (median of fresh processes)`, f.parseAlone?.medianMBps ?? f.parseMBps ?? null, 50, 'MB/s', (v) => v >= 50);
     else add('arm: analysis ≤ 3× JSON.parse', f.jsonParse?.analysisOverJsonParse ?? null, 3, '×', (v) => v <= 3);
     if (f.scaling?.analysisTimeRatio) {
       add(`${f.format}: linear scaling (time ratio / size ratio ≤ 1.5)`, round(f.scaling.analysisTimeRatio / f.scaling.sizeRatio, 2), 1.5, '', (v) => v <= 1.5);
@@ -131,6 +149,10 @@ function print(r) {
   for (const f of r.formats.filter((x) => x.dependencyMB > 0)) {
     console.log(`  ${f.format}: analysis also reads ${f.dependencyMB} MB of modules, parameter files and sibling files ` +
       `(${round((f.megabytes + f.dependencyMB) / f.megabytes, 1)}× the files' own bytes); per byte read, analysis/parse is ${na(f.analysisOverParsePerByteRead, '×')}`);
+  }
+  for (const f of r.formats.filter((x) => x.parseAlone)) {
+    console.log(`  ${f.format} parser alone, one fresh process each: ${f.parseAlone.MBps.join(', ')} MB/s (median ${f.parseAlone.medianMBps}); ` +
+      `with a 32 MB young-generation semi-space: ${f.parseAlone.semiSpace32MBps} MB/s`);
   }
   const arm = r.formats.find((f) => f.format === 'arm');
   if (arm?.jsonParse) {

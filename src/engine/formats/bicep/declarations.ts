@@ -29,13 +29,13 @@ export class BicepParser extends TypeParser {
       const t = this.peek();
       if (t.kind === T.EndOfFile) break;
       if (t.kind === T.NewLine) {
-        this.read();
+        this.advance();
         continue;
       }
       const before = this.pos;
       statements.push(this.statement());
       if (!this.check(T.NewLine) && !this.check(T.EndOfFile)) {
-        this.report('Expected a line break after the declaration.', { start: this.peek().start, end: this.peek().end });
+        this.report('Expected a line break after the declaration.', { start: this.peekStart(), end: this.peekEnd() });
         this.skipTo(this.pos, LINE);
       }
       if (this.pos === before) this.read();
@@ -70,18 +70,18 @@ export class BicepParser extends TypeParser {
     const end = (): { start: number; end: number } => ({ start, end: this.previousEnd() });
     switch (t.value) {
       case 'targetScope': {
-        this.read();
+        this.advance();
         const value = this.assignedValue();
         return { kind: 'targetScope', span: end(), decorators, value };
       }
       case 'metadata': {
-        this.read();
+        this.advance();
         const name = this.name([T.Assignment, T.NewLine]);
         const value = this.assignedValue();
         return { kind: 'metadata', span: end(), decorators, name, value };
       }
       case 'param': {
-        this.read();
+        this.advance();
         const name = this.name([T.Identifier, T.Assignment, T.NewLine]);
         if (this.check(T.Assignment)) {
           const value = this.assignedValue();
@@ -93,78 +93,78 @@ export class BicepParser extends TypeParser {
         return { kind: 'param', span: end(), decorators, name, type, value };
       }
       case 'var': {
-        this.read();
+        this.advance();
         const name = this.name([T.Identifier, T.Assignment, T.NewLine]);
         const type = this.check(T.Assignment) || this.check(T.NewLine) ? undefined : this.withRecovery(() => this.type(false), [T.Assignment, T.NewLine]);
         const value = this.assignedValue();
         return type ? { kind: 'var', span: end(), decorators, name, type, value } : { kind: 'var', span: end(), decorators, name, value };
       }
       case 'type': {
-        this.read();
+        this.advance();
         const name = this.name([T.Assignment, T.NewLine]);
         this.assignment();
         const value = this.withRecovery(() => this.type(false), LINE);
         return { kind: 'type', span: end(), decorators, name, value };
       }
       case 'func': {
-        this.read();
+        this.advance();
         const name = this.name([T.LeftParen, T.NewLine]);
         const lambda = this.withRecovery(() => this.typedLambda(), LINE);
         return { kind: 'func', span: end(), decorators, name, lambda };
       }
       case 'resource':
-        this.read();
+        this.advance();
         return this.resource(start, decorators);
       case 'module':
       case 'test': {
-        this.read();
+        this.advance();
         const name = this.name([T.StringComplete, T.StringLeftPiece, T.NewLine]);
         const path = this.stringPart([T.Assignment, T.NewLine]);
         const value = this.bodyAfterAssignment();
         return { kind: t.value, span: end(), decorators, name, path, value };
       }
       case 'output': {
-        this.read();
+        this.advance();
         const name = this.name([T.Identifier, T.NewLine]);
         const type = this.withRecovery(() => this.type(true, true), [T.Assignment, T.NewLine]);
         const value = this.assignedValue();
         return { kind: 'output', span: end(), decorators, name, type, value };
       }
       case 'assert': {
-        this.read();
+        this.advance();
         const name = this.name([T.Assignment, T.NewLine]);
         const value = this.assignedValue();
         return { kind: 'assert', span: end(), decorators, name, value };
       }
       case 'import':
-        this.read();
+        this.advance();
         return this.importDeclaration(start, decorators);
       case 'extension': {
-        this.read();
+        this.advance();
         const specification = this.withRecovery(() => this.specification(), [T.Identifier, T.NewLine]);
         const config = this.withClause();
         const alias = this.asClause();
         return { kind: 'extension', span: end(), decorators, specification, ...(config && { config }), ...(alias && { alias }) };
       }
       case 'extensionConfig': {
-        this.read();
+        this.advance();
         const name = this.name([T.Identifier, T.NewLine]);
         const config = this.withClause();
         return { kind: 'extensionConfig', span: end(), decorators, name, ...(config && { config }) };
       }
       case 'using': {
-        this.read();
+        this.advance();
         const path = this.withRecovery(() => this.specification(), [T.Identifier, T.NewLine]);
         const config = this.withClause();
         return { kind: 'using', span: end(), decorators, path, ...(config && { config }) };
       }
       case 'extends': {
-        this.read();
+        this.advance();
         const path = this.stringPart(LINE);
         return { kind: 'extends', span: end(), decorators, path };
       }
       default:
-        if (this.peekAt(1).kind === T.Identifier) return this.unknownDeclaration(start, decorators);
+        if (this.kindAt(this.pos + 1) === T.Identifier) return this.unknownDeclaration(start, decorators);
         throw this.expected('a declaration keyword');
     }
   }
@@ -182,12 +182,12 @@ export class BicepParser extends TypeParser {
     const from = this.pos;
     return this.withRecovery(() => {
       const decorators = this.decorators();
-      const start = decorators[0]?.span.start ?? this.peek().start;
+      const start = decorators[0]?.span.start ?? this.peekStart();
       if (!this.checkKeyword('resource')) {
-        this.report("Expected a nested 'resource' after the decorators.", { start: this.peek().start, end: this.peek().start });
+        this.report("Expected a nested 'resource' after the decorators.", { start: this.peekStart(), end: this.peekStart() });
         return this.skipTo(from, MEMBER_TERMINATORS, decorators);
       }
-      this.read();
+      this.advance();
       return this.resource(start, decorators);
     }, MEMBER_TERMINATORS);
   }
@@ -201,7 +201,7 @@ export class BicepParser extends TypeParser {
 
   private assignment(): void {
     if (this.check(T.Assignment)) this.read();
-    else this.report("Expected '='.", { start: this.peek().start, end: this.peek().start });
+    else this.report("Expected '='.", { start: this.peekStart(), end: this.peekStart() });
   }
 
   /** `= { … }`, `= if (…) { … }` or `= [for …]`, with line breaks allowed before `if`. */
@@ -239,13 +239,13 @@ export class BicepParser extends TypeParser {
 
   private withClause(): Expression | undefined {
     if (!this.checkKeyword('with')) return undefined;
-    this.read();
+    this.advance();
     return this.withRecovery(() => this.object(), [T.Identifier, T.NewLine]);
   }
 
   private asClause(): Identifier | ErrorNode | undefined {
     if (!this.checkKeyword('as')) return undefined;
-    this.read();
+    this.advance();
     return this.name(LINE);
   }
 
@@ -253,13 +253,13 @@ export class BicepParser extends TypeParser {
     const span = (): { start: number; end: number } => ({ start, end: this.previousEnd() });
     const t = this.peek();
     if (t.kind === T.LeftBrace) {
-      this.read();
+      this.advance();
       const { items } = this.list(t.start, T.RightBrace, () => this.importedSymbol());
       const from = this.fromClause();
       return { kind: 'import', span: span(), decorators, symbols: items, from };
     }
     if (t.kind === T.Asterisk) {
-      this.read();
+      this.advance();
       const wildcardAlias = this.asClause() ?? this.missing("Expected 'as' and a namespace name.");
       const from = this.fromClause();
       return { kind: 'import', span: span(), decorators, wildcardAlias, from };
@@ -282,7 +282,7 @@ export class BicepParser extends TypeParser {
 
   private fromClause(): StringLiteral | ErrorNode {
     if (this.checkKeyword('from')) {
-      this.read();
+      this.advance();
       return this.stringPart(LINE);
     }
     return this.missing("Expected 'from' and a path.");
@@ -299,10 +299,10 @@ export class BicepParser extends TypeParser {
       parameters.push({ kind: 'lambdaParameter', span: { start: name.span.start, end: type.span.end }, name, type });
       this.skipNewLines();
       if (!this.check(T.Comma)) break;
-      this.read();
+      this.advance();
       this.skipNewLines();
     }
-    this.expect(T.RightParen);
+    this.expectKind(T.RightParen);
     const returnType = this.withRecovery(() => this.type(false), [T.Arrow, T.NewLine]);
     return this.lambdaBody(parameters, open.start, returnType);
   }
@@ -317,7 +317,7 @@ export class BicepParser extends TypeParser {
     this.skipTo(this.pos, [T.Assignment, T.NewLine]);
     const children: (Decorator | Expression)[] = [...decorators];
     if (this.check(T.Assignment)) {
-      this.read();
+      this.advance();
       const k = this.peekKind();
       children.push(this.withRecovery(() => (k === T.LeftBrace || this.checkKeyword('if') ? this.resourceBody(false) : this.expression()), LINE));
     }

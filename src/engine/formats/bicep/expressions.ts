@@ -23,6 +23,9 @@ import type {
 } from './syntax';
 import { T, type Token } from './tokens';
 
+/** The empty list shared by every node that has none (frozen: nothing may add to it). */
+const NONE: readonly never[] = Object.freeze([]);
+
 const PRECEDENCE: Partial<Record<T, number>> = {
   [T.Modulo]: 100,
   [T.Asterisk]: 100,
@@ -54,17 +57,17 @@ export abstract class ExpressionParser extends ListParser {
   expression(): Expression {
     this.enter();
     const condition = this.binary(0);
-    if (this.check(T.NewLine) && this.peekAt(1).kind === T.Question) this.read();
+    if (this.check(T.NewLine) && this.kindAt(this.pos + 1) === T.Question) this.read();
     if (!this.check(T.Question)) {
       this.leave();
       return condition;
     }
-    this.read();
+    this.advance();
     const whenTrue = this.withRecovery(() => this.expression(), [T.Colon, ...CLOSERS]);
-    if (this.check(T.NewLine) && this.peekAt(1).kind === T.Colon) this.read();
+    if (this.check(T.NewLine) && this.kindAt(this.pos + 1) === T.Colon) this.read();
     let whenFalse: Expression;
     if (this.check(T.Colon)) {
-      this.read();
+      this.advance();
       whenFalse = this.withRecovery(() => this.expression(), CLOSERS);
     } else {
       const e = this.expected("':'");
@@ -81,7 +84,7 @@ export abstract class ExpressionParser extends ListParser {
       const op = this.peek();
       const precedence = PRECEDENCE[op.kind];
       if (precedence === undefined || precedence <= minimum) return left;
-      this.read();
+      this.advance();
       const right = this.withRecovery(() => this.binary(precedence), CLOSERS);
       const operator = this.text.slice(op.start, op.end) as BinaryOperator;
       left = { kind: 'binary', span: { start: left.span.start, end: right.span.end }, operator, left, right };
@@ -91,7 +94,7 @@ export abstract class ExpressionParser extends ListParser {
   private unary(): Expression {
     const op = this.peek();
     if (op.kind !== T.Exclamation && op.kind !== T.Minus && op.kind !== T.Plus) return this.postfix();
-    this.read();
+    this.advance();
     this.enter();
     const operand = this.withRecovery(() => this.unary(), CLOSERS);
     this.leave();
@@ -105,14 +108,14 @@ export abstract class ExpressionParser extends ListParser {
     for (;;) {
       const k = this.peekKind();
       if (k === T.LeftSquare) {
-        this.read();
+        this.advance();
         const safe = this.check(T.Question) && !!this.read();
         const fromEnd = this.check(T.Hat) && !!this.read();
         const index = this.check(T.RightSquare) ? this.missing('Expected an index expression.') : this.expression();
         const close = this.expect(T.RightSquare);
         current = { kind: 'index', span: { start: current.span.start, end: close.end }, object: current, index, safe, fromEnd };
       } else if (k === T.Dot) {
-        this.read();
+        this.advance();
         const safe = this.check(T.Question) && !!this.read();
         const name = this.check(T.Identifier) ? this.identifierNode(this.read()) : this.missing('Expected a property or function name.');
         if (name.kind === 'identifier' && this.check(T.LeftParen)) {
@@ -121,7 +124,7 @@ export abstract class ExpressionParser extends ListParser {
           current = { kind: 'member', span: { start: current.span.start, end: name.span.end }, object: current, name, safe };
         }
       } else if (k === T.DoubleColon) {
-        this.read();
+        this.advance();
         const name = this.check(T.Identifier) ? this.identifierNode(this.read()) : this.missing('Expected a resource name.');
         current = { kind: 'resourceAccess', span: { start: current.span.start, end: name.span.end }, object: current, name };
       } else if (k === T.Exclamation) {
@@ -137,7 +140,7 @@ export abstract class ExpressionParser extends ListParser {
     const t = this.peek();
     switch (t.kind) {
       case T.Integer:
-        this.read();
+        this.advance();
         return { kind: 'integer', span: { start: t.start, end: t.end }, value: Number(t.value), text: t.value ?? '' };
       case T.StringComplete:
       case T.StringLeftPiece:
@@ -147,11 +150,11 @@ export abstract class ExpressionParser extends ListParser {
       case T.LeftBrace:
         return this.object();
       case T.LeftSquare:
-        return this.checkKeyword('for', this.peekAt(this.peekAt(1).kind === T.NewLine ? 2 : 1)) ? this.forExpression(false) : this.array();
+        return this.checkKeyword('for', this.peekAt(this.kindAt(this.pos + 1) === T.NewLine ? 2 : 1)) ? this.forExpression(false) : this.array();
       case T.LeftParen:
         return this.parenthesizedOrLambda();
       case T.Identifier: {
-        this.read();
+        this.advance();
         if (t.value === 'true' || t.value === 'false') return { kind: 'boolean', span: { start: t.start, end: t.end }, value: t.value === 'true' };
         if (t.value === 'null') return { kind: 'null', span: { start: t.start, end: t.end } };
         const name = this.identifierNode(t);
@@ -173,13 +176,14 @@ export abstract class ExpressionParser extends ListParser {
     const first = this.read();
     const multiline = first.kind === T.MultilineString || first.kind === T.MultilineLeftPiece;
     const segments = [first.value ?? ''];
-    const expressions: Expression[] = [];
+    // A string without holes (most of them) shares one empty list.
+    const expressions: Expression[] = first.kind === T.StringLeftPiece || first.kind === T.MultilineLeftPiece ? [] : (NONE as unknown as Expression[]);
     if (first.kind === T.StringLeftPiece || first.kind === T.MultilineLeftPiece) {
       for (;;) {
         const from = this.pos;
         let hole: Expression = this.withRecovery(() => this.expression(), HOLE_END);
         if (!HOLE_END.includes(this.peekKind()) && this.peekKind() !== T.EndOfFile) {
-          this.report('Unexpected text in the interpolation.', { start: this.peek().start, end: this.peek().end });
+          this.report('Unexpected text in the interpolation.', { start: this.peekStart(), end: this.peekEnd() });
           hole = this.skipTo(from, HOLE_END);
         }
         expressions.push(hole);
@@ -203,15 +207,15 @@ export abstract class ExpressionParser extends ListParser {
     const args: Expression[] = [];
     let end = 0;
     if (this.check(T.RightParen)) {
-      end = this.read().end;
+      end = this.readEnd();
     } else {
       this.skipNewLines();
       const openIndent = this.layoutRecovery ? this.indentOf(open.start) : -1;
-      const multiLine = this.atLineStart() && this.columnOf(this.peek().start) > openIndent;
+      const multiLine = this.atLineStart() && this.columnOf(this.peekStart()) > openIndent;
       for (;;) {
         args.push(this.withRecovery(() => this.expression(), MEMBER_TERMINATORS));
         if (this.check(T.Comma)) {
-          this.read();
+          this.advance();
           if (this.check(T.NewLine) && multiLine && this.layoutRecovery) {
             const next = this.peekAt(1);
             if (next.kind !== T.RightParen && this.columnOf(next.start) <= openIndent) break;
@@ -220,10 +224,10 @@ export abstract class ExpressionParser extends ListParser {
           if (this.check(T.RightParen)) break;
           continue;
         }
-        if (this.check(T.NewLine) && this.peekAt(1).kind === T.RightParen) this.read();
+        if (this.check(T.NewLine) && this.kindAt(this.pos + 1) === T.RightParen) this.read();
         break;
       }
-      if (this.check(T.RightParen)) end = this.read().end;
+      if (this.check(T.RightParen)) end = this.readEnd();
       else {
         end = this.previousEnd();
         this.report("Expected ')' to close the argument list.", { start: end, end });
@@ -241,7 +245,7 @@ export abstract class ExpressionParser extends ListParser {
       items.push(this.withRecovery(() => this.expression(), [...CLOSERS, T.Comma]));
       this.skipNewLines();
       if (!this.check(T.Comma)) break;
-      this.read();
+      this.advance();
       this.skipNewLines();
     }
     const close = this.expect(T.RightParen);
@@ -265,7 +269,7 @@ export abstract class ExpressionParser extends ListParser {
   }
 
   protected lambdaBody(parameters: Lambda['parameters'], start: number, returnType?: Lambda['returnType']): Lambda {
-    this.expect(T.Arrow);
+    this.expectKind(T.Arrow);
     if (this.check(T.NewLine)) this.read();
     const body = this.withRecovery(() => this.expression(), [T.NewLine, T.RightParen]);
     const span = { start, end: body.span.end };
@@ -282,7 +286,7 @@ export abstract class ExpressionParser extends ListParser {
 
   protected objectMember(): ObjectLiteral['members'][number] {
     const t = this.peek();
-    if (t.kind === T.At || (this.checkKeyword('resource') && this.peekAt(1).kind === T.Identifier)) return this.nestedResource();
+    if (t.kind === T.At || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === T.Identifier)) return this.nestedResource();
     if (t.kind === T.Ellipsis) return this.spread(T.RightBrace);
     return this.withRecovery((): ObjectProperty => {
       const key = t.kind === T.Identifier ? this.identifierNode(this.read()) : t.kind === T.StringComplete || t.kind === T.StringLeftPiece ? this.string() : undefined;
@@ -314,19 +318,19 @@ export abstract class ExpressionParser extends ListParser {
   }
 
   private missingValue(memberStart: number): Expression {
-    const at = this.peek().start;
+    const at = this.peekStart();
     const next = this.peekAt(1);
     const indent = this.indentOf(memberStart);
     const deeper = next.kind !== T.EndOfFile && this.columnOf(next.start) > indent;
     if (deeper && this.memberStartsAt(1)) {
       this.report("Expected a value; reading the indented lines below as an object whose '{' is missing.", { start: at, end: at });
-      this.read();
+      this.advance();
       const { items, end } = this.implicitList(T.RightBrace, () => this.objectMember(), indent);
       return { kind: 'object', span: { start: next.start, end }, members: items };
     }
     if (deeper && (next.kind === T.LeftBrace || next.kind === T.LeftSquare || next.kind === T.StringComplete)) {
       this.report("Expected a value; reading the indented lines below as an array whose '[' is missing.", { start: at, end: at });
-      this.read();
+      this.advance();
       const { items, end } = this.implicitList(T.RightSquare, () => this.arrayItem(indent), indent);
       return { kind: 'array', span: { start: next.start, end }, items };
     }
@@ -353,7 +357,7 @@ export abstract class ExpressionParser extends ListParser {
     if (this.check(T.Ellipsis)) return this.spread(T.RightSquare);
     if (this.memberStartsAt(0) && this.atLineStart()) {
       // `name: 'x'` as an item: the `{` of an object item was lost (e.g. deleted on its own line).
-      const start = this.peek().start;
+      const start = this.peekStart();
       this.report("Expected an array item; reading these lines as an object whose '{' is missing.", { start, end: start });
       const { items, end } = this.implicitList(T.RightBrace, () => this.objectMember(), ownerIndent);
       return { kind: 'object', span: { start, end }, members: items };
@@ -370,23 +374,23 @@ export abstract class ExpressionParser extends ListParser {
     let item: Identifier | undefined;
     let index: Identifier | undefined;
     if (this.check(T.LeftParen)) {
-      this.read();
+      this.advance();
       item = this.identifierNode(this.expect(T.Identifier, 'a loop item name'));
-      this.expect(T.Comma);
+      this.expectKind(T.Comma);
       index = this.identifierNode(this.expect(T.Identifier, 'a loop index name'));
-      this.expect(T.RightParen);
+      this.expectKind(T.RightParen);
     } else {
       item = this.identifierNode(this.expect(T.Identifier, 'a loop item name'));
     }
     this.expectKeyword('in');
     const iterable = this.withRecovery(() => this.expression(), [T.Colon, T.RightSquare, T.NewLine]);
-    this.expect(T.Colon);
+    this.expectKind(T.Colon);
     this.layoutOwner = open.start;
     const body = this.withRecovery(() => (resourceBody ? this.resourceBody(true) : this.expression()), [T.RightSquare, T.NewLine]);
     this.layoutOwner = -1;
     this.skipNewLines();
     let end = body.span.end;
-    if (this.check(T.RightSquare)) end = this.read().end;
+    if (this.check(T.RightSquare)) end = this.readEnd();
     else this.report("Expected ']' to close the 'for' expression.", { start: end, end });
     this.leave();
     return { kind: 'for', span: { start: open.start, end }, item, index, iterable, body };
@@ -418,6 +422,8 @@ export abstract class ExpressionParser extends ListParser {
    * the formatter writes `[@discriminator('type'), A | B]` on one line, so a comma may stand for it there.
    */
   protected decorators(commaAllowed = false): Decorator[] {
+    // Most declarations and members have none: one shared empty list, not one per member.
+    if (!this.check(T.At)) return NONE as unknown as Decorator[];
     const out: Decorator[] = [];
     while (this.check(T.At)) {
       const at = this.read();
@@ -425,10 +431,10 @@ export abstract class ExpressionParser extends ListParser {
       out.push({ kind: 'decorator', span: { start: at.start, end: expression.span.end }, expression });
       if (this.check(T.NewLine)) this.read();
       else if (commaAllowed && this.check(T.Comma)) {
-        this.read();
+        this.advance();
         this.skipNewLines();
       } else if (!this.check(T.EndOfFile)) {
-        this.report('Expected a line break after the decorator.', { start: this.peek().start, end: this.peek().start });
+        this.report('Expected a line break after the decorator.', { start: this.peekStart(), end: this.peekStart() });
         this.skipTo(this.pos, [T.NewLine]);
         this.skipNewLines();
       }

@@ -26,7 +26,7 @@ export class ListParser extends ParserCore {
     const items: E[] = [];
     const owner = this.layoutOwner;
     this.layoutOwner = -1;
-    if (this.check(closer)) return { items, end: this.read().end };
+    if (this.check(closer)) return { items, end: this.readEnd() };
     let limit = -1;
     if (this.check(T.NewLine)) {
       if (this.layoutRecovery) {
@@ -39,27 +39,27 @@ export class ListParser extends ParserCore {
         }
         limit = openIndent;
       }
-      this.read();
+      this.advance();
     }
     let expectElement = true;
     for (;;) {
       const k = this.peekKind();
-      if (k === closer) return { items, end: this.read().end };
+      if (k === closer) return { items, end: this.readEnd() };
       if (k === T.EndOfFile) break;
       if (!expectElement) {
         if (k === T.NewLine) {
           const next = this.peekAt(1);
           if (next.kind === T.EndOfFile) {
-            this.read();
+            this.advance();
             break;
           }
           if (limit >= 0 && next.kind !== closer && this.columnOf(next.start) <= limit) break;
-          this.read();
+          this.advance();
         } else if (k === T.Comma) {
-          this.read();
+          this.advance();
           this.skipNewLines();
         } else {
-          this.report('Expected a line break or a comma between members.', { start: this.peek().start, end: this.peek().start });
+          this.report('Expected a line break or a comma between members.', { start: this.peekStart(), end: this.peekStart() });
         }
         expectElement = true;
         continue;
@@ -71,7 +71,7 @@ export class ListParser extends ParserCore {
         // Nothing could be read here: a closer that starts a line belongs to an enclosing construct;
         // anything else is junk on this line.
         if (isCloser(k) && this.atLineStart()) break;
-        this.read();
+        this.advance();
       }
     }
     this.missingCloser(closer);
@@ -85,7 +85,7 @@ export class ListParser extends ParserCore {
    */
   protected implicitList<E extends Node>(closer: T, element: () => E, ownerIndent: number): ListResult<E> {
     const items: E[] = [];
-    const limit = this.columnOf(this.peek().start) - 1;
+    const limit = this.columnOf(this.peekStart()) - 1;
     let expectElement = true;
     for (;;) {
       const k = this.peekKind();
@@ -97,14 +97,14 @@ export class ListParser extends ParserCore {
           if (next.kind === T.EndOfFile) break;
           if (column <= limit) {
             if (next.kind === closer && column >= ownerIndent) {
-              this.read();
-              return { items, end: this.read().end };
+              this.advance();
+              return { items, end: this.readEnd() };
             }
             break;
           }
-          this.read();
+          this.advance();
         } else if (k === T.Comma) {
-          this.read();
+          this.advance();
         } else {
           break;
         }
@@ -120,7 +120,7 @@ export class ListParser extends ParserCore {
   }
 
   private missingCloser(closer: T): void {
-    const at = this.peek().kind === T.NewLine || this.peek().kind === T.EndOfFile ? this.previousEnd() : this.peek().start;
+    const at = this.peekKind() === T.NewLine || this.peekKind() === T.EndOfFile ? this.previousEnd() : this.peekStart();
     this.report(`Expected '${TOKEN_TEXT[closer] ?? ''}' to close the list.`, { start: at, end: at });
   }
 

@@ -81,6 +81,31 @@ export class ParserCore {
     if (t.kind !== T.EndOfFile) this.pos++;
     return t;
   }
+  // Token-free forms of the cursor: most reads only step past a token or want one offset, and materialising a
+  // `Token` for each was most of the parse's garbage (and so of its collector time).
+  /** Steps past the current token (never past the end of the file). */
+  protected advance(): void {
+    if (this.kindAt(this.pos) !== T.EndOfFile) this.pos++;
+  }
+  /** Steps past the current token, returning where it ends. */
+  protected readEnd(): number {
+    const end = this.peekEnd();
+    this.advance();
+    return end;
+  }
+  protected peekStart(): number {
+    const i = Math.min(this.pos, this.tokens.count - 1);
+    return this.tokens.starts[i] as number;
+  }
+  protected peekEnd(): number {
+    const i = Math.min(this.pos, this.tokens.count - 1);
+    return this.tokens.ends[i] as number;
+  }
+  /** `expect` when the token itself is not needed. */
+  protected expectKind(kind: T, what?: string): void {
+    if (this.kindAt(this.pos) === kind) this.pos++;
+    else throw this.expected(what ?? `'${TOKEN_TEXT[kind] ?? T[kind]}'`);
+  }
   protected previousEnd(): number {
     return this.pos > 0 ? (this.tokens.ends[this.pos - 1] as number) : 0;
   }
@@ -147,12 +172,12 @@ export class ParserCore {
 
   protected errorFrom(from: number, children?: readonly Node[]): ErrorNode {
     const span: Span =
-      from < this.pos ? { start: this.tokens.starts[from] as number, end: this.previousEnd() } : { start: this.peek().start, end: this.peek().start };
+      from < this.pos ? { start: this.tokens.starts[from] as number, end: this.previousEnd() } : { start: this.peekStart(), end: this.peekStart() };
     return children && children.length > 0 ? { kind: 'error', span, children } : { kind: 'error', span };
   }
 
   protected missing(message: string): ErrorNode {
-    const at = this.peek().start;
+    const at = this.peekStart();
     this.report(message, { start: at, end: at });
     return { kind: 'error', span: { start: at, end: at } };
   }

@@ -13,8 +13,8 @@ export abstract class TypeParser extends ExpressionParser {
   /** A type, or with `allowResource` the `resource 'T@v'` form (type string optional on outputs). */
   protected type(allowResource: boolean, resourceTypeOptional = false): TypeExpression {
     const t = this.peek();
-    if (allowResource && this.checkKeyword('resource') && this.peekAt(1).kind !== T.LessThan) {
-      this.read();
+    if (allowResource && this.checkKeyword('resource') && this.kindAt(this.pos + 1) !== T.LessThan) {
+      this.advance();
       const next = this.peekKind();
       if (resourceTypeOptional && next !== T.StringComplete && next !== T.StringLeftPiece) {
         return { kind: 'resourceType', span: { start: t.start, end: t.end } };
@@ -30,7 +30,7 @@ export abstract class TypeParser extends ExpressionParser {
 
   protected typeExpression(): TypeExpression {
     this.enter();
-    const start = this.peek().start;
+    const start = this.peekStart();
     const leadingPipe = this.unionSeparatorAhead();
     if (leadingPipe) this.readUnionSeparator();
     const first = this.unaryType();
@@ -48,18 +48,18 @@ export abstract class TypeParser extends ExpressionParser {
   }
 
   private unionSeparatorAhead(): boolean {
-    return this.check(T.Pipe) || (this.check(T.NewLine) && this.peekAt(1).kind === T.Pipe);
+    return this.check(T.Pipe) || (this.check(T.NewLine) && this.kindAt(this.pos + 1) === T.Pipe);
   }
   private readUnionSeparator(): void {
     this.skipNewLines();
-    this.read();
+    this.advance();
   }
 
   private unaryType(): TypeExpression {
     const op = this.peek();
     let current: TypeExpression;
     if (op.kind === T.Minus || op.kind === T.Plus || op.kind === T.Exclamation) {
-      this.read();
+      this.advance();
       const operand = this.withRecovery(() => this.memberType(), TYPE_CLOSERS);
       const operator = op.kind === T.Minus ? '-' : op.kind === T.Plus ? '+' : '!';
       current = { kind: 'unary', span: { start: op.start, end: operand.span.end }, operator, operand: operand as Expression };
@@ -83,12 +83,12 @@ export abstract class TypeParser extends ExpressionParser {
     let current = this.primaryType();
     for (;;) {
       if (this.check(T.LeftSquare)) {
-        this.read();
+        this.advance();
         if (this.check(T.RightSquare)) {
           const close = this.read();
           current = { kind: 'arrayType', span: { start: current.span.start, end: close.end }, element: current };
         } else if (this.check(T.Asterisk)) {
-          this.read();
+          this.advance();
           const close = this.expect(T.RightSquare);
           current = { kind: 'typeAccess', span: { start: current.span.start, end: close.end }, object: current, member: '*' };
         } else {
@@ -97,7 +97,7 @@ export abstract class TypeParser extends ExpressionParser {
           current = { kind: 'typeAccess', span: { start: current.span.start, end: close.end }, object: current, member: index };
         }
       } else if (this.check(T.Dot)) {
-        this.read();
+        this.advance();
         if (this.check(T.Asterisk)) {
           const star = this.read();
           current = { kind: 'typeAccess', span: { start: current.span.start, end: star.end }, object: current, member: '*' };
@@ -121,7 +121,7 @@ export abstract class TypeParser extends ExpressionParser {
     const t = this.peek();
     switch (t.kind) {
       case T.Integer:
-        this.read();
+        this.advance();
         return { kind: 'integer', span: { start: t.start, end: t.end }, value: Number(t.value), text: t.value ?? '' };
       case T.StringComplete:
       case T.StringLeftPiece:
@@ -133,13 +133,13 @@ export abstract class TypeParser extends ExpressionParser {
       case T.LeftSquare:
         return this.tupleType();
       case T.LeftParen: {
-        this.read();
+        this.advance();
         const type = this.typeExpression();
         const close = this.expect(T.RightParen);
         return { kind: 'parenType', span: { start: t.start, end: close.end }, type };
       }
       case T.Identifier: {
-        this.read();
+        this.advance();
         if (t.value === 'true' || t.value === 'false') return { kind: 'boolean', span: { start: t.start, end: t.end }, value: t.value === 'true' };
         if (t.value === 'null') return { kind: 'null', span: { start: t.start, end: t.end } };
         const name: Identifier = this.identifierNode(t);
@@ -154,17 +154,17 @@ export abstract class TypeParser extends ExpressionParser {
 
   /** `<A, B>` after a parameterized type name. */
   private typeArguments(): TypeExpression[] {
-    this.expect(T.LessThan);
+    this.expectKind(T.LessThan);
     const args: TypeExpression[] = [];
     this.skipNewLines();
     while (!this.check(T.GreaterThan)) {
       args.push(this.withRecovery(() => this.typeExpression(), TYPE_CLOSERS));
       this.skipNewLines();
       if (!this.check(T.Comma)) break;
-      this.read();
+      this.advance();
       this.skipNewLines();
     }
-    this.expect(T.GreaterThan);
+    this.expectKind(T.GreaterThan);
     return args;
   }
 
@@ -177,7 +177,7 @@ export abstract class TypeParser extends ExpressionParser {
   }
 
   private objectTypeMember(): ObjectTypeProperty | ErrorNode {
-    const start = this.peek().start;
+    const start = this.peekStart();
     return this.withRecovery((): ObjectTypeProperty => {
       const decorators = this.decorators();
       const t = this.peek();
@@ -185,10 +185,10 @@ export abstract class TypeParser extends ExpressionParser {
       if (t.kind === T.Identifier) key = this.identifierNode(this.read());
       else if (t.kind === T.StringComplete || t.kind === T.StringLeftPiece) key = this.string();
       else if (t.kind === T.Asterisk) {
-        this.read();
+        this.advance();
         key = '*';
       } else throw this.expected('a property name or *');
-      this.expect(T.Colon);
+      this.expectKind(T.Colon);
       const value = this.withRecovery(() => this.typeExpression(), [T.NewLine, T.Comma, T.RightBrace]);
       return { kind: 'objectTypeProperty', span: { start, end: value.span.end }, decorators, key, value };
     }, [T.NewLine, T.Comma, T.RightBrace]);
@@ -199,7 +199,7 @@ export abstract class TypeParser extends ExpressionParser {
     const open = this.read();
     const { items, end } = this.list(open.start, T.RightSquare, () =>
       this.withRecovery((): TupleTypeItem => {
-        const start = this.peek().start;
+        const start = this.peekStart();
         const decorators = this.decorators(true);
         const value = this.typeExpression();
         return { kind: 'tupleItem', span: { start, end: value.span.end }, decorators, value };
