@@ -98,7 +98,10 @@ function declarationNoun(kind: 'parameter' | 'variable', doc: AnalyzedDocument):
 }
 
 function describe(v: Value): string {
-  return isScalar(v) ? String(scalarOf(v)) : v.kind;
+  if (!isScalar(v)) return v.kind;
+  const s = scalarOf(v);
+  // "… is ." reads as a typo: say what an empty string is.
+  return s === '' ? 'an empty string' : String(s);
 }
 
 export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {

@@ -94,6 +94,7 @@ import stgSharedKey from './stg-shared-key.yaml';
 import stgTls from './stg-tls.yaml';
 import stgXtenant from './stg-xtenant.yaml';
 import synAadOnly from './syn-aad-only.yaml';
+import synManagedVnet from './syn-managed-vnet.yaml';
 import synPublic from './syn-public.yaml';
 import vmEncHost from './vm-enc-host.yaml';
 import vmLinuxPwd from './vm-linux-pwd.yaml';
@@ -193,6 +194,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['stg-tls.yaml', stgTls],
   ['stg-xtenant.yaml', stgXtenant],
   ['syn-aad-only.yaml', synAadOnly],
+  ['syn-managed-vnet.yaml', synManagedVnet],
   ['syn-public.yaml', synPublic],
   ['vm-enc-host.yaml', vmEncHost],
   ['vm-linux-pwd.yaml', vmLinuxPwd],
