@@ -99,6 +99,7 @@ import synPublic from './syn-public.yaml';
 import vmEncHost from './vm-enc-host.yaml';
 import vmLinuxPwd from './vm-linux-pwd.yaml';
 import vmPatch from './vm-patch.yaml';
+import vmPublicIp from './vm-public-ip.yaml';
 import vmTrustedLaunch from './vm-trusted-launch.yaml';
 
 export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
@@ -199,5 +200,6 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['vm-enc-host.yaml', vmEncHost],
   ['vm-linux-pwd.yaml', vmLinuxPwd],
   ['vm-patch.yaml', vmPatch],
+  ['vm-public-ip.yaml', vmPublicIp],
   ['vm-trusted-launch.yaml', vmTrustedLaunch],
 ];

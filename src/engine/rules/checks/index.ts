@@ -9,6 +9,7 @@ import { customerManagedKey } from './customer-managed-key';
 import { diagnosticSettings } from './diagnostic-settings';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { linuxPasswordAuth } from './linux-password-auth';
+import { nicPublicIp } from './nic-public-ip';
 import { nsgOpenPort } from './nsg-open-port';
 import { privilegedGraphPermission } from './privileged-graph-permission';
 import { privilegedNewPrincipal } from './privileged-new-principal';
@@ -27,6 +28,7 @@ export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument, options: RuleOpt
 
 export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'nsg-open-port': nsgOpenPort,
+  'nic-public-ip': nicPublicIp,
   'allowed-location': allowedLocation,
   'replica-location': replicaLocation,
   'customer-managed-key': customerManagedKey,
