@@ -21,7 +21,12 @@ export interface BicepScope {
   callUser?(name: string, namespace: string | undefined, args: readonly Value[], span: Span): Value | undefined;
   /** `symbol.name` of a resource of the file, when known before deployment; undefined otherwise. */
   resourceName?(symbol: string, span: Span): Value | undefined;
+  /** Evaluates `body` with loop names bound (shadowing, then restored); absent scopes leave loops unknown. */
+  withLocals?(bindings: ReadonlyMap<string, Value>, body: () => Value): Value;
 }
+
+/** Loops over longer lists are not expanded: the value is unknown rather than slow to compute. */
+const MAX_LOOP_ITEMS = 1000;
 
 /** Deployment-time functions: they exist, but their value is only known when deploying. */
 const DEPLOYMENT_FUNCTIONS = new Set([
@@ -184,12 +189,32 @@ export class Evaluator {
       case 'lambda':
         return unknown(span, 'a lambda is not a value');
       case 'for':
-        return unknown(span, 'computed by a loop');
+        return this.loop(e, span);
       case 'if':
         return unknown(span, 'conditional value');
       case 'error':
         return unknown(span, 'the expression could not be read');
     }
+  }
+
+  /**
+   * `[for item in list: body]` and `[for (item, i) in list: body]` over a list known before deployment (a
+   * variable, a parameter default, `range()`): one value per item, so that settings built by a loop are judged.
+   * An unknown list, a filter (`if` in the body) or a body that depends on the deployment stays unknown.
+   */
+  private loop(e: Extract<Expression, { kind: 'for' }>, span: Span): Value {
+    const source = this.evaluate(e.iterable);
+    if (!this.scope.withLocals || source.kind !== 'array' || source.items.length > MAX_LOOP_ITEMS || e.body.kind === 'if') {
+      return source.kind === 'unknown' ? mergeUnknown(span, [source], 'computed by a loop over a value only known at deployment') : unknown(span, 'computed by a loop');
+    }
+    const items: Value[] = [];
+    for (const [i, item] of source.items.entries()) {
+      const bindings = new Map<string, Value>();
+      if (e.item) bindings.set(e.item.name, item);
+      if (e.index) bindings.set(e.index.name, { kind: 'number', value: i, span: e.index.span, origin: { kind: 'computed' } });
+      items.push(this.scope.withLocals(bindings, () => this.evaluate(e.body)));
+    }
+    return { kind: 'array', span, origin: { kind: 'computed' }, items };
   }
 
   private binary(op: string, l: Expression, r: Expression, span: Span): Value {

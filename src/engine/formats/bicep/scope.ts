@@ -166,6 +166,22 @@ export class FileScope implements BicepScope {
     return { ...raw, span: useSpan };
   }
 
+  withLocals(bindings: ReadonlyMap<string, Value>, body: () => Value): Value {
+    const saved = new Map<string, Value | undefined>();
+    for (const [name, value] of bindings) {
+      saved.set(name, this.locals.get(name));
+      this.locals.set(name, value);
+    }
+    try {
+      return body();
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) this.locals.delete(name);
+        else this.locals.set(name, value);
+      }
+    }
+  }
+
   /** The expression a variable is declared with (for reference collection). */
   variableExpression(name: string): Expression | undefined {
     return this.vars.get(name)?.value;
@@ -253,7 +269,15 @@ export class FileScope implements BicepScope {
     if (cached) return cached;
     if (this.evaluating.has(key)) return unknown(useSpan, `'${key.slice(2)}' refers to itself`);
     this.evaluating.add(key);
-    const value = compute();
+    // A declaration sees no loop or lambda names of the place it is used from (and its value is cached).
+    const hidden = this.locals.size > 0 ? new Map(this.locals) : undefined;
+    this.locals.clear();
+    let value: Value;
+    try {
+      value = compute();
+    } finally {
+      if (hidden) for (const [k, v] of hidden) this.locals.set(k, v);
+    }
     this.evaluating.delete(key);
     this.cache.set(key, value);
     return value;

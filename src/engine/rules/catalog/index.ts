@@ -51,6 +51,7 @@ import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
+import monActivityLog from './mon-activity-log.yaml';
 import monDiag from './mon-diag.yaml';
 import monLawRetention from './mon-law-retention.yaml';
 import monSentinel from './mon-sentinel.yaml';
@@ -152,6 +153,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
+  ['mon-activity-log.yaml', monActivityLog],
   ['mon-diag.yaml', monDiag],
   ['mon-law-retention.yaml', monLawRetention],
   ['mon-sentinel.yaml', monSentinel],

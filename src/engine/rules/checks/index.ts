@@ -2,6 +2,7 @@
 import type { AnalyzedDocument } from '../../model/document';
 import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
+import { activityLogExport } from './activity-log-export';
 import { appKeySettings } from './app-key-settings';
 import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
 import { aksApiAccess } from './aks-api-access';
@@ -29,6 +30,7 @@ export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument, options: RuleOpt
 export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'nsg-open-port': nsgOpenPort,
   'nic-public-ip': nicPublicIp,
+  'activity-log-export': activityLogExport,
   'allowed-location': allowedLocation,
   'replica-location': replicaLocation,
   'customer-managed-key': customerManagedKey,
