@@ -19,7 +19,7 @@ import { allowedLocation, replicaLocation } from './residency';
 import { secretOutput } from './secret-output';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
-import { sqlAuditing } from './sql-companions';
+import { sqlAuditing, sqlEntraAdmin } from './sql-companions';
 import { sqlFirewallOpen } from './sql-firewall-open';
 import { unusedSuppressionCheck } from './unused-suppression';
 import { vmBackup } from './vm-backup';
@@ -36,6 +36,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'customer-managed-key': customerManagedKey,
   'sql-firewall-open': sqlFirewallOpen,
   'sql-auditing': sqlAuditing,
+  'sql-entra-admin': sqlEntraAdmin,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
   'unused-suppression': unusedSuppressionCheck,
