@@ -123,7 +123,14 @@ async function fuzz(settings: Omit<Settings, 'from'> & { readonly from: number }
       });
       worker.on('error', (e) => {
         clearInterval(watchdog);
-        reject(e);
+        if (!current) return reject(e);
+        // An error that escaped the engine killed the worker (a stack overflow is not catchable everywhere):
+        // record it with its input, rebuilt from the seed, and go on after it.
+        const texts = settings.seeds.map((f) => readFileSync(f, 'utf8'));
+        const c = makeCase({ ...settings, from }, texts, current.index);
+        outcome.failures.push(`case ${current.index} (${current.label}): crashed the worker: ${e.message}\n  input: ${save(settings.seed, current.index, c.file, c.text)}`);
+        outcome.ran++;
+        resolve(current.index + 1);
       });
     });
     from = next;

@@ -41,6 +41,7 @@ import diskCmk from './disk-cmk.yaml';
 import diskDoubleEnc from './disk-double-enc.yaml';
 import evgLocalAuth from './evg-local-auth.yaml';
 import iamCaAdminMfa from './iam-ca-admin-mfa.yaml';
+import iamCustomStar from './iam-custom-star.yaml';
 import iamGraphPrivRole from './iam-graph-priv-role.yaml';
 import iamOwnerSub from './iam-owner-sub.yaml';
 import iamPrivNewId from './iam-priv-new-id.yaml';
@@ -144,6 +145,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['disk-double-enc.yaml', diskDoubleEnc],
   ['evg-local-auth.yaml', evgLocalAuth],
   ['iam-ca-admin-mfa.yaml', iamCaAdminMfa],
+  ['iam-custom-star.yaml', iamCustomStar],
   ['iam-graph-priv-role.yaml', iamGraphPrivRole],
   ['iam-owner-sub.yaml', iamOwnerSub],
   ['iam-priv-new-id.yaml', iamPrivNewId],

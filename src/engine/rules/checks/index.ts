@@ -6,6 +6,7 @@ import { activityLogExport } from './activity-log-export';
 import { appKeySettings } from './app-key-settings';
 import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
 import { aksApiAccess } from './aks-api-access';
+import { customRoleWildcard } from './custom-role-wildcard';
 import { customerManagedKey } from './customer-managed-key';
 import { diagnosticSettings } from './diagnostic-settings';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
@@ -30,6 +31,7 @@ export type CodeCheck = (rule: RuleMeta, doc: AnalyzedDocument, options: RuleOpt
 export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'nsg-open-port': nsgOpenPort,
   'nic-public-ip': nicPublicIp,
+  'custom-role-wildcard': customRoleWildcard,
   'activity-log-export': activityLogExport,
   'allowed-location': allowedLocation,
   'replica-location': replicaLocation,
