@@ -27,6 +27,7 @@ import appTls from './app-tls.yaml';
 import appcsLocalAuth from './appcs-local-auth.yaml';
 import appiLocalAuth from './appi-local-auth.yaml';
 import autoLocalAuth from './auto-local-auth.yaml';
+import bkpVaultProtect from './bkp-vault-protect.yaml';
 import bkpVm from './bkp-vm.yaml';
 import cogLocalAuth from './cog-local-auth.yaml';
 import cogPublic from './cog-public.yaml';
@@ -131,6 +132,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['appcs-local-auth.yaml', appcsLocalAuth],
   ['appi-local-auth.yaml', appiLocalAuth],
   ['auto-local-auth.yaml', autoLocalAuth],
+  ['bkp-vault-protect.yaml', bkpVaultProtect],
   ['bkp-vm.yaml', bkpVm],
   ['cog-local-auth.yaml', cogLocalAuth],
   ['cog-public.yaml', cogPublic],
