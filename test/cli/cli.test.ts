@@ -111,7 +111,8 @@ describe('rlens CLI', function () {
     const clean = join(tempDir(), 'clean.json');
     writeFileSync(clean, JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st', properties: { minimumTlsVersion: 'TLS1_2', allowSharedKeyAccess: false, publicNetworkAccess: 'Disabled', allowBlobPublicAccess: false, networkAcls: { defaultAction: 'Deny' }, encryption: { requireInfrastructureEncryption: true, keySource: 'Microsoft.Keyvault' } } }],
+      resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st', properties: { minimumTlsVersion: 'TLS1_2', allowSharedKeyAccess: false, publicNetworkAccess: 'Disabled', allowBlobPublicAccess: false, networkAcls: { defaultAction: 'Deny' }, encryption: { requireInfrastructureEncryption: true, keySource: 'Microsoft.Keyvault' } } },
+        { type: 'Microsoft.Storage/storageAccounts/blobServices', apiVersion: '2023-05-01', name: 'st/default', properties: { deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 } } }],
     }));
     assert.equal(rlens(['scan', clean, '--fail-on', 'info']).status, 0);
     assert.equal(rlens(['scan', 'samples', '--fail-on', 'error']).status, 1);

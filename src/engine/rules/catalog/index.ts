@@ -95,6 +95,7 @@ import stgHttps from './stg-https.yaml';
 import stgInfraEnc from './stg-infra-enc.yaml';
 import stgPublicNet from './stg-public-net.yaml';
 import stgSharedKey from './stg-shared-key.yaml';
+import stgSoftDelete from './stg-soft-delete.yaml';
 import stgTls from './stg-tls.yaml';
 import stgXtenant from './stg-xtenant.yaml';
 import synAadOnly from './syn-aad-only.yaml';
@@ -200,6 +201,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['stg-infra-enc.yaml', stgInfraEnc],
   ['stg-public-net.yaml', stgPublicNet],
   ['stg-shared-key.yaml', stgSharedKey],
+  ['stg-soft-delete.yaml', stgSoftDelete],
   ['stg-tls.yaml', stgTls],
   ['stg-xtenant.yaml', stgXtenant],
   ['syn-aad-only.yaml', synAadOnly],

@@ -21,6 +21,7 @@ import { secretOutput } from './secret-output';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
 import { sqlAuditing, sqlEntraAdmin } from './sql-companions';
+import { storageSoftDelete } from './storage-soft-delete';
 import { sqlFirewallOpen } from './sql-firewall-open';
 import { unusedSuppressionCheck } from './unused-suppression';
 import { vmBackup } from './vm-backup';
@@ -39,6 +40,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'sql-firewall-open': sqlFirewallOpen,
   'sql-auditing': sqlAuditing,
   'sql-entra-admin': sqlEntraAdmin,
+  'storage-soft-delete': storageSoftDelete,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
   'unused-suppression': unusedSuppressionCheck,

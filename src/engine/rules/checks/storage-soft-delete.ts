@@ -1,0 +1,83 @@
+/**
+ * STG-SOFT-DELETE: blob and container soft delete. ARM, Bicep and azapi keep both policies in the account's
+ * `blobServices` child (`deleteRetentionPolicy`, `containerDeleteRetentionPolicy`), azurerm in the account's
+ * `blob_properties` block; both are off unless set. A blob service (or `blob_properties`) that leaves a policy out
+ * or turns it off, or keeps deleted data under seven days, is reported at the rule's severity where it is
+ * written. An account whose file configures no blob service at all is reported at info: the setting may come
+ * from another template or from policy. File-only accounts (`FileStorage`) have no blobs and are skipped.
+ */
+import { lookup, type Value } from '../../core/value';
+import type { AnalyzedDocument } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import type { RawFinding, RuleMeta } from '../types';
+import { hangsOffUnknownExisting, isLinked, ofTypes } from './companions';
+
+const ARM_POLICIES = ['deleteRetentionPolicy', 'containerDeleteRetentionPolicy'];
+const AZURERM_POLICIES = ['delete_retention_policy', 'container_delete_retention_policy'];
+
+/** Fewer days than this leaves too little time to notice a deletion (Microsoft's own default is seven). */
+export const MIN_DAYS = 7;
+
+function present(resource: Resource, path: readonly string[]): Value | undefined {
+  const v = lookup(resource.body, path);
+  return v.state === 'present' && v.value.kind !== 'null' ? v.value : undefined;
+}
+
+function isFileStorage(account: Resource): boolean {
+  const kind = present(account, [account.dialect === 'azurerm' ? 'account_kind' : 'kind']);
+  return kind?.kind === 'string' && kind.value.toLowerCase() === 'filestorage';
+}
+
+/** Findings for one holder of the two policies (a blob service's `properties`, or `blob_properties`). */
+function judgePolicies(resource: Resource, base: readonly string[], names: readonly string[], azurerm: boolean): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const name of names) {
+    const policy = present(resource, [...base, name]);
+    if (!policy) {
+      out.push({ resource, messageId: 'policyAbsent', data: { policy: name } });
+      continue;
+    }
+    if (policy.kind === 'unknown') {
+      out.push({ resource, messageId: 'unknown', at: policy, unknown: policy, severity: 'info' });
+      continue;
+    }
+    // azurerm: a policy block is on by being there. ARM: `enabled` must be true.
+    if (!azurerm) {
+      const flag = present(resource, [...base, name, 'enabled']);
+      if (flag?.kind === 'unknown') {
+        out.push({ resource, messageId: 'unknown', at: flag, unknown: flag, severity: 'info' });
+        continue;
+      }
+      if (flag?.kind !== 'boolean' || !flag.value) {
+        out.push({ resource, messageId: 'policyOff', data: { policy: name }, ...(flag ? { at: flag } : { at: policy }) });
+        continue;
+      }
+    }
+    const days = present(resource, [...base, name, 'days']);
+    if (days?.kind === 'number' && days.value < MIN_DAYS) out.push({ resource, messageId: 'short', data: { policy: name, days: days.value }, at: days });
+  }
+  return out;
+}
+
+export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const out: RawFinding[] = [];
+  const services = ofTypes(doc.resources, ['Microsoft.Storage/storageAccounts/blobServices']);
+  for (const s of services) out.push(...judgePolicies(s, ['properties'], ARM_POLICIES, false));
+  // A blob service whose account cannot be told (named by a parameter, or hanging off an `existing` account of
+  // unknown name) may be any account's: accounts then stay quiet.
+  const untold = services.some((s) => (!s.parentSymbol && (!s.name.includes('/') || s.name.startsWith('['))) || hangsOffUnknownExisting(s, doc.resources));
+  for (const account of ofTypes(doc.resources, ['Microsoft.Storage/storageAccounts', 'azurerm_storage_account'])) {
+    if (isFileStorage(account)) continue;
+    if (account.dialect === 'azurerm') {
+      const props = lookup(account.body, ['blob_properties']);
+      if (props.state === 'present' && props.value.kind === 'unknown') continue;
+      if (props.state === 'absent' || props.value.kind === 'null' || (props.value.kind === 'array' && props.value.items.length === 0)) {
+        out.push({ resource: account, messageId: 'absent', severity: 'info' });
+      } else out.push(...judgePolicies(account, ['blob_properties'], AZURERM_POLICIES, true));
+      continue;
+    }
+    if (account.partial || untold || services.some((s) => isLinked(s, account))) continue;
+    out.push({ resource: account, messageId: 'absent', severity: 'info' });
+  }
+  return out;
+}
