@@ -93,6 +93,7 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_service_plan', 'Microsoft.Web/serverfarms'],
   ['azurerm_postgresql_', 'Microsoft.DBforPostgreSQL/flexibleServers'],
   ['azurerm_mysql_', 'Microsoft.DBforMySQL/flexibleServers'],
+  ['azurerm_mariadb_', 'Microsoft.DBforMariaDB/servers'],
   ['azurerm_cosmosdb_', 'Microsoft.DocumentDB/databaseAccounts'],
   ['azurerm_redis_', 'Microsoft.Cache/redis'],
   ['azurerm_kubernetes_', 'Microsoft.ContainerService/managedClusters'],

@@ -231,7 +231,8 @@ export class Evaluator {
         }
       } else failed ??= unknown(span, 'template directive', variablesIn(expr));
     }
-    if (!failed) return { kind: 'string', value: out, span };
+    // Built from other values, as Bicep's interpolated strings are: not a literal a fix could edit in place.
+    if (!failed) return { kind: 'string', value: out, span, origin: { kind: 'computed' } };
     // "${azurerm_storage_account.st.id}/blobServices/default" is an id under that resource: say which.
     const first = expr.parts[0];
     const head = first?.kind === 'interp' ? this.eval(first.expr) : undefined;

@@ -77,6 +77,7 @@ import resReplica from './res-replica.yaml';
 import rlensUnusedSuppression from './rlens-unused-suppression.yaml';
 import secOutput from './sec-output.yaml';
 import secParamDefault from './sec-param-default.yaml';
+import secPlaintext from './sec-plaintext.yaml';
 import sigrLocalAuth from './sigr-local-auth.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
 import sqlAudit from './sql-audit.yaml';
@@ -183,6 +184,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['rlens-unused-suppression.yaml', rlensUnusedSuppression],
   ['sec-output.yaml', secOutput],
   ['sec-param-default.yaml', secParamDefault],
+  ['sec-plaintext.yaml', secPlaintext],
   ['sigr-local-auth.yaml', sigrLocalAuth],
   ['sql-aad-only.yaml', sqlAadOnly],
   ['sql-audit.yaml', sqlAudit],

@@ -13,6 +13,7 @@ import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { linuxPasswordAuth } from './linux-password-auth';
 import { nicPublicIp } from './nic-public-ip';
 import { nsgOpenPort } from './nsg-open-port';
+import { plaintextSecret } from './plaintext-secret';
 import { privilegedGraphPermission } from './privileged-graph-permission';
 import { privilegedNewPrincipal } from './privileged-new-principal';
 import { privilegedScope } from './privileged-scope';
@@ -43,6 +44,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'storage-soft-delete': storageSoftDelete,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
+  'plaintext-secret': plaintextSecret,
   'unused-suppression': unusedSuppressionCheck,
   'server-configuration': serverConfiguration,
   'defender-coverage': defenderCoverage,

@@ -1,0 +1,103 @@
+/**
+ * SEC-PLAINTEXT: a password or secret value written as plain text in a property that holds a credential
+ * (admin passwords of VMs, scale sets, SQL, Synapse, PostgreSQL and MySQL servers, Key Vault secret values),
+ * either at the property itself or as the default of a parameter (Terraform variable) that is not declared
+ * secure. A value from a parameter without a default, a secure parameter fed at deployment, a Key Vault
+ * reference or a generated password is unknown here and not judged.
+ *
+ * SEC-PARAM-DEFAULT already reports the default of a secure parameter and of one named like a secret; those
+ * are left to it so one leak gives one finding. The value itself is never put in a message.
+ */
+import { lookupAll, type Value } from '../../core/value';
+import type { AnalyzedDocument, ParameterInfo } from '../../model/document';
+import type { Resource } from '../../model/resource';
+import type { RawFinding, RuleMeta } from '../types';
+import { looksLikeSecretName } from './secret-parameter-default';
+
+type Path = readonly string[];
+
+const ADMIN_LOGIN_PASSWORD: Path = ['properties', 'administratorLoginPassword'];
+
+/** Properties that hold a credential whatever they contain, by resource type (lower case). */
+export const SECRET_PATHS: Readonly<Record<string, readonly Path[]>> = {
+  'microsoft.compute/virtualmachines': [['properties', 'osProfile', 'adminPassword']],
+  'microsoft.compute/virtualmachinescalesets': [['properties', 'virtualMachineProfile', 'osProfile', 'adminPassword']],
+  'microsoft.containerservice/managedclusters': [['properties', 'windowsProfile', 'adminPassword']],
+  'microsoft.sql/servers': [ADMIN_LOGIN_PASSWORD],
+  'microsoft.sql/managedinstances': [ADMIN_LOGIN_PASSWORD],
+  'microsoft.synapse/workspaces': [['properties', 'sqlAdministratorLoginPassword']],
+  'microsoft.dbforpostgresql/flexibleservers': [ADMIN_LOGIN_PASSWORD],
+  'microsoft.dbforpostgresql/servers': [ADMIN_LOGIN_PASSWORD],
+  'microsoft.dbformysql/flexibleservers': [ADMIN_LOGIN_PASSWORD],
+  'microsoft.dbformysql/servers': [ADMIN_LOGIN_PASSWORD],
+  'microsoft.dbformariadb/servers': [ADMIN_LOGIN_PASSWORD],
+  'microsoft.keyvault/vaults/secrets': [['properties', 'value']],
+  azurerm_linux_virtual_machine: [['admin_password']],
+  azurerm_windows_virtual_machine: [['admin_password']],
+  azurerm_linux_virtual_machine_scale_set: [['admin_password']],
+  azurerm_windows_virtual_machine_scale_set: [['admin_password']],
+  azurerm_virtual_machine: [['os_profile', 'admin_password']],
+  azurerm_virtual_machine_scale_set: [['os_profile', 'admin_password']],
+  azurerm_kubernetes_cluster: [['windows_profile', 'admin_password']],
+  azurerm_mssql_server: [['administrator_login_password']],
+  azurerm_sql_server: [['administrator_login_password']],
+  azurerm_mssql_managed_instance: [['administrator_login_password']],
+  azurerm_synapse_workspace: [['sql_administrator_login_password']],
+  azurerm_postgresql_flexible_server: [['administrator_password']],
+  azurerm_postgresql_server: [['administrator_login_password']],
+  azurerm_mysql_flexible_server: [['administrator_password']],
+  azurerm_mysql_server: [['administrator_login_password']],
+  azurerm_mariadb_server: [['administrator_login_password']],
+  azurerm_key_vault_secret: [['value']],
+};
+
+/**
+ * Not a credential: an App Service Key Vault reference, a placeholder a generator replaces (GEN-PASSWORD,
+ * <password>), or a sentinel meaning "none" (a module's coalesce(…, "notset") when no password is made).
+ */
+const NOT_A_CREDENTIAL = /^(@Microsoft\.KeyVault\(|GEN-[A-Z-]+$|<[^<>]*>$|(not[-_ ]?set|none|null|n\/a|placeholder)$)/i;
+
+/** The parameter that SEC-PARAM-DEFAULT already reports for this default, if any. */
+function reportedElsewhere(name: string, params: ReadonlyMap<string, ParameterInfo>): boolean {
+  const p = params.get(name.toLowerCase());
+  return p?.secure === true || looksLikeSecretName(name);
+}
+
+/** The finding for one value of a secret property, or undefined when it is not plain text the rule judges. */
+function judge(resource: Resource, property: string, v: Value, params: ReadonlyMap<string, ParameterInfo>, noun: string): RawFinding | undefined {
+  if (v.kind !== 'string') return undefined;
+  const text = v.value.trim();
+  if (text === '' || NOT_A_CREDENTIAL.test(text)) return undefined;
+  // An ARM expression left as text (the evaluator could not read it) is not a literal.
+  if (/^\[.*\]$/s.test(text) && !text.startsWith('[[')) return undefined;
+  const o = v.origin;
+  if (o?.kind === 'computed') return undefined;
+  // A default in another file (a module's parameter) is judged when that file is scanned itself.
+  if (o?.kind === 'parameter' && o.source === 'default' && (o.file !== undefined || reportedElsewhere(o.name, params))) return undefined;
+  const messageId = o?.kind === 'parameter' && o.source === 'default' ? 'parameter' : 'literal';
+  return { resource, messageId, data: { property, noun }, at: v };
+}
+
+/** The Key Vault secret's own name: the last segment of `vault/name`. */
+function secretName(resource: Resource): string {
+  return resource.name.split('/').pop() ?? resource.name;
+}
+
+export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const params = new Map(doc.parameters.map((p) => [p.name.toLowerCase(), p] as const));
+  const out: RawFinding[] = [];
+  for (const resource of doc.resources) {
+    if (resource.existing) continue;
+    const type = resource.type.toLowerCase();
+    // Key Vault also keeps configuration that is not a credential (an image version, a registry value): a
+    // secret's value is judged only when its name says it is a credential.
+    if ((type === 'microsoft.keyvault/vaults/secrets' || type === 'azurerm_key_vault_secret') && !looksLikeSecretName(secretName(resource))) continue;
+    for (const path of SECRET_PATHS[type] ?? []) {
+      for (const v of lookupAll(resource.body, path)) {
+        const f = judge(resource, (path[0] === 'properties' ? path.slice(1) : path).join('.'), v, params, doc.format === 'terraform' ? 'variable' : 'parameter');
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}
