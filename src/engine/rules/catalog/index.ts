@@ -8,6 +8,7 @@ import acrPublic from './acr-public.yaml';
 import adfPublic from './adf-public.yaml';
 import adxDoubleEnc from './adx-double-enc.yaml';
 import afdWafMode from './afd-waf-mode.yaml';
+import agwWaf from './agw-waf.yaml';
 import agwWafMode from './agw-waf-mode.yaml';
 import aksApiAccess from './aks-api-access.yaml';
 import aksDefender from './aks-defender.yaml';
@@ -115,6 +116,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['adf-public.yaml', adfPublic],
   ['adx-double-enc.yaml', adxDoubleEnc],
   ['afd-waf-mode.yaml', afdWafMode],
+  ['agw-waf.yaml', agwWaf],
   ['agw-waf-mode.yaml', agwWafMode],
   ['aks-api-access.yaml', aksApiAccess],
   ['aks-defender.yaml', aksDefender],
