@@ -3,6 +3,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { activityLogExport } from './activity-log-export';
+import { apimProtocols } from './apim-protocols';
 import { appGatewayWaf } from './app-gateway-waf';
 import { appKeySettings } from './app-key-settings';
 import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
@@ -44,6 +45,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'sql-entra-admin': sqlEntraAdmin,
   'storage-soft-delete': storageSoftDelete,
   'app-gateway-waf': appGatewayWaf,
+  'apim-protocols': apimProtocols,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
   'plaintext-secret': plaintextSecret,
