@@ -16,6 +16,7 @@ import aksEntra from './aks-entra.yaml';
 import aksLocalAccounts from './aks-local-accounts.yaml';
 import aksNetpol from './aks-netpol.yaml';
 import aksRbac from './aks-rbac.yaml';
+import apimNetwork from './apim-network.yaml';
 import apimProtocols from './apim-protocols.yaml';
 import appAuth from './app-auth.yaml';
 import appBasicAuth from './app-basic-auth.yaml';
@@ -125,6 +126,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['aks-local-accounts.yaml', aksLocalAccounts],
   ['aks-netpol.yaml', aksNetpol],
   ['aks-rbac.yaml', aksRbac],
+  ['apim-network.yaml', apimNetwork],
   ['apim-protocols.yaml', apimProtocols],
   ['app-auth.yaml', appAuth],
   ['app-basic-auth.yaml', appBasicAuth],

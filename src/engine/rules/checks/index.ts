@@ -3,6 +3,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { activityLogExport } from './activity-log-export';
+import { apimNetwork } from './apim-network';
 import { apimProtocols } from './apim-protocols';
 import { appGatewayWaf } from './app-gateway-waf';
 import { appKeySettings } from './app-key-settings';
@@ -46,6 +47,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'storage-soft-delete': storageSoftDelete,
   'app-gateway-waf': appGatewayWaf,
   'apim-protocols': apimProtocols,
+  'apim-network': apimNetwork,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
   'plaintext-secret': plaintextSecret,
