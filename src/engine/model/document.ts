@@ -17,6 +17,11 @@ export interface ParameterInfo {
   /** The default as written in the template (not re-homed), for checks on defaults themselves. */
   readonly defaultValue?: Value;
   readonly secure?: boolean;
+  /**
+   * ARM and Bicep: declared an object or array (`secureObject`, Bicep `object` or a user-defined type). A secure
+   * one is secret as a whole, but a member read from it (an admin user name, a script URL) may not be.
+   */
+  readonly structured?: boolean;
 }
 
 /** A template output (ARM/Bicep `outputs`, Terraform `output` blocks in the file), for SEC-OUTPUT. */

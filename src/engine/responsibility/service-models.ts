@@ -80,6 +80,8 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_linux_virtual_machine', 'Microsoft.Compute/virtualMachines'],
   ['azurerm_windows_virtual_machine', 'Microsoft.Compute/virtualMachines'],
   ['azurerm_virtual_machine', 'Microsoft.Compute/virtualMachines'],
+  ['azurerm_virtual_machine_scale_set', 'Microsoft.Compute/virtualMachineScaleSets'],
+  ['azurerm_orchestrated_virtual_machine_scale_set', 'Microsoft.Compute/virtualMachineScaleSets'],
   ['azurerm_managed_disk', 'Microsoft.Compute/disks'],
   ['azurerm_disk_encryption_set', 'Microsoft.Compute/diskEncryptionSets'],
   ['azurerm_kusto_', 'Microsoft.Kusto/clusters'],

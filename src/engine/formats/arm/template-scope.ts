@@ -106,6 +106,7 @@ export class TemplateScope implements ArmScope {
         name,
         span: declared ? nodeSpan(declared) : nodeSpan(decl),
         secure: SECURE_TYPES.has(type),
+        ...(type === 'secureobject' || type === 'object' || type === 'array' ? { structured: true } : {}),
         ...(value ? { value } : {}),
         ...(defaultValue ? { defaultValue } : {}),
       });

@@ -303,7 +303,9 @@ export class FileScope implements BicepScope {
       const value = this.supplied.has(name) || decl.value ? this.parameter(name, span) : undefined;
       // Only a literal written in the file is a default "value"; an expression computes it.
       const defaultValue = decl.value ? (isLiteral(decl.value) ? this.evaluator.evaluate(decl.value) : { ...this.evaluator.evaluate(decl.value), origin: { kind: 'computed' as const } }) : undefined;
-      out.push({ name, span, secure, ...(value ? { value } : {}), ...(defaultValue ? { defaultValue } : {}) });
+      const t = decl.type;
+      const structured = t !== undefined && !(t.kind === 'typeRef' && !t.namespace && ['string', 'int', 'bool'].includes(t.name.name.toLowerCase()));
+      out.push({ name, span, secure, ...(structured ? { structured } : {}), ...(value ? { value } : {}), ...(defaultValue ? { defaultValue } : {}) });
     }
     return out;
   }

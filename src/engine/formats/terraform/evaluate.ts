@@ -6,7 +6,7 @@
  */
 import type { Span } from '../../core/span';
 import type { ObjectValue, Origin, PropertyEntry, UnknownValue, Value } from '../../core/value';
-import { secretIn } from '../../eval/values';
+import { secretIn, toJs } from '../../eval/values';
 import { templateLiteral, type Expr } from './syntax';
 
 /** Exported attributes that hold a credential (storage and Cosmos DB keys and connection strings, …). */
@@ -337,6 +337,16 @@ export class Evaluator {
         if (v?.kind === 'unknown' && v.secret) return { ...unknown(span, 'computed value', variablesIn(expr)), secret: v.secret };
         if (v?.kind !== 'string') return unknown(span, 'computed value', variablesIn(expr));
         return { ...v, value: expr.name === 'lower' ? v.value.toLowerCase() : v.value.toUpperCase(), span };
+      }
+      case 'jsonencode': {
+        // The JSON text of a known value (VM extension settings); else unknown, still carrying any key inside.
+        collectReferences(expr, this.scope);
+        const [v] = args();
+        const js = v ? toJs(v) : undefined;
+        if (js !== undefined) return { kind: 'string', value: JSON.stringify(js), span, origin: { kind: 'computed' } };
+        const secret = v ? secretIn([v]) : undefined;
+        const result = unknown(span, 'result of jsonencode()', variablesIn(expr));
+        return secret ? { ...result, secret } : result;
       }
       case 'try':
       case 'coalesce': {

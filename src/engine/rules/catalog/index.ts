@@ -106,6 +106,7 @@ import synAadOnly from './syn-aad-only.yaml';
 import synManagedVnet from './syn-managed-vnet.yaml';
 import synPublic from './syn-public.yaml';
 import vmEncHost from './vm-enc-host.yaml';
+import vmExtSecrets from './vm-ext-secrets.yaml';
 import vmLinuxPwd from './vm-linux-pwd.yaml';
 import vmPatch from './vm-patch.yaml';
 import vmPublicIp from './vm-public-ip.yaml';
@@ -216,6 +217,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['syn-managed-vnet.yaml', synManagedVnet],
   ['syn-public.yaml', synPublic],
   ['vm-enc-host.yaml', vmEncHost],
+  ['vm-ext-secrets.yaml', vmExtSecrets],
   ['vm-linux-pwd.yaml', vmLinuxPwd],
   ['vm-patch.yaml', vmPatch],
   ['vm-public-ip.yaml', vmPublicIp],

@@ -12,6 +12,7 @@ import { aksApiAccess } from './aks-api-access';
 import { customRoleWildcard } from './custom-role-wildcard';
 import { customerManagedKey } from './customer-managed-key';
 import { diagnosticSettings } from './diagnostic-settings';
+import { extensionSettingsSecrets } from './extension-settings-secrets';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { linuxPasswordAuth } from './linux-password-auth';
 import { nicPublicIp } from './nic-public-ip';
@@ -50,6 +51,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'apim-network': apimNetwork,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
+  'extension-settings-secrets': extensionSettingsSecrets,
   'plaintext-secret': plaintextSecret,
   'unused-suppression': unusedSuppressionCheck,
   'server-configuration': serverConfiguration,
