@@ -85,6 +85,7 @@ import sigrLocalAuth from './sigr-local-auth.yaml';
 import sqlAadOnly from './sql-aad-only.yaml';
 import sqlAudit from './sql-audit.yaml';
 import sqlCmk from './sql-cmk.yaml';
+import sqlDefender from './sql-defender.yaml';
 import sqlEntraAdmin from './sql-entra-admin.yaml';
 import sqlFwOpen from './sql-fw-open.yaml';
 import sqlPublicNet from './sql-public-net.yaml';
@@ -196,6 +197,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['sql-aad-only.yaml', sqlAadOnly],
   ['sql-audit.yaml', sqlAudit],
   ['sql-cmk.yaml', sqlCmk],
+  ['sql-defender.yaml', sqlDefender],
   ['sql-entra-admin.yaml', sqlEntraAdmin],
   ['sql-fw-open.yaml', sqlFwOpen],
   ['sql-public-net.yaml', sqlPublicNet],

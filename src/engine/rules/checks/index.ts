@@ -25,7 +25,7 @@ import { allowedLocation, replicaLocation } from './residency';
 import { secretOutput } from './secret-output';
 import { secretParameterDefault } from './secret-parameter-default';
 import { serverConfiguration } from './server-configuration';
-import { sqlAuditing, sqlEntraAdmin } from './sql-companions';
+import { sqlAuditing, sqlDefender, sqlEntraAdmin } from './sql-companions';
 import { storageSoftDelete } from './storage-soft-delete';
 import { sqlFirewallOpen } from './sql-firewall-open';
 import { unusedSuppressionCheck } from './unused-suppression';
@@ -45,6 +45,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'sql-firewall-open': sqlFirewallOpen,
   'sql-auditing': sqlAuditing,
   'sql-entra-admin': sqlEntraAdmin,
+  'sql-defender': sqlDefender,
   'storage-soft-delete': storageSoftDelete,
   'app-gateway-waf': appGatewayWaf,
   'apim-protocols': apimProtocols,

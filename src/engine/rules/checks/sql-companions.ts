@@ -1,5 +1,5 @@
 /**
- * SQL-AUDIT and SQL-ENTRA-ADMIN: settings that live in companion resources of a SQL server. A server is
+ * SQL-AUDIT, SQL-ENTRA-ADMIN and SQL-DEFENDER: settings that live in companion resources of a SQL server. A server is
  * reported when no companion in the same document is linked to it (see `companions.ts`); a companion whose
  * server cannot be told keeps every server quiet, since it may be the one.
  */
@@ -12,9 +12,9 @@ import { hangsOffUnknownExisting, hasUnknownTarget, isLinked, ofTypes } from './
 const SERVERS = ['Microsoft.Sql/servers', 'azurerm_mssql_server', 'azurerm_sql_server'];
 
 /** `false` when the companion turns the feature off, `true` when on or not decidable (unknown counts as on). */
-function enabled(companion: Resource): { on: boolean; at?: Value } {
+function enabled(companion: Resource, azurermKey = 'enabled'): { on: boolean; at?: Value } {
   const v = companion.dialect === 'azurerm'
-    ? getProperty(companion.body, 'enabled')?.value
+    ? getProperty(companion.body, azurermKey)?.value
     : (() => {
         const l = lookup(companion.body, ['properties', 'state']);
         return l.state === 'present' ? l.value : undefined;
@@ -66,6 +66,50 @@ export function sqlEntraAdmin(_rule: RuleMeta, doc: AnalyzedDocument): RawFindin
       : lookup(server.body, ['properties', 'administrators']);
     if (inline.state === 'present' && inline.value.kind !== 'null') continue;
     if (companions.some((c) => isLinked(c, server))) continue;
+    out.push({ resource: server, messageId: 'absent' });
+  }
+  return out;
+}
+
+/** A Defender for Cloud SqlServers plan set to Standard in this document (it covers every server of the subscription). */
+function sqlPlanOn(doc: AnalyzedDocument): boolean {
+  return doc.resources.some((r) => {
+    const t = r.type.toLowerCase();
+    if (r.existing) return false;
+    if (t === 'microsoft.security/pricings') {
+      const tier = lookup(r.body, ['properties', 'pricingTier']);
+      const name = r.name.split('/').pop()?.toLowerCase();
+      return name === 'sqlservers' && tier.state === 'present' && (tier.value.kind === 'unknown' || (tier.value.kind === 'string' && tier.value.value.toLowerCase() === 'standard'));
+    }
+    if (t === 'azurerm_security_center_subscription_pricing') {
+      const type = getProperty(r.body, 'resource_type')?.value;
+      const tier = getProperty(r.body, 'tier')?.value;
+      const isSql = type?.kind === 'unknown' || (type?.kind === 'string' && type.value.toLowerCase() === 'sqlservers');
+      return isSql && (tier?.kind === 'unknown' || (tier?.kind === 'string' && tier.value.toLowerCase() === 'standard'));
+    }
+    return false;
+  });
+}
+
+export function sqlDefender(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+  const out: RawFinding[] = [];
+  const companions = ofTypes(doc.resources, [
+    'Microsoft.Sql/servers/securityAlertPolicies', 'Microsoft.Sql/servers/advancedThreatProtectionSettings',
+    'azurerm_mssql_server_security_alert_policy',
+  ]);
+  // A companion turned off is reported where it says so, plan or no plan: the server-level setting wins there.
+  for (const c of companions) {
+    const e = enabled(c, 'state');
+    if (!e.on && e.at) out.push({ resource: c, messageId: 'disabled', at: e.at, severity: 'warning' });
+  }
+  if (sqlPlanOn(doc) || companions.some((c) => targetUnknown(c, 'server_name', doc.resources))) return out;
+  // azurerm names the server by `server_name`: a literal equal to the server's name links them too.
+  const namedBy = (c: Resource, server: Resource): boolean => {
+    const n = c.dialect === 'azurerm' ? getProperty(c.body, 'server_name')?.value : undefined;
+    return n?.kind === 'string' && n.value.toLowerCase() === server.name.toLowerCase();
+  };
+  for (const server of ofTypes(doc.resources, SERVERS)) {
+    if (companions.some((c) => isLinked(c, server) || namedBy(c, server))) continue;
     out.push({ resource: server, messageId: 'absent' });
   }
   return out;
