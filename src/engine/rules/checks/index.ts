@@ -15,6 +15,7 @@ import { diagnosticSettings } from './diagnostic-settings';
 import { extensionSettingsSecrets } from './extension-settings-secrets';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
 import { linuxPasswordAuth } from './linux-password-auth';
+import { managedIdentityUsage } from './managed-identity-usage';
 import { nicPublicIp } from './nic-public-ip';
 import { nsgOpenPort } from './nsg-open-port';
 import { plaintextSecret } from './plaintext-secret';
@@ -52,6 +53,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'apim-network': apimNetwork,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
+  'managed-identity-usage': managedIdentityUsage,
   'extension-settings-secrets': extensionSettingsSecrets,
   'plaintext-secret': plaintextSecret,
   'unused-suppression': unusedSuppressionCheck,
