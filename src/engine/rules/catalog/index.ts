@@ -7,6 +7,7 @@ import acrAnonPull from './acr-anon-pull.yaml';
 import acrPublic from './acr-public.yaml';
 import adfPublic from './adf-public.yaml';
 import adxDoubleEnc from './adx-double-enc.yaml';
+import afdWaf from './afd-waf.yaml';
 import afdWafMode from './afd-waf-mode.yaml';
 import agwWaf from './agw-waf.yaml';
 import agwWafMode from './agw-waf-mode.yaml';
@@ -120,6 +121,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['acr-public.yaml', acrPublic],
   ['adf-public.yaml', adfPublic],
   ['adx-double-enc.yaml', adxDoubleEnc],
+  ['afd-waf.yaml', afdWaf],
   ['afd-waf-mode.yaml', afdWafMode],
   ['agw-waf.yaml', agwWaf],
   ['agw-waf-mode.yaml', agwWafMode],

@@ -14,6 +14,7 @@ import { customerManagedKey } from './customer-managed-key';
 import { diagnosticSettings } from './diagnostic-settings';
 import { extensionSettingsSecrets } from './extension-settings-secrets';
 import { defenderCoverage, sentinelOnboarding } from './monitoring-coverage';
+import { frontDoorWaf } from './front-door-waf';
 import { linuxPasswordAuth } from './linux-password-auth';
 import { managedIdentityUsage } from './managed-identity-usage';
 import { nicPublicIp } from './nic-public-ip';
@@ -51,6 +52,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'app-gateway-waf': appGatewayWaf,
   'apim-protocols': apimProtocols,
   'apim-network': apimNetwork,
+  'front-door-waf': frontDoorWaf,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
   'managed-identity-usage': managedIdentityUsage,
