@@ -8,7 +8,7 @@
  * SEC-PARAM-DEFAULT already reports the default of a secure parameter and of one named like a secret; those
  * are left to it so one leak gives one finding. The value itself is never put in a message.
  */
-import { lookupAll, type Value } from '../../core/value';
+import { getProperty, lookupAll, type Value } from '../../core/value';
 import type { AnalyzedDocument, ParameterInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
@@ -78,6 +78,55 @@ function judge(resource: Resource, property: string, v: Value, params: ReadonlyM
   return { resource, messageId, data: { property, noun }, at: v };
 }
 
+/** Connection-string text that carries its credential. */
+const CREDENTIAL_TEXT = /(?:^|;)\s*(password|pwd|accountkey|sharedaccesskey)\s*=\s*[^;\s]/i;
+
+/** A property a credential may sit in, as a display path and its value. */
+interface Candidate {
+  readonly property: string;
+  readonly value: Value;
+}
+
+/** Data Factory `typeProperties`: inline SecureString values, and connection strings that carry a password or key. */
+function linkedServiceSecrets(v: Value, path: string, out: Candidate[]): void {
+  if (v.kind === 'array') {
+    for (const item of v.items) linkedServiceSecrets(item, path, out);
+    return;
+  }
+  if (v.kind !== 'object') return;
+  const type = getProperty(v, 'type')?.value;
+  const value = getProperty(v, 'value')?.value;
+  if (type?.kind === 'string' && type.value.toLowerCase() === 'securestring' && value) {
+    out.push({ property: path, value });
+    return;
+  }
+  for (const p of v.properties) {
+    const here = `${path}.${p.key}`;
+    if (p.value.kind === 'string') {
+      if (/connectionstring$/i.test(p.key) && CREDENTIAL_TEXT.test(p.value.value)) out.push({ property: here, value: p.value });
+    } else linkedServiceSecrets(p.value, here, out);
+  }
+}
+
+/** Credentials that depend on more than a fixed path: ADF linked services, API Management secret named values. */
+function otherCandidates(resource: Resource, type: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (type === 'microsoft.datafactory/factories/linkedservices') {
+    for (const tp of lookupAll(resource.body, ['properties', 'typeProperties'])) linkedServiceSecrets(tp, 'typeProperties', out);
+  } else if (/^azurerm_data_factory_linked_service_/.test(type)) {
+    const conn = getProperty(resource.body, 'connection_string')?.value;
+    if (conn?.kind === 'string' && CREDENTIAL_TEXT.test(conn.value)) out.push({ property: 'connection_string', value: conn });
+  } else if (type === 'microsoft.apimanagement/service/namedvalues' || type === 'azurerm_api_management_named_value') {
+    // Only a named value marked secret is one; plain named values hold configuration.
+    const arm = type !== 'azurerm_api_management_named_value';
+    const flag = lookupAll(resource.body, arm ? ['properties', 'secret'] : ['secret'])[0];
+    if (flag?.kind === 'boolean' && flag.value) {
+      for (const v of lookupAll(resource.body, arm ? ['properties', 'value'] : ['value'])) out.push({ property: 'value', value: v });
+    }
+  }
+  return out;
+}
+
 /** The Key Vault secret's own name: the last segment of `vault/name`. */
 function secretName(resource: Resource): string {
   return resource.name.split('/').pop() ?? resource.name;
@@ -97,6 +146,10 @@ export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFind
         const f = judge(resource, (path[0] === 'properties' ? path.slice(1) : path).join('.'), v, params, doc.format === 'terraform' ? 'variable' : 'parameter');
         if (f) out.push(f);
       }
+    }
+    for (const c of otherCandidates(resource, type)) {
+      const f = judge(resource, c.property, c.value, params, doc.format === 'terraform' ? 'variable' : 'parameter');
+      if (f) out.push(f);
     }
   }
   return out;
