@@ -85,4 +85,32 @@ resource "azurerm_key_vault_secret" "unset" {
       assert.equal(f.related?.length, 1, 'the finding points at the default or variable it comes from');
     }
   });
+
+  it('ARM: a plain parameter without a default is a warning at the property; properties from an unknown variable and Terraform variables are not judged', () => {
+    const text = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { plainPwd: { type: 'string' }, mode: { type: 'string' }, spec: { type: 'object' } },
+      variables: { props: "[if(equals(parameters('mode'), 'a'), json('{}'), json('{}'))]" },
+      resources: [
+        { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'plain', location: 'westeurope', properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('plainPwd')]" } },
+        { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'member', location: 'westeurope', properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('spec').password]" } },
+        { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-03-01', name: 'fromVariable', location: 'westeurope', properties: "[variables('props')]" },
+      ],
+    }, null, 2);
+    assert.deepEqual(findings(text, '/t/azuredeploy.json').map((f) => `${f.resource.name} ${f.severity}`), ['plain warning']);
+    const tf = `variable "plain_pwd" {
+  type = string
+}
+resource "azurerm_mssql_server" "sql" {
+  name                         = "sql"
+  resource_group_name          = "rg"
+  location                     = "westeurope"
+  version                      = "12.0"
+  administrator_login          = "a"
+  administrator_login_password = var.plain_pwd
+}
+`;
+    assert.deepEqual(findings(tf, '/t/main.tf'), []);
+  });
 });

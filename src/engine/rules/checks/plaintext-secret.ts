@@ -8,7 +8,7 @@
  * SEC-PARAM-DEFAULT already reports the default of a secure parameter and of one named like a secret; those
  * are left to it so one leak gives one finding. The value itself is never put in a message.
  */
-import { getProperty, lookupAll, type Value } from '../../core/value';
+import { getProperty, lookup, lookupAll, type Value } from '../../core/value';
 import type { AnalyzedDocument, ParameterInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
@@ -63,8 +63,25 @@ function reportedElsewhere(name: string, params: ReadonlyMap<string, ParameterIn
   return p?.secure === true || looksLikeSecretName(name);
 }
 
+/**
+ * ARM and Bicep: the property is a parameter of this file, without a default, that is not declared secure, so
+ * the value passed at deployment is kept readable in the deployment's parameters (the Bicep linter's
+ * use-secure-value-for-secure-inputs). Terraform is not judged: the provider marks these attributes sensitive
+ * whatever feeds them. Only a direct reference is judged; a member of an object parameter is not.
+ */
+function plainParameter(resource: Resource, property: string, v: Extract<Value, { kind: 'unknown' }>, params: ReadonlyMap<string, ParameterInfo>): RawFinding | undefined {
+  if (resource.dialect !== 'arm' && resource.dialect !== 'bicep') return undefined;
+  if (v.secureInput || v.secret || v.dependsOn?.length !== 1) return undefined;
+  const name = v.dependsOn[0] as string;
+  if (v.reason !== `parameter '${name}' has no default value`) return undefined;
+  const p = params.get(name.toLowerCase());
+  if (!p || p.secure || p.structured) return undefined;
+  return { resource, messageId: 'insecureParameter', severity: 'warning', data: { property, parameter: p.name }, at: v };
+}
+
 /** The finding for one value of a secret property, or undefined when it is not plain text the rule judges. */
 function judge(resource: Resource, property: string, v: Value, params: ReadonlyMap<string, ParameterInfo>, noun: string): RawFinding | undefined {
+  if (v.kind === 'unknown') return plainParameter(resource, property, v, params);
   if (v.kind !== 'string') return undefined;
   const text = v.value.trim();
   if (text === '' || NOT_A_CREDENTIAL.test(text)) return undefined;
@@ -121,10 +138,17 @@ function otherCandidates(resource: Resource, type: string): Candidate[] {
     const arm = type !== 'azurerm_api_management_named_value';
     const flag = lookupAll(resource.body, arm ? ['properties', 'secret'] : ['secret'])[0];
     if (flag?.kind === 'boolean' && flag.value) {
-      for (const v of lookupAll(resource.body, arm ? ['properties', 'value'] : ['value'])) out.push({ property: 'value', value: v });
+      const path = arm ? ['properties', 'value'] : ['value'];
+      for (const v of lookupAll(resource.body, path)) if (v.kind !== 'unknown' || isProperty(resource, path, v)) out.push({ property: 'value', value: v });
     }
   }
   return out;
+}
+
+/** Whether `v` is the value of `path` itself, not an unknown object the walk stopped at. */
+function isProperty(resource: Resource, path: readonly string[], v: Value): boolean {
+  const found = lookup(resource.body, path);
+  return found.state === 'present' && found.value === v && found.entry?.key.toLowerCase() === path[path.length - 1]?.toLowerCase();
 }
 
 /** The Key Vault secret's own name: the last segment of `vault/name`. */
@@ -143,6 +167,8 @@ export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFind
     if ((type === 'microsoft.keyvault/vaults/secrets' || type === 'azurerm_key_vault_secret') && !looksLikeSecretName(secretName(resource))) continue;
     for (const path of SECRET_PATHS[type] ?? []) {
       for (const v of lookupAll(resource.body, path)) {
+        // An unknown parent (properties from a variable) is not the property itself: not judged.
+        if (v.kind === 'unknown' && !isProperty(resource, path, v)) continue;
         const f = judge(resource, (path[0] === 'properties' ? path.slice(1) : path).join('.'), v, params, doc.format === 'terraform' ? 'variable' : 'parameter');
         if (f) out.push(f);
       }
