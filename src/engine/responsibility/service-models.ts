@@ -114,6 +114,8 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
   ['azurerm_log_analytics_', 'Microsoft.OperationalInsights/workspaces'],
   ['azurerm_monitor_', 'Microsoft.Insights/diagnosticSettings'],
   ['azurerm_role_', 'Microsoft.Authorization/roleAssignments'],
+  ['azurerm_management_lock', 'Microsoft.Authorization/locks'],
+  ['azurerm_data_protection_', 'Microsoft.DataProtection/backupVaults'],
   ['azurerm_security_center_', 'Microsoft.Security/pricings'],
   ['azurerm_sentinel_', 'Microsoft.SecurityInsights/onboardingStates'],
   ['azurerm_application_gateway', 'Microsoft.Network/applicationGateways'],

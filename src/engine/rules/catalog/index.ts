@@ -57,6 +57,7 @@ import kvPublicNet from './kv-public-net.yaml';
 import kvPurge from './kv-purge.yaml';
 import kvRbac from './kv-rbac.yaml';
 import kvSoftDelete from './kv-soft-delete.yaml';
+import lockCritical from './lock-critical.yaml';
 import miUsage from './mi-usage.yaml';
 import monActivityLog from './mon-activity-log.yaml';
 import monDiag from './mon-diag.yaml';
@@ -171,6 +172,7 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['kv-purge.yaml', kvPurge],
   ['kv-rbac.yaml', kvRbac],
   ['kv-soft-delete.yaml', kvSoftDelete],
+  ['lock-critical.yaml', lockCritical],
   ['mi-usage.yaml', miUsage],
   ['mon-activity-log.yaml', monActivityLog],
   ['mon-diag.yaml', monDiag],

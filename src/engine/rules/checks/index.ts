@@ -9,6 +9,7 @@ import { appGatewayWaf } from './app-gateway-waf';
 import { appKeySettings } from './app-key-settings';
 import { conditionalAccessAdminMfa } from './conditional-access-admin-mfa';
 import { aksApiAccess } from './aks-api-access';
+import { criticalLocks } from './critical-locks';
 import { customRoleWildcard } from './custom-role-wildcard';
 import { customerManagedKey } from './customer-managed-key';
 import { diagnosticSettings } from './diagnostic-settings';
@@ -53,6 +54,7 @@ export const CODE_CHECKS: Readonly<Record<string, CodeCheck>> = {
   'apim-protocols': apimProtocols,
   'apim-network': apimNetwork,
   'front-door-waf': frontDoorWaf,
+  'critical-locks': criticalLocks,
   'secret-parameter-default': secretParameterDefault,
   'secret-output': secretOutput,
   'managed-identity-usage': managedIdentityUsage,
