@@ -3,9 +3,10 @@
  * linear from quadratic (256 times); a tighter one failed on a loaded machine, where the larger file's garbage
  * collection alone moved the ratio past 20.
  */
-const MAX_RATIO = 32;
 import assert from 'node:assert/strict';
 import { parseBicep } from '../../src/engine/formats/bicep';
+
+const MAX_RATIO = 32;
 
 /** A storage account with `extra` generated properties plus a loop, a module and interpolated strings. */
 function block(i: number, extra: number): string {
