@@ -24,6 +24,8 @@ export const CONFIGURING: Readonly<Record<string, Configures>> = {
   azurerm_storage_account_customer_managed_key: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['customer_managed_key'] },
   azurerm_storage_account_queue_properties: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['queue_properties'] },
   azurerm_storage_account_static_website: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['static_website'] },
+  // Newer providers: blob properties as a resource of their own (its `properties` block is the inline `blob_properties`).
+  azurerm_storage_account_blob_properties: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['blob_properties'] },
   azurerm_key_vault_access_policy: { target: 'azurerm_key_vault', via: ['key_vault_id'], sets: ['access_policy'] },
   azurerm_network_security_rule: { target: 'azurerm_network_security_group', via: ['network_security_group_name'], sets: ['security_rule'] },
   // The server block of the same name was removed in v3: the standalone resource is the only way to set it.

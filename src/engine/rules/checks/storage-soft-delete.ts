@@ -1,7 +1,8 @@
 /**
  * STG-SOFT-DELETE: blob and container soft delete. ARM, Bicep and azapi keep both policies in the account's
  * `blobServices` child (`deleteRetentionPolicy`, `containerDeleteRetentionPolicy`), azurerm in the account's
- * `blob_properties` block; both are off unless set. A blob service (or `blob_properties`) that leaves a policy out
+ * `blob_properties` block or an `azurerm_storage_account_blob_properties` resource (its `properties` block);
+ * both are off unless set. A blob service (or `blob_properties`) that leaves a policy out
  * or turns it off, or keeps deleted data under seven days, is reported at the rule's severity where it is
  * written. An account whose file configures no blob service at all is reported at info: the setting may come
  * from another template or from policy. File-only accounts (`FileStorage`) have no blobs and are skipped.
@@ -66,9 +67,18 @@ export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   // A blob service whose account cannot be told (named by a parameter, or hanging off an `existing` account of
   // unknown name) may be any account's: accounts then stay quiet.
   const untold = services.some((s) => (!s.parentSymbol && (!s.name.includes('/') || s.name.startsWith('['))) || hangsOffUnknownExisting(s, doc.resources));
+  // azurerm blob properties as a resource of their own: judged where written; one whose account is not a
+  // reference (`storage_account_id` from a variable) may be any account's, so azurerm accounts stay quiet.
+  const separate = ofTypes(doc.resources, ['azurerm_storage_account_blob_properties']);
+  for (const p of separate) {
+    const props = present(p, ['properties']);
+    if (props && props.kind !== 'unknown') out.push(...judgePolicies(p, ['properties'], AZURERM_POLICIES, true));
+  }
+  const untoldAzurerm = separate.some((p) => !p.references?.some((r) => r.startsWith('azurerm_storage_account.')));
   for (const account of ofTypes(doc.resources, ['Microsoft.Storage/storageAccounts', 'azurerm_storage_account'])) {
     if (isFileStorage(account)) continue;
     if (account.dialect === 'azurerm') {
+      if (account.configuredBy?.['blob_properties'] !== undefined || untoldAzurerm) continue;
       const props = lookup(account.body, ['blob_properties']);
       if (props.state === 'present' && props.value.kind === 'unknown') continue;
       if (props.state === 'absent' || props.value.kind === 'null' || (props.value.kind === 'array' && props.value.items.length === 0)) {
