@@ -55,4 +55,45 @@ SETTINGS
     const got = findings(text, '/t/main.tf');
     assert.deepEqual(got.map((f) => f.message), ["Public setting 'Password' of extension 'join' holds a credential; the API returns settings in clear text."]);
   });
+
+  it('scale sets: inline extensions are named in the message (Bicep extensionProfile, azurerm extension blocks)', () => {
+    const bicep = `@secure()
+param pw string
+resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-03-01' = {
+  name: 'vmss'
+  location: 'westeurope'
+  properties: {
+    virtualMachineProfile: {
+      extensionProfile: {
+        extensions: [
+          { name: 'health', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '1.0', settings: { protocol: 'http', port: 80 } } }
+          { name: 'cse', properties: { publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1', settings: { commandToExecute: 'sh x.sh \${pw}' } } }
+        ]
+      }
+    }
+  }
+}
+`;
+    assert.deepEqual(findings(bicep, '/t/main.bicep').map((f) => f.message), ["Public setting 'commandToExecute' of extension 'cse' of scale set 'vmss' carries secure parameter 'pw'; the API returns settings in clear text."]);
+    const tf = `variable "pw" {
+  type      = string
+  sensitive = true
+}
+resource "azurerm_linux_virtual_machine_scale_set" "s" {
+  name                = "vmss"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  sku                 = "Standard_B2s"
+  admin_username      = "azureuser"
+  extension {
+    name                 = "cse"
+    publisher            = "Microsoft.Azure.Extensions"
+    type                 = "CustomScript"
+    type_handler_version = "2.1"
+    settings             = jsonencode({ commandToExecute = "sh x.sh \${var.pw}" })
+  }
+}
+`;
+    assert.deepEqual(findings(tf, '/t/main.tf').map((f) => f.message), ["The public settings of extension 'cse' of scale set 'vmss' carry sensitive variable 'pw'; the API returns settings in clear text."]);
+  });
 });

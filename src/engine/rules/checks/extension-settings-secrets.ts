@@ -7,7 +7,7 @@
  * settings as JSON text (`jsonencode(…)`, a heredoc): its keys are read the same way. A value that merely
  * depends on an ordinary parameter is not judged. The value is never put in a message: only the key.
  */
-import { lookupAll, type Value } from '../../core/value';
+import { getProperty, lookupAll, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
@@ -18,16 +18,20 @@ type Path = readonly string[];
 /** The key a walk starts from: the settings object itself. */
 const WHOLE = '';
 
-/** Where an extension's public settings are, by resource type (lower case). */
-const SETTINGS: Readonly<Record<string, readonly Path[]>> = {
-  'microsoft.compute/virtualmachines/extensions': [['properties', 'settings']],
-  'microsoft.compute/virtualmachinescalesets/extensions': [['properties', 'settings']],
-  'microsoft.compute/virtualmachinescalesets': [['properties', 'virtualMachineProfile', 'extensionProfile', 'extensions', 'properties', 'settings']],
-  azurerm_virtual_machine_extension: [['settings']],
-  azurerm_virtual_machine_scale_set_extension: [['settings']],
-  azurerm_linux_virtual_machine_scale_set: [['extension', 'settings']],
-  azurerm_windows_virtual_machine_scale_set: [['extension', 'settings']],
-  azurerm_orchestrated_virtual_machine_scale_set: [['extension', 'settings']],
+/** Extension resources: their public settings, by resource type (lower case). */
+const SETTINGS: Readonly<Record<string, Path>> = {
+  'microsoft.compute/virtualmachines/extensions': ['properties', 'settings'],
+  'microsoft.compute/virtualmachinescalesets/extensions': ['properties', 'settings'],
+  azurerm_virtual_machine_extension: ['settings'],
+  azurerm_virtual_machine_scale_set_extension: ['settings'],
+};
+
+/** Scale sets with extensions inline: the list of extensions, and each one's settings within it. */
+const INLINE: Readonly<Record<string, { readonly list: Path; readonly settings: Path }>> = {
+  'microsoft.compute/virtualmachinescalesets': { list: ['properties', 'virtualMachineProfile', 'extensionProfile', 'extensions'], settings: ['properties', 'settings'] },
+  azurerm_linux_virtual_machine_scale_set: { list: ['extension'], settings: ['settings'] },
+  azurerm_windows_virtual_machine_scale_set: { list: ['extension'], settings: ['settings'] },
+  azurerm_orchestrated_virtual_machine_scale_set: { list: ['extension'], settings: ['settings'] },
 };
 
 /** Text that carries a credential whatever its key is called. */
@@ -138,22 +142,29 @@ export function extensionSettingsSecrets(_rule: RuleMeta, doc: AnalyzedDocument)
   const secureInputs = new Map(doc.parameters.filter((p) => p.secure).map((p) => [p.name.toLowerCase(), p.name] as const));
   const structured = new Set(doc.parameters.filter((p) => p.structured).map((p) => p.name.toLowerCase()));
   const out: RawFinding[] = [];
-  const report = (resource: Resource, at: Value, leak: Leak): void => {
+  const report = (resource: Resource, extension: string, at: Value, leak: Leak): void => {
+    const data = { extension, key: leak.key, ...(leak.source ? { source: leak.source } : {}) };
     // Terraform settings built as a whole (jsonencode of a sensitive value) name no single key.
-    if (leak.source && leak.key === WHOLE) out.push({ resource, messageId: 'inputAll', data: { source: leak.source }, at });
-    else out.push(leak.source
-      ? { resource, messageId: 'input', data: { key: leak.key, source: leak.source }, at }
-      : { resource, messageId: 'literal', data: { key: leak.key }, at });
+    const messageId = leak.source ? (leak.key === WHOLE ? 'inputAll' : 'input') : 'literal';
+    out.push({ resource, messageId, data, at });
+  };
+  const judge = (resource: Resource, extension: string, settings: Value): void => {
+    const finder = new Finder(secureInputs, structured, terraform ? 'variable' : 'parameter', terraform);
+    finder.walk(settings, WHOLE);
+    for (const { at, leak } of finder.leaks) report(resource, extension, at, leak);
   };
   for (const resource of doc.resources) {
-    const paths = SETTINGS[resource.type.toLowerCase()];
-    if (!paths || resource.existing) continue;
-    for (const path of paths) {
-      for (const settings of lookupAll(resource.body, path)) {
-        const finder = new Finder(secureInputs, structured, terraform ? 'variable' : 'parameter', terraform);
-        finder.walk(settings, WHOLE);
-        for (const { at, leak } of finder.leaks) report(resource, at, leak);
-      }
+    if (resource.existing) continue;
+    const type = resource.type.toLowerCase();
+    const path = SETTINGS[type];
+    if (path) for (const settings of lookupAll(resource.body, path)) judge(resource, `extension '${resource.name}'`, settings);
+    const inline = INLINE[type];
+    if (!inline) continue;
+    for (const item of lookupAll(resource.body, inline.list)) {
+      if (item.kind !== 'object') continue;
+      const name = getProperty(item, 'name')?.value;
+      const extension = name?.kind === 'string' ? `extension '${name.value}' of scale set '${resource.name}'` : `an extension of scale set '${resource.name}'`;
+      for (const settings of lookupAll(item, inline.settings)) judge(resource, extension, settings);
     }
   }
   return out;
