@@ -63,3 +63,21 @@ describe('SQL-AUDIT companions', () => {
     });
   });
 });
+
+describe('SQL-ENTRA-ADMIN with the legacy azurerm_sql_active_directory_administrator (server_name)', () => {
+  const admin = (serverName: string): string =>
+    `resource "azurerm_sql_active_directory_administrator" "ad" {\n  server_name         = ${serverName}\n  resource_group_name = "rg"\n  login               = "sql-admins"\n  tenant_id           = "00000000-0000-0000-0000-000000000000"\n  object_id           = "00000000-0000-0000-0000-000000000001"\n}\n`;
+  const second = SERVER_TF.replace('"a"', '"b"').replace('sql-a', 'sql-b');
+
+  it('links an administrator whose server_name is a literal to that server only', () => {
+    assert.deepEqual(found(`${SERVER_TF}\n${second}\n${admin('"sql-a"')}`, 'main.tf', 'SQL-ENTRA-ADMIN'), ['sql-b:warning']);
+  });
+
+  it('links an administrator whose server_name references the server', () => {
+    assert.deepEqual(found(`${SERVER_TF}\n${admin('azurerm_mssql_server.a.name')}`, 'main.tf', 'SQL-ENTRA-ADMIN'), []);
+  });
+
+  it('keeps servers quiet when server_name comes from a variable', () => {
+    assert.deepEqual(found(`${SERVER_TF}\nvariable "server" {\n  type = string\n}\n\n${admin('var.server')}`, 'main.tf', 'SQL-ENTRA-ADMIN'), []);
+  });
+});

@@ -59,16 +59,23 @@ export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
 export function sqlEntraAdmin(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
   const out: RawFinding[] = [];
   const companions = ofTypes(doc.resources, ['Microsoft.Sql/servers/administrators', 'azurerm_sql_active_directory_administrator']);
-  if (companions.some((c) => targetUnknown(c, 'server_id', doc.resources))) return out;
+  // The legacy azurerm_sql_active_directory_administrator names its server by `server_name`, never `server_id`.
+  if (companions.some((c) => targetUnknown(c, 'server_name', doc.resources))) return out;
   for (const server of ofTypes(doc.resources, SERVERS)) {
     const inline = server.dialect === 'azurerm'
       ? lookup(server.body, ['azuread_administrator'])
       : lookup(server.body, ['properties', 'administrators']);
     if (inline.state === 'present' && inline.value.kind !== 'null') continue;
-    if (companions.some((c) => isLinked(c, server))) continue;
+    if (companions.some((c) => isLinked(c, server) || namedBy(c, server))) continue;
     out.push({ resource: server, messageId: 'absent' });
   }
   return out;
+}
+
+/** azurerm companions that name the server by `server_name`: a literal equal to the server's name links them too. */
+function namedBy(c: Resource, server: Resource): boolean {
+  const n = c.dialect === 'azurerm' ? getProperty(c.body, 'server_name')?.value : undefined;
+  return n?.kind === 'string' && n.value.toLowerCase() === server.name.toLowerCase();
 }
 
 /** A Defender for Cloud SqlServers plan set to Standard in this document (it covers every server of the subscription). */
@@ -103,11 +110,6 @@ export function sqlDefender(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
     if (!e.on && e.at) out.push({ resource: c, messageId: 'disabled', at: e.at, severity: 'warning' });
   }
   if (sqlPlanOn(doc) || companions.some((c) => targetUnknown(c, 'server_name', doc.resources))) return out;
-  // azurerm names the server by `server_name`: a literal equal to the server's name links them too.
-  const namedBy = (c: Resource, server: Resource): boolean => {
-    const n = c.dialect === 'azurerm' ? getProperty(c.body, 'server_name')?.value : undefined;
-    return n?.kind === 'string' && n.value.toLowerCase() === server.name.toLowerCase();
-  };
   for (const server of ofTypes(doc.resources, SERVERS)) {
     if (companions.some((c) => isLinked(c, server) || namedBy(c, server))) continue;
     out.push({ resource: server, messageId: 'absent' });
