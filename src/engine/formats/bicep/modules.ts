@@ -114,6 +114,11 @@ function paramsOf(body: ObjectLiteral, scope: FileScope, callerFile: string): Ma
   // Literals written in the call get their origin here, so that the ARM side (which knows no module calls) keeps it.
   return new Map(
     v.properties.map((p) => {
+      // A null passed on (`x: settings.?x`, AVM's pattern) leaves a parameter with a default to its default at
+      // deployment: not the null read here. Which of the two applies is not judged.
+      if (p.value.kind === 'null') {
+        return [p.key, { value: unknown(p.value.span, `null passed to module parameter '${p.key}', whose default may apply`), file: callerFile, fromModule: true }];
+      }
       const origin = (span: Span): Origin => ({ kind: 'parameter', name: p.key, source: 'module', span, file: callerFile });
       return [p.key, { value: atUseSite(withFile(p.value, callerFile), p.value.span, origin), file: callerFile, fromModule: true }];
     }),
