@@ -63,8 +63,13 @@ export function isScannable(file: string): boolean {
   return handlerFor(FORMATS, file) !== undefined;
 }
 
+/** Today's date (UTC), read from the clock at most once a minute: building a Date per file showed in profiles. */
+let today: { readonly iso: string; readonly until: number } | undefined;
+
 function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (!today || now >= today.until) today = { iso: new Date(now).toISOString().slice(0, 10), until: now + 60_000 };
+  return today.iso;
 }
 
 /** Ids a suppression may name (built-in and the catalog's), once per catalog rather than once per file. */
@@ -110,7 +115,8 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
       if (finding) findings.push(finding);
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  // Rule ids are ASCII: plain comparison orders them as localeCompare did, without ICU's cost per comparison.
+  return findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 /** Scans one file's text. Never throws: an engine failure becomes an error entry naming the file. */

@@ -164,7 +164,18 @@ export function armTypeOf(type: string): string | undefined {
 /** What template-level rules look at (parameters, outputs): no resource, so no service model; one owner in every model. */
 export const TEMPLATE_SUBJECTS: ReadonlySet<string> = new Set(['parameter', 'output']);
 
+/** Answers by type: every finding asks, and the table scan with `startsWith` showed in corpus profiles. */
+const modelCache = new Map<string, ModelEntry | undefined>();
+
 export function serviceModelOf(type: string): ModelEntry | undefined {
+  if (modelCache.has(type)) return modelCache.get(type);
+  const entry = lookupModel(type);
+  // Bounded: types are few, but a fuzzed or generated file could invent many.
+  if (modelCache.size < 4096) modelCache.set(type, entry);
+  return entry;
+}
+
+function lookupModel(type: string): ModelEntry | undefined {
   const arm = armTypeOf(type)?.toLowerCase();
   if (!arm) return undefined;
   let best: readonly [string, ServiceModel, string] | undefined;
