@@ -36,6 +36,14 @@ describe('ARM adapter', () => {
     ]);
   });
 
+  it('shows the source text of a name that evaluates to an empty string', () => {
+    const doc = analyzeArm(template({
+      parameters: { vaultName: { type: 'string', defaultValue: '' } },
+      resources: [{ type: 'Microsoft.RecoveryServices/vaults', apiVersion: '2023-04-01', name: "[parameters('vaultName')]", properties: {} }],
+    }), 'main.json', {});
+    assert.deepEqual(doc?.resources.map((r) => r.name), ["[parameters('vaultName')]"]);
+  });
+
   it('reads languageVersion 2.0 symbolic-name resources', () => {
     const doc = analyzeArm(template({
       languageVersion: '2.0',

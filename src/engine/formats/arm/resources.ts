@@ -60,7 +60,10 @@ function walkResource(node: JsonNode, scope: TemplateScope, ctx: WalkContext, sy
   const apiVersion = stringOf(child(node, 'apiVersion')) ?? typeVersion;
   const nameNode = child(node, 'name');
   const nameValue = nameNode ? toValue(nameNode, scope) : undefined;
-  const ownName = text(nameValue, nameNode ? String(nameNode.value ?? symbol) : symbol);
+  // A name that evaluates to '' (a parameter defaulting to an empty string, to be filled in at deployment) names
+  // nothing: its source text is shown instead, as for an unknown name.
+  const shown = nameValue?.kind === 'string' && nameValue.value === '' ? undefined : nameValue;
+  const ownName = text(shown, nameNode ? String(nameNode.value ?? symbol) : symbol);
   const name = parent && !ownName.includes('/') ? `${parent.name}/${ownName}` : ownName;
   const isDeployment = type.toLowerCase() === 'microsoft.resources/deployments';
   // Nested templates are walked on their own, in their own scope; child resources likewise.
