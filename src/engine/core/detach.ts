@@ -13,3 +13,17 @@ export function detach(s: string): string {
   // Concatenation makes a cons string; slicing it flattens that into a fresh copy and takes a view of the copy.
   return s.length < SHORTEST_VIEW ? s : (' ' + s).slice(1);
 }
+
+/** Copies shared by equal strings (resource types, fix titles and texts repeat across thousands of findings). */
+const interned = new Map<string, string>();
+const INTERNED_KEPT = 8192;
+
+/** `s` detached from any larger text, and the same copy for every equal string (bounded table). */
+export function intern(s: string): string {
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  const own = detach(s);
+  if (interned.size >= INTERNED_KEPT) interned.clear();
+  interned.set(own, own);
+  return own;
+}

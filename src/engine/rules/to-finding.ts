@@ -3,7 +3,7 @@ import type { Finding, Fix, RelatedLocation, Severity, Suppression } from '../co
 import type { Value } from '../core/value';
 import type { AnalyzedDocument } from '../model/document';
 import type { Resource } from '../model/resource';
-import { detach } from '../core/detach';
+import { detach, intern } from '../core/detach';
 import { ownerOf, DEPLOYMENT_MODELS, type Owner, type ServiceModel } from '../responsibility/layers';
 import { serviceModelOf } from '../responsibility/service-models';
 import type { ConfigSuppression } from '../scan';
@@ -110,12 +110,12 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
     message: detach(message),
     file: resource?.file ?? doc.file,
     span: { start: span.start, end: span.end },
-    resource: { type: detach(resource?.type ?? raw.subject?.type ?? ''), name: detach(name) },
+    resource: { type: intern(resource?.type ?? raw.subject?.type ?? ''), name: detach(name) },
     layer: rule.layer,
     ...(model ? { serviceModel: model } : {}),
     owner,
-    related: relatedOf(raw.at, doc, resource).map((r) => ({ ...r, message: detach(r.message) })),
-    fixes: fixesOf(raw.fix, resource, doc).map((f) => ({ ...f, title: detach(f.title), edits: f.edits.map((e) => ({ ...e, newText: detach(e.newText) })) })),
+    related: relatedOf(raw.at, doc, resource).map((r) => ({ ...r, message: intern(r.message) })),
+    fixes: fixesOf(raw.fix, resource, doc).map((f) => ({ ...f, title: intern(f.title), edits: f.edits.map((e) => ({ ...e, newText: intern(e.newText) })) })),
     ...(raw.unknown ? { unknown: true } : {}),
     ...(suppressed ? { suppressed: { ...suppressed, reason: detach(suppressed.reason) } } : {}),
   };
