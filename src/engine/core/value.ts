@@ -156,6 +156,17 @@ export function lookup(root: ObjectValue, path: readonly string[]): Lookup {
   return { state: 'present', value: root };
 }
 
+/** The value at `path` when it is written and not `null`; undefined otherwise. */
+export function presentAt(root: ObjectValue, path: readonly string[]): Value | undefined {
+  const found = lookup(root, path);
+  return found.state === 'present' && found.value.kind !== 'null' ? found.value : undefined;
+}
+
+/** A value that says something: not absent, not `null`, not a blank string. */
+export function hasContent(v: Value | undefined): boolean {
+  return v !== undefined && v.kind !== 'null' && !(v.kind === 'string' && v.value.trim() === '');
+}
+
 /**
  * Every value reached by `path`, mapping over arrays on the way (for lists such as NSG `securityRules` or
  * repeated Terraform blocks). `[]` when nothing is there.

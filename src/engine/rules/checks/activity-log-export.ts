@@ -8,7 +8,7 @@
  * `scope` in a subscription-scope template, an azapi one whose parent is a subscription, or an azurerm
  * `azurerm_monitor_diagnostic_setting` whose target is `/subscriptions/<id>` or `data.azurerm_subscription`.
  */
-import { getProperty, lookup, type Value } from '../../core/value';
+import { getProperty, lookup, presentAt, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
@@ -53,10 +53,7 @@ function enabledCategory(entry: Value, dialect: Resource['dialect']): { name: st
 function categoriesOf(r: Resource): Set<string> | 'unknown' {
   const lists = r.dialect === 'azurerm'
     ? ['enabled_log', 'log'].map((k) => getProperty(r.body, k)?.value)
-    : [(() => {
-        const l = lookup(r.body, ['properties', 'logs']);
-        return l.state === 'present' ? l.value : undefined;
-      })()];
+    : [presentAt(r.body, ['properties', 'logs'])];
   const out = new Set<string>();
   for (const list of lists) {
     if (list === undefined || list.kind === 'null') continue;

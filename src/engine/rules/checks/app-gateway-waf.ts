@@ -4,17 +4,15 @@
  * `webApplicationFirewallConfiguration` (azurerm `waf_configuration`). A value that depends on the deployment
  * counts as a WAF: the rule never guesses one away. AGW-WAF-MODE judges the mode of the WAFs that exist.
  */
-import { getProperty, lookup, lookupAll, type Value } from '../../core/value';
+import { getProperty, hasContent, lookup, lookupAll, presentAt, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { absenceIsJudged } from '../property-check';
 
-const set = (v: Value | undefined): boolean => v !== undefined && v.kind !== 'null' && !(v.kind === 'string' && v.value.trim() === '');
-
 /** Policy references an ARM/Bicep/azapi gateway carries, on itself and on its listeners and path rules. */
 function armPolicies(g: Resource): Value[] {
-  const at = (path: readonly string[]): Value[] => lookupAll(g.body, path).flatMap((v) => (v.kind === 'array' ? [...v.items] : [v]));
+  const at = (path: readonly string[]): Value[] => lookupAll(g.body, path);
   return [
     ...at(['properties', 'firewallPolicy']),
     ...at(['properties', 'httpListeners', 'properties', 'firewallPolicy']),
@@ -23,7 +21,7 @@ function armPolicies(g: Resource): Value[] {
 }
 
 function azurermPolicies(g: Resource): Value[] {
-  const at = (path: readonly string[]): Value[] => lookupAll(g.body, path).flatMap((v) => (v.kind === 'array' ? [...v.items] : [v]));
+  const at = (path: readonly string[]): Value[] => lookupAll(g.body, path);
   return [...at(['firewall_policy_id']), ...at(['http_listener', 'firewall_policy_id']), ...at(['url_path_map', 'path_rule', 'firewall_policy_id'])];
 }
 
@@ -34,7 +32,7 @@ export function appGatewayWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFindin
     const azurerm = type === 'azurerm_application_gateway';
     if (g.existing || (!azurerm && type !== 'microsoft.network/applicationgateways')) continue;
     if (!absenceIsJudged(g, azurerm ? [] : ['properties'])) continue;
-    if ((azurerm ? azurermPolicies(g) : armPolicies(g)).some(set)) continue;
+    if ((azurerm ? azurermPolicies(g) : armPolicies(g)).some(hasContent)) continue;
     const legacy = lookup(g.body, azurerm ? ['waf_configuration'] : ['properties', 'webApplicationFirewallConfiguration']);
     if (legacy.state === 'present' && legacy.value.kind === 'unknown') continue;
     if (legacy.state === 'present' && legacy.value.kind !== 'null') {
@@ -45,10 +43,7 @@ export function appGatewayWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFindin
       continue;
     }
     // ARM's properties.sku, or azurerm's sku block (a one-item list).
-    const skuValue = azurerm ? getProperty(g.body, 'sku')?.value : (() => {
-      const l = lookup(g.body, ['properties', 'sku']);
-      return l.state === 'present' ? l.value : undefined;
-    })();
+    const skuValue = presentAt(g.body, azurerm ? ['sku'] : ['properties', 'sku']);
     const sku = skuValue?.kind === 'array' ? skuValue.items[0] : skuValue;
     const tierValue = sku?.kind === 'object' ? getProperty(sku, 'tier')?.value : undefined;
     const tierText = tierValue?.kind === 'string' ? tierValue.value : undefined;

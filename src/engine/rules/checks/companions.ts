@@ -88,3 +88,16 @@ export function hangsOffUnknownExisting(companion: Resource, resources: readonly
     return parent?.existing === true && getProperty(parent.body, 'name')?.value.kind !== 'string';
   });
 }
+
+/**
+ * True when a companion's target (a SQL server, a Front Door profile, …) cannot be told: it links by no symbol or
+ * reference, and its name (ARM `server/default`) or target id names none (azapi `parent_id` from a variable,
+ * azurerm `server_id` from a variable, a Bicep or azapi child named only `default`), or it hangs off an `existing`
+ * resource of unknown name. Such a companion may be any target's, so existence checks stay quiet.
+ */
+export function targetUnknown(c: Resource, idKey: string, resources: readonly Resource[] = []): boolean {
+  if (hangsOffUnknownExisting(c, resources)) return true;
+  if (c.parentSymbol || c.scopeSymbol || c.references?.length) return false;
+  if (c.dialect === 'azurerm') return getProperty(c.body, idKey)?.value.kind !== 'string';
+  return !c.name.includes('/') || c.name.startsWith('[') || hasUnknownTarget(c);
+}

@@ -10,30 +10,19 @@
  *   profile with endpoints and no such policy in its file is reported at info (the policy may be another
  *   template's); a security policy whose profile cannot be told keeps profiles quiet.
  */
-import { getProperty, lookup, lookupAll, type Value } from '../../core/value';
+import { getProperty, hasContent, lookup, lookupAll, presentAt } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
-import { hangsOffUnknownExisting, isLinked, ofTypes } from './companions';
-
-const set = (v: Value | undefined): boolean => v !== undefined && v.kind !== 'null' && !(v.kind === 'string' && v.value.trim() === '');
-
-function endpointsOf(r: Resource, path: readonly string[]): Value[] {
-  return lookupAll(r.body, path).flatMap((v) => (v.kind === 'array' ? [...v.items] : [v]));
-}
+import { isLinked, ofTypes, targetUnknown } from './companions';
 
 function classic(r: Resource): RawFinding[] {
   const azurerm = r.dialect === 'azurerm';
   const out: RawFinding[] = [];
-  for (const endpoint of endpointsOf(r, azurerm ? ['frontend_endpoint'] : ['properties', 'frontendEndpoints'])) {
+  for (const endpoint of lookupAll(r.body, azurerm ? ['frontend_endpoint'] : ['properties', 'frontendEndpoints'])) {
     if (endpoint.kind !== 'object') continue;
-    const link = azurerm
-      ? getProperty(endpoint, 'web_application_firewall_policy_link_id')?.value
-      : (() => {
-          const l = lookup(endpoint, ['properties', 'webApplicationFirewallPolicyLink']);
-          return l.state === 'present' ? l.value : undefined;
-        })();
-    if (set(link)) continue;
+    const link = presentAt(endpoint, azurerm ? ['web_application_firewall_policy_link_id'] : ['properties', 'webApplicationFirewallPolicyLink']);
+    if (hasContent(link)) continue;
     const name = getProperty(endpoint, 'name')?.value;
     out.push({ resource: r, messageId: 'endpoint', data: { endpoint: name?.kind === 'string' ? name.value : 'a frontend endpoint' }, at: endpoint });
   }
@@ -61,18 +50,11 @@ function protects(p: Resource, profile: Resource): boolean {
   return id?.kind === 'string' && id.value.toLowerCase().endsWith(`/${profile.name.toLowerCase()}`);
 }
 
-function untold(p: Resource, resources: readonly Resource[]): boolean {
-  if (hangsOffUnknownExisting(p, resources)) return true;
-  if (p.parentSymbol || p.scopeSymbol || p.references?.length) return false;
-  if (p.dialect === 'azurerm') return getProperty(p.body, 'cdn_frontdoor_profile_id')?.value.kind !== 'string';
-  return !p.name.includes('/') || p.name.startsWith('[');
-}
-
 export function frontDoorWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
   const out: RawFinding[] = [];
   for (const r of ofTypes(doc.resources, ['Microsoft.Network/frontDoors', 'azurerm_frontdoor'])) out.push(...classic(r));
   const policies = ofTypes(doc.resources, ['Microsoft.Cdn/profiles/securityPolicies', 'azurerm_cdn_frontdoor_security_policy']).filter(isWafPolicy);
-  if (policies.some((p) => untold(p, doc.resources))) return out;
+  if (policies.some((p) => targetUnknown(p, 'cdn_frontdoor_profile_id', doc.resources))) return out;
   const endpoints = ofTypes(doc.resources, ['Microsoft.Cdn/profiles/afdEndpoints', 'azurerm_cdn_frontdoor_endpoint']);
   for (const profile of ofTypes(doc.resources, ['Microsoft.Cdn/profiles', 'azurerm_cdn_frontdoor_profile']).filter(isFrontDoorProfile)) {
     if (profile.partial) continue;

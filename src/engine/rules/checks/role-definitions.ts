@@ -3,7 +3,7 @@
  * a parameter, or the GUID argument of `subscriptionResourceId(…)` / `resourceId(…)` kept on the unknown value),
  * or from azurerm `role_definition_name`. Shared by the rules that judge privileged assignments.
  */
-import { lookup, type Value } from '../../core/value';
+import { presentAt, type Value } from '../../core/value';
 import type { Resource } from '../../model/resource';
 
 /** Built-in roles that control access or everything at their scope, by role definition GUID. */
@@ -27,8 +27,7 @@ export function isRoleAssignment(r: Resource): boolean {
 }
 
 export function valueAt(r: Resource, path: readonly string[]): Value | undefined {
-  const found = lookup(r.body, path);
-  return found.state === 'present' && found.value.kind !== 'null' ? found.value : undefined;
+  return presentAt(r.body, path);
 }
 
 /** The GUID of one of `roles` that a role definition id names, if any. */

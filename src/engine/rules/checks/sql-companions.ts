@@ -7,7 +7,7 @@ import { getProperty, lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
-import { hangsOffUnknownExisting, hasUnknownTarget, isLinked, ofTypes } from './companions';
+import { isLinked, ofTypes, targetUnknown } from './companions';
 
 const SERVERS = ['Microsoft.Sql/servers', 'azurerm_mssql_server', 'azurerm_sql_server'];
 
@@ -22,19 +22,6 @@ function enabled(companion: Resource, azurermKey = 'enabled'): { on: boolean; at
   if (v?.kind === 'boolean' && !v.value) return { on: false, at: v };
   if (v?.kind === 'string' && v.value.toLowerCase() === 'disabled') return { on: false, at: v };
   return { on: true };
-}
-
-/**
- * True when a companion's server cannot be told: it links by no symbol or reference, and its name (ARM
- * `server/default`) or server id names no server (azapi `parent_id` from a variable, azurerm `server_id` from a
- * variable, a Bicep or azapi child named only `default`), or it hangs off an `existing` server of unknown name.
- * Such a companion may be any server's, so servers stay quiet.
- */
-export function targetUnknown(c: Resource, idKey: string, resources: readonly Resource[] = []): boolean {
-  if (hangsOffUnknownExisting(c, resources)) return true;
-  if (c.parentSymbol || c.scopeSymbol || c.references?.length) return false;
-  if (c.dialect === 'azurerm') return getProperty(c.body, idKey)?.value.kind !== 'string';
-  return !c.name.includes('/') || c.name.startsWith('[') || hasUnknownTarget(c);
 }
 
 export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {

@@ -7,7 +7,7 @@
  * written. An account whose file configures no blob service at all is reported at info: the setting may come
  * from another template or from policy. File-only accounts (`FileStorage`) have no blobs and are skipped.
  */
-import { lookup, type Value } from '../../core/value';
+import { lookup, presentAt } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
@@ -19,13 +19,8 @@ const AZURERM_POLICIES = ['delete_retention_policy', 'container_delete_retention
 /** Fewer days than this leaves too little time to notice a deletion (Microsoft's own default is seven). */
 export const MIN_DAYS = 7;
 
-function present(resource: Resource, path: readonly string[]): Value | undefined {
-  const v = lookup(resource.body, path);
-  return v.state === 'present' && v.value.kind !== 'null' ? v.value : undefined;
-}
-
 function isFileStorage(account: Resource): boolean {
-  const kind = present(account, [account.dialect === 'azurerm' ? 'account_kind' : 'kind']);
+  const kind = presentAt(account.body, [account.dialect === 'azurerm' ? 'account_kind' : 'kind']);
   return kind?.kind === 'string' && kind.value.toLowerCase() === 'filestorage';
 }
 
@@ -33,7 +28,7 @@ function isFileStorage(account: Resource): boolean {
 function judgePolicies(resource: Resource, base: readonly string[], names: readonly string[], azurerm: boolean): RawFinding[] {
   const out: RawFinding[] = [];
   for (const name of names) {
-    const policy = present(resource, [...base, name]);
+    const policy = presentAt(resource.body, [...base, name]);
     if (!policy) {
       out.push({ resource, messageId: 'policyAbsent', data: { policy: name } });
       continue;
@@ -44,7 +39,7 @@ function judgePolicies(resource: Resource, base: readonly string[], names: reado
     }
     // azurerm: a policy block is on by being there. ARM: `enabled` must be true.
     if (!azurerm) {
-      const flag = present(resource, [...base, name, 'enabled']);
+      const flag = presentAt(resource.body, [...base, name, 'enabled']);
       if (flag?.kind === 'unknown') {
         out.push({ resource, messageId: 'unknown', at: flag, unknown: flag, severity: 'info' });
         continue;
@@ -54,7 +49,7 @@ function judgePolicies(resource: Resource, base: readonly string[], names: reado
         continue;
       }
     }
-    const days = present(resource, [...base, name, 'days']);
+    const days = presentAt(resource.body, [...base, name, 'days']);
     if (days?.kind === 'number' && days.value < MIN_DAYS) out.push({ resource, messageId: 'short', data: { policy: name, days: days.value }, at: days });
   }
   return out;
@@ -71,7 +66,7 @@ export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   // reference (`storage_account_id` from a variable) may be any account's, so azurerm accounts stay quiet.
   const separate = ofTypes(doc.resources, ['azurerm_storage_account_blob_properties']);
   for (const p of separate) {
-    const props = present(p, ['properties']);
+    const props = presentAt(p.body, ['properties']);
     if (props && props.kind !== 'unknown') out.push(...judgePolicies(p, ['properties'], AZURERM_POLICIES, true));
   }
   const untoldAzurerm = separate.some((p) => !p.references?.some((r) => r.startsWith('azurerm_storage_account.')));
