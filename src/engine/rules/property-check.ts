@@ -2,6 +2,7 @@
 import { lookup, scalarOf, isScalar, type Literal, type Value } from '../core/value';
 import type { AnalyzedDocument } from '../model/document';
 import type { Resource } from '../model/resource';
+import { positionsByType } from '../model/type-index';
 import type { AbsentPolicy, PropertyCheck, RawFinding, RuleMeta } from './types';
 
 function matches(value: Literal, list: readonly Literal[]): boolean {
@@ -72,18 +73,6 @@ function checkIndex(checks: readonly PropertyCheck[]): Map<string, PropertyCheck
   return index;
 }
 
-/** The lower-case type of each resource of a document, computed once for all rules (lower-casing was per rule). */
-const typeKeysOf = new WeakMap<readonly Resource[], readonly string[]>();
-
-function typeKeys(resources: readonly Resource[]): readonly string[] {
-  let keys = typeKeysOf.get(resources);
-  if (keys?.length !== resources.length) {
-    keys = resources.map((r) => r.type.toLowerCase());
-    typeKeysOf.set(resources, keys);
-  }
-  return keys;
-}
-
 function appliesTo(check: PropertyCheck, resource: Resource): boolean {
   if (!check.dialects.includes(resource.dialect) || resource.existing) return false;
   if (!check.when) return true;
@@ -109,11 +98,14 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
   const path = (check: PropertyCheck): string => check.path.join('.');
   const index = checkIndex(rule.checks);
   if (index.size === 0) return out;
-  const keys = typeKeys(doc.resources);
-  for (let i = 0; i < doc.resources.length; i++) {
-    const checks = index.get(keys[i] as string);
-    if (!checks) continue;
+  // The resources of the rule's types, in document order (as the findings of one rule were always produced).
+  const byType = positionsByType(doc.resources);
+  const at: number[] = [];
+  for (const type of index.keys()) for (const i of byType.get(type) ?? []) at.push(i);
+  at.sort((a, b) => a - b);
+  for (const i of at) {
     const resource = doc.resources[i] as Resource;
+    const checks = index.get(resource.type.toLowerCase()) ?? [];
     for (const check of checks) {
       if (!appliesTo(check, resource)) continue;
       let found = lookup(resource.body, check.path);

@@ -6,6 +6,7 @@
  */
 import { getProperty, type Value } from '../../core/value';
 import type { Resource } from '../../model/resource';
+import { positionsByType } from '../../model/type-index';
 
 function lower(s: string): string {
   return s.toLowerCase();
@@ -49,26 +50,9 @@ export function hasUnknownTarget(companion: Resource, targetKey?: string): boole
   return !(companion.references?.length || companion.scopeSymbol || companion.parentSymbol);
 }
 
-/** Positions of a document's resources by lower-case type, built once per document for every check that asks. */
-const positionsByType = new WeakMap<readonly Resource[], { readonly size: number; readonly index: Map<string, number[]> }>();
-
-function positions(resources: readonly Resource[]): Map<string, number[]> {
-  const cached = positionsByType.get(resources);
-  if (cached && cached.size === resources.length) return cached.index;
-  const index = new Map<string, number[]>();
-  resources.forEach((r, i) => {
-    const key = lower(r.type);
-    const list = index.get(key);
-    if (list) list.push(i);
-    else index.set(key, [i]);
-  });
-  positionsByType.set(resources, { size: resources.length, index });
-  return index;
-}
-
 /** Deployed resources (not `existing`/data) of the given types, compared case-insensitively, in document order. */
 export function ofTypes(resources: readonly Resource[], types: readonly string[]): Resource[] {
-  const index = positions(resources);
+  const index = positionsByType(resources);
   const at: number[] = [];
   for (const t of new Set(types.map(lower))) for (const i of index.get(t) ?? []) at.push(i);
   if (at.length === 0) return [];
