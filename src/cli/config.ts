@@ -73,6 +73,8 @@ export class CliConfigs {
   constructor(
     configFile: string | undefined,
     private readonly roots: readonly string[],
+    /** Where configuration warnings go (a line each, without the newline). */
+    private readonly warn: (line: string) => void,
   ) {
     if (configFile) {
       if (isDirectory(configFile)) throw new UsageError(`--config expects a file, and '${configFile}' is a folder`);
@@ -96,7 +98,7 @@ export class CliConfigs {
       const p = lines.positionAt(start);
       return `${file}:${p.line + 1}:${p.character + 1}`;
     };
-    for (const p of problems.filter((x) => x.severity === 'warning')) process.stderr.write(`rlens: warning: ${where(p.span.start)}: ${p.message}\n`);
+    for (const p of problems.filter((x) => x.severity === 'warning')) this.warn(`rlens: warning: ${where(p.span.start)}: ${p.message}`);
     const errors = problems.filter((x) => x.severity === 'error');
     if (errors.length > 0) throw new UsageError(errors.map((p) => `invalid configuration ${where(p.span.start)}: ${p.message}`).join('\n'));
     const loaded: LoadedConfig = { file, dir: dirname(abs), text, config, exclude: config.exclude.map(globToRegExp), used: new Set(), scanned: [] };

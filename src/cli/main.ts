@@ -1,4 +1,8 @@
-/** `rlens`: the engine on the command line. Output of any size is written whole; the exit code is set, never forced. */
+/**
+ * `rlens`: the engine on the command line. `main` takes the arguments and where to write, and returns the exit
+ * code: it never touches `process.argv`, `process.exitCode` or the standard streams itself, so tests call it in
+ * process. `bin.ts` is the process entry.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allRules, applyEdits, layerById, scanText, type Finding, type ScanOptions, type ScanResult } from '../engine';
@@ -15,6 +19,18 @@ import { walk } from './walk';
 declare const RLENS_VERSION: string | undefined;
 const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.1.0';
 const RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/** Where `main` writes its output and its messages. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The process's own streams: output of any size is written whole (Node flushes a pipe before exiting). */
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
 
 function fails(f: Finding, failOn: FailOn): boolean {
   return failOn !== 'never' && !f.suppressed && !f.unknown && RANK[f.severity] >= RANK[failOn];
@@ -36,7 +52,7 @@ function fixFile(file: string, text: string, options: ScanOptions): { text: stri
   return { text: current, rules };
 }
 
-function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanOptions, host: ReturnType<typeof createFsHost>): { result: ScanResult; text: string } {
+function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanOptions, host: ReturnType<typeof createFsHost>, io: CliIo): { result: ScanResult; text: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -49,7 +65,7 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
     if (fixed.text !== text) {
       writeFileSync(file, fixed.text);
       host.remember(file, fixed.text);
-      process.stderr.write(`fixed ${file}: ${fixed.rules.length} change(s) (${[...new Set(fixed.rules)].join(', ')})\n`);
+      io.stderr(`fixed ${file}: ${fixed.rules.length} change(s) (${[...new Set(fixed.rules)].join(', ')})\n`);
       text = fixed.text;
     }
   }
@@ -93,19 +109,19 @@ function dropRepeats(reports: FileReport[]): FileReport[] {
   });
 }
 
-function runScan(args: ScanArgs): number {
+function runScan(args: ScanArgs, io: CliIo): number {
   const { files, missing } = walk(args.paths);
   if (missing.length > 0) {
-    for (const m of missing) process.stderr.write(`rlens: cannot read '${m}': no such file or directory\n`);
+    for (const m of missing) io.stderr(`rlens: cannot read '${m}': no such file or directory\n`);
     return 2;
   }
   const baseline = args.baseline ? readBaseline(args.baseline) : undefined;
-  const configs = new CliConfigs(args.config, args.paths);
+  const configs = new CliConfigs(args.config, args.paths, (line) => io.stderr(`${line}\n`));
   const host = createFsHost();
   const options: ScanOptions = { host, parameterFiles: args.parameters, reportUnknown: args.reportUnknown };
   const explicit = new Set(args.paths);
   const scanned: FileReport[] = dropRepeats(configs.filter(files, explicit).map((file) => {
-    const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options), host);
+    const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options), host, io);
     return toFileReport(result, text, (f) => host.readFile(f));
   }));
   const reports = baseline && args.baseline ? applyBaseline(scanned, baseline, args.baseline) : scanned;
@@ -115,7 +131,7 @@ function runScan(args: ScanArgs): number {
   else if (args.format === 'sarif') out = `${JSON.stringify(toSarif(reports, VERSION), null, 2)}\n`;
   else out = toText(reports, { showSuppressed: args.showSuppressed });
   if (args.output) writeFileSync(args.output, out);
-  else process.stdout.write(out);
+  else io.stdout(out);
   const failed = reports.some((r) => r.findings.some((f) => fails(f.finding, args.failOn)) || (args.failOn !== 'never' && r.errors.length > 0));
   return failed ? 1 : 0;
 }
@@ -129,30 +145,28 @@ function listRules(format: 'text' | 'json'): string {
   return `${rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${layerById(r.layer).title.padEnd(27)}  ${r.title}`).join('\n')}\n`;
 }
 
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[], io: CliIo = processIo): number {
   try {
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':
-        process.stdout.write(`${USAGE}\n`);
+        io.stdout(`${USAGE}\n`);
         return 0;
       case 'version':
-        process.stdout.write(`${VERSION}\n`);
+        io.stdout(`${VERSION}\n`);
         return 0;
       case 'rules':
-        process.stdout.write(listRules(args.format));
+        io.stdout(listRules(args.format));
         return 0;
       case 'scan':
-        return runScan(args);
+        return runScan(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`rlens: ${e.message}\n\n${USAGE}\n`);
+      io.stderr(`rlens: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`rlens: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr(`rlens: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 2;
   }
 }
-
-process.exitCode = main(process.argv.slice(2));

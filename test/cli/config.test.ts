@@ -1,21 +1,15 @@
 /** `.rlens.yaml` on the command line: found upward of each path (or --config), applied, and validated. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globToRegExp } from '../../src/cli/config';
-import { ROOT, RULE_FIXTURES } from '../helpers/fixtures';
+import { rlens } from '../helpers/cli';
+import { RULE_FIXTURES } from '../helpers/fixtures';
 
-const CLI = join(ROOT, 'dist', 'cli.js');
 const TLS_ARM = join(RULE_FIXTURES, 'STG-TLS', 'arm', 'insecure.json');
 
 interface JsonFinding { ruleId: string; file: string; line: number; severity: string; message: string; resource: { name: string }; suppressed?: { source: string; reason: string } }
-
-function rlens(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function findings(args: string[], cwd: string): JsonFinding[] {
   const r = rlens([...args, '--format', 'json', '--fail-on', 'never'], cwd);
@@ -34,9 +28,7 @@ function project(yaml: string | undefined): string {
   return dir;
 }
 
-describe('rlens CLI: .rlens.yaml', function () {
-  this.timeout(60_000);
-
+describe('rlens CLI: .rlens.yaml', () => {
   it('applies rule severities and off, excludes walked files, from the nearest file upward', () => {
     const dir = project('rules:\n  STG-TLS: info\n  STG-PUBLIC-NET: off\nexclude: [legacy/**]\n');
     const all = findings(['scan', '.'], join(dir, 'app', '..'));
