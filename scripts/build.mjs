@@ -5,6 +5,8 @@ import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+// The rule registries (catalog/index.ts, checks/index.ts) are generated from the folders' contents first.
+import './gen-registries.mjs';
 
 const withTests = process.argv.includes('--tests');
 const production = process.argv.includes('--production');

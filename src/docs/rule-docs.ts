@@ -92,7 +92,7 @@ function whatItChecks(rule: RuleMeta): string[] {
     if (rule.checks.length > 0) lines.push('');
     const types = rule.resourceTypes.filter((t) => !rule.checks.some((c) => c.type === t));
     const on = types.length > 0 ? ` on ${types.map((t) => (t === 'parameter' ? 'template parameters' : t === 'output' ? 'template outputs' : `\`${t}\``)).join(', ')}` : '';
-    lines.push(`A code check (\`${rule.code}\` in \`src/engine/rules/checks/\`)${on}, for ${DIALECTS.filter((d) => rule.dialects.includes(d)).map((d) => SHORT[d]).join(', ')}.`);
+    lines.push(`A code check (\`src/engine/rules/checks/${rule.code}.ts\`)${on}, for ${DIALECTS.filter((d) => rule.dialects.includes(d)).map((d) => SHORT[d]).join(', ')}.`);
     const options = Object.entries(rule.options ?? {});
     if (options.length > 0) lines.push('', `Options: ${options.map(([k, v]) => `\`${k}\` = ${Array.isArray(v) ? v.map(literal).join(', ') : literal(v)}`).join('; ')}.`);
     const messages = Object.entries(rule.messages);

@@ -8,7 +8,6 @@ import { FORMATS } from './formats/all';
 import { handlerFor } from './formats/registry';
 import { skipReason } from './limits';
 import { allRules } from './rules/registry';
-import { CODE_CHECKS } from './rules/checks';
 import { markUsedConfigSuppressions, unusedInlineSuppressions, UNUSED_SUPPRESSION_ID, type RuleHit } from './rules/checks/unused-suppression';
 import { runPropertyChecks } from './rules/property-check';
 import { toFinding } from './rules/to-finding';
@@ -96,7 +95,7 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
     if (setting === 'off') continue;
     const rule = effectiveRule(listed, options);
     const raw = rule.checks.length > 0 ? runPropertyChecks(rule, doc) : [];
-    if (rule.code) for (const r of CODE_CHECKS[rule.code]?.(rule, doc, options) ?? []) raw.push(r);
+    if (rule.check) for (const r of rule.check(rule, doc, options)) raw.push(r);
     for (const r of raw) {
       hits.push({ ruleId: rule.id, raw: r });
       if (r.unknown && !options.reportUnknown) continue;

@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from '../core/finding';
 import type { Literal } from '../core/value';
 import type { Dialect } from '../model/resource';
 import { isLayerId } from '../responsibility/layers';
+import type { LocatedCodeRule } from './code-rule';
 import { RISKS, type AbsentPolicy, type PropertyCheck, type Risk, type RuleMeta } from './types';
 
 export class RuleLoadError extends Error {
@@ -21,10 +22,18 @@ export class RuleLoadError extends Error {
 
 const DIALECTS: readonly Dialect[] = ['arm', 'bicep', 'azurerm', 'azapi'];
 const ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
-const RULE_KEYS = new Set([
-  'id', 'title', 'severity', 'risk', 'layer', 'mcsb', 'policy', 'rationale', 'remediation', 'references', 'messages',
-  'checks', 'code', 'options', 'resourceTypes', 'dialects',
-]);
+const RULE_KEYS = new Set(['id', 'title', 'severity', 'risk', 'layer', 'mcsb', 'policy', 'rationale', 'remediation', 'references', 'messages', 'checks']);
+/** What a code rule's unit declares: a YAML file that says it too would be a second home for the same fact. */
+const UNIT_KEYS = ['messages', 'checks', 'dialects', 'resourceTypes', 'options', 'code'];
+/** Keys older rule files had, with where the fact lives now. */
+const MOVED_KEYS: Readonly<Record<string, string>> = {
+  code: 'a code rule is found by its id: its unit (createRule) in src/engine/rules/checks/ declares the check',
+  dialects: "a data rule's dialects come from its checks; a code rule's unit declares them",
+  resourceTypes: "a data rule's resource types come from its checks; a code rule's unit declares them",
+  options: "a code rule's unit declares its check's options",
+};
+/** The message ids property checks report: `insecure` and `unknown` always, `absent` when an absence is insecure. */
+const DATA_MESSAGES = ['insecure', 'absent', 'unknown'];
 const CHECK_KEYS = new Set(['dialects', 'type', 'path', 'aliases', 'invertedAliases', 'secure', 'insecure', 'min', 'absent', 'absentSeverity', 'fix', 'fixRecreates', 'when']);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -117,13 +126,12 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
   };
 }
 
-/** Parses and validates one rule file. Throws RuleLoadError naming the file and line. */
 /**
  * Parses and validates one rule file. Throws RuleLoadError naming the file and line. The build hands the
  * bundled catalog over as JSON (converted from YAML at build time, which saves every process the YAML parse);
  * it is validated here all the same.
  */
-export function loadRule(file: string, text: string): RuleMeta {
+export function loadRule(file: string, text: string, unitFor: (id: string) => LocatedCodeRule | undefined = () => undefined): RuleMeta {
   if (text.startsWith('{')) {
     let data: unknown;
     try {
@@ -132,50 +140,47 @@ export function loadRule(file: string, text: string): RuleMeta {
       throw new RuleLoadError(file, 1, 'the precompiled rule is not valid JSON');
     }
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new RuleLoadError(file, 1, 'a rule file must be a mapping');
-    return validateRule(file, data as Record<string, Json>, () => 1);
+    return validateRule(file, data as Record<string, Json>, () => 1, unitFor);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const firstError = doc.errors[0];
   if (firstError) throw new RuleLoadError(file, lines.linePos(firstError.pos[0]).line, firstError.message.split('\n')[0] ?? 'YAML error');
   if (!isMap(doc.contents)) throw new RuleLoadError(file, 1, 'a rule file must be a mapping');
-  return validateRule(file, doc.toJS() as Record<string, Json>, yamlLocator(doc, lines));
+  return validateRule(file, doc.toJS() as Record<string, Json>, yamlLocator(doc, lines), unitFor);
 }
 
-function validateRule(file: string, o: Record<string, Json>, locate: Locate): RuleMeta {
+function validateRule(file: string, o: Record<string, Json>, locate: Locate, unitFor: (id: string) => LocatedCodeRule | undefined): RuleMeta {
   const r: Reader = new Reader(file, locate);
-  for (const k of Object.keys(o)) if (!RULE_KEYS.has(k)) r.fail([k], `unknown key '${k}'`);
+  for (const k of Object.keys(o)) {
+    const moved = MOVED_KEYS[k];
+    if (!RULE_KEYS.has(k) && moved === undefined) r.fail([k], `unknown key '${k}'`);
+  }
   const id = r.string(o, 'id', []);
   if (!ID_PATTERN.test(id)) r.fail(['id'], `id '${id}' must look like AREA-NAME in capitals`);
+  const located = unitFor(id);
+  if (located) {
+    const here = `src/engine/rules/checks/${located.file}.ts`;
+    for (const k of UNIT_KEYS) if (o[k] !== undefined) r.fail([k], `${id}: '${k}' is declared by its code unit in ${here}; remove it from ${file}`);
+  } else {
+    for (const k of Object.keys(o)) {
+      const moved = MOVED_KEYS[k];
+      if (moved !== undefined) r.fail([k], `${id}: '${k}' is not a rule file key: ${moved}`);
+    }
+  }
   const severity = r.string(o, 'severity', []);
   if (!SEVERITIES.includes(severity as Severity)) r.fail(['severity'], `severity must be one of ${SEVERITIES.join(', ')}`);
   const risk = r.string(o, 'risk', []);
   if (!RISKS.includes(risk as Risk)) r.fail(['risk'], `risk must be one of ${RISKS.join(', ')}`);
   const layer = r.string(o, 'layer', []);
   if (!isLayerId(layer)) r.fail(['layer'], `unknown layer '${layer}'`);
-  const messages = o.messages;
-  if (!messages || typeof messages !== 'object' || Array.isArray(messages) || Object.values(messages).some((m) => typeof m !== 'string')) {
-    r.fail(['messages'], "'messages' must map message ids to strings");
-  }
   let policy: RuleMeta['policy'];
   if (o.policy !== undefined) {
     const p = o.policy;
     if (!p || typeof p !== 'object' || Array.isArray(p) || typeof p.name !== 'string' || typeof p.id !== 'string') r.fail(['policy'], "'policy' needs 'name' and 'id'");
     policy = { name: p.name, id: p.id };
   }
-  const rawChecks = o.checks ?? [];
-  if (!Array.isArray(rawChecks)) r.fail(['checks'], "'checks' must be a list");
-  const checks = rawChecks.map((c, i) => parseCheck(r, c, ['checks', i]));
-  const code = o.code === undefined ? undefined : r.string(o, 'code', []);
-  if (checks.length === 0 && !code) r.fail([], "a rule needs 'checks' or 'code'");
-  const declaredTypes = r.stringList(o, 'resourceTypes', [], true);
-  const declaredDialects = r.stringList(o, 'dialects', [], true);
-  for (const d of declaredDialects) if (!DIALECTS.includes(d as Dialect)) r.fail(['dialects'], `unknown dialect '${d}'`);
-  const options = o.options;
-  if (options !== undefined && (!options || typeof options !== 'object' || Array.isArray(options))) r.fail(['options'], "'options' must be a mapping");
-  const dialects = new Set<Dialect>([...(declaredDialects as Dialect[]), ...checks.flatMap((c) => c.dialects)]);
-  if (dialects.size === 0) r.fail([], "a code rule must declare 'dialects'");
-  return {
+  const prose = {
     id,
     title: r.string(o, 'title', []),
     severity: severity as Severity,
@@ -186,12 +191,47 @@ function validateRule(file: string, o: Record<string, Json>, locate: Locate): Ru
     rationale: r.string(o, 'rationale', []),
     remediation: r.string(o, 'remediation', []),
     references: r.stringList(o, 'references', []),
+  };
+  if (located) return { ...prose, ...codeRuleParts(r, located), source: file };
+
+  const rawChecks = o.checks;
+  if (rawChecks === undefined) r.fail([], `${id}: a rule needs 'checks', or a code unit (createRule with id '${id}') in src/engine/rules/checks/`);
+  if (!Array.isArray(rawChecks) || rawChecks.length === 0) r.fail(['checks'], "'checks' must be a non-empty list");
+  const checks = rawChecks.map((c, i) => parseCheck(r, c, ['checks', i]));
+  const messages = o.messages;
+  if (!messages || typeof messages !== 'object' || Array.isArray(messages) || Object.values(messages).some((m) => typeof m !== 'string')) {
+    r.fail(['messages'], "'messages' must map message ids to strings");
+  }
+  // Exactly the ids the checks can report: a missing one would leave a finding without its message, an extra one
+  // is a typo or a leftover.
+  const needed = DATA_MESSAGES.filter((m) => m !== 'absent' || checks.some((c) => c.absent !== 'secure'));
+  for (const m of needed) if (typeof messages[m] !== 'string') r.fail(['messages'], `${id}: message '${m}' is missing (its checks report it)`);
+  for (const m of Object.keys(messages)) if (!needed.includes(m)) r.fail(['messages', m], `${id}: message '${m}' is never reported by its checks (they report ${needed.join(', ')})`);
+  return {
+    ...prose,
     messages: messages as Record<string, string>,
-    resourceTypes: [...new Set([...declaredTypes, ...checks.map((c) => c.type)])],
-    dialects: [...dialects],
+    resourceTypes: [...new Set(checks.map((c) => c.type))],
+    dialects: [...new Set(checks.flatMap((c) => c.dialects))],
     checks,
-    ...(code ? { code } : {}),
-    ...(options ? { options: options as Record<string, Literal> } : {}),
     source: file,
+  };
+}
+
+/** A code rule's messages, dialects, resource types, options and check, from its unit (checked at run time too). */
+function codeRuleParts(r: Reader, { unit, file }: LocatedCodeRule): Pick<RuleMeta, 'messages' | 'resourceTypes' | 'dialects' | 'checks' | 'code' | 'check' | 'options'> {
+  const where = `its code unit in src/engine/rules/checks/${file}.ts`;
+  for (const d of unit.dialects) if (!DIALECTS.includes(d)) r.fail([], `${unit.id}: unknown dialect '${String(d)}' in ${where}`);
+  if (unit.dialects.length === 0) r.fail([], `${unit.id}: ${where} declares no dialects`);
+  const messages: Readonly<Record<string, string>> = unit.messages;
+  if (Object.keys(messages).length === 0) r.fail([], `${unit.id}: ${where} declares no messages`);
+  for (const [k, m] of Object.entries(messages)) if (typeof m !== 'string' || m.trim() === '') r.fail([], `${unit.id}: message '${k}' in ${where} must be a non-empty string`);
+  return {
+    messages,
+    resourceTypes: [...new Set(unit.resourceTypes)],
+    dialects: [...unit.dialects],
+    checks: [],
+    code: file,
+    check: unit.check,
+    ...(unit.options ? { options: unit.options } : {}),
   };
 }

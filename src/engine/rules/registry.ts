@@ -1,21 +1,35 @@
 /** The loaded rule catalog: parsed once, validated, and looked up by id. */
 import { RULE_FILES } from './catalog';
-import { CODE_CHECKS } from './checks';
+import { CODE_RULES } from './checks';
+import type { LocatedCodeRule } from './code-rule';
 import { loadRule, RuleLoadError } from './load';
 import type { RuleMeta } from './types';
 
 let cached: readonly RuleMeta[] | undefined;
 
-/** Loads and validates rule files; throws RuleLoadError for the first bad file. */
-export function loadRules(files: ReadonlyArray<readonly [string, string]>): RuleMeta[] {
+/**
+ * Loads and validates rule files, joining each code rule's YAML (its prose) with its unit (messages, dialects,
+ * check) by id; throws RuleLoadError for the first bad file, or for a unit whose id no file has.
+ */
+export function loadRules(files: ReadonlyArray<readonly [string, string]>, units: readonly LocatedCodeRule[] = CODE_RULES): RuleMeta[] {
+  const unitById = new Map<string, LocatedCodeRule>();
+  for (const u of units) {
+    const other = unitById.get(u.unit.id);
+    const file = `src/engine/rules/checks/${u.file}.ts`;
+    if (other) throw new RuleLoadError(file, 1, `duplicate code rule '${u.unit.id}' (also in src/engine/rules/checks/${other.file}.ts)`);
+    unitById.set(u.unit.id, u);
+  }
   const rules: RuleMeta[] = [];
   const seen = new Set<string>();
   for (const [file, text] of files) {
-    const rule = loadRule(file, text);
+    const rule = loadRule(file, text, (id) => unitById.get(id));
     if (seen.has(rule.id)) throw new RuleLoadError(file, 1, `duplicate rule id '${rule.id}'`);
-    if (rule.code && !CODE_CHECKS[rule.code]) throw new RuleLoadError(file, 1, `unknown code check '${rule.code}'`);
     seen.add(rule.id);
     rules.push(rule);
+  }
+  for (const { unit, file } of units) {
+    const yaml = `${unit.id.toLowerCase()}.yaml`;
+    if (!seen.has(unit.id)) throw new RuleLoadError(`src/engine/rules/checks/${file}.ts`, 1, `code rule '${unit.id}' has no rule file: its title, severity, layer and prose go in src/engine/rules/catalog/${yaml}`);
   }
   return rules.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -92,7 +92,9 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
   if (owner === 'microsoft') return undefined;
   const name = resource?.name ?? raw.subject?.name ?? '';
   const data = { resource: name, dependsOn: describeDependsOn(raw.unknown, doc), ...(raw.data ?? {}) };
-  const template = rule.messages[raw.messageId] ?? rule.messages.insecure ?? rule.title;
+  const template = rule.messages[raw.messageId];
+  // The loader and the type-checker make this unreachable; a finding must never borrow another message.
+  if (template === undefined) throw new Error(`${rule.id} reported message '${raw.messageId}', which ${rule.source} does not declare`);
   let message = fill(template, data) + originNote(raw.at, doc) + (raw.note ? ` ${raw.note}` : '');
   const span = raw.at ? raw.at.span : (resource?.anchor ?? { start: 0, end: 0 });
   let suppressed: Suppression | undefined = matchingSuppression(rule, resource, doc, ctx, name, span.start);

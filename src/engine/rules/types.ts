@@ -1,8 +1,10 @@
 /** Rule metadata (the single source of truth for every surface) and the shapes rules produce. */
 import type { Severity } from '../core/finding';
 import type { Literal, Value } from '../core/value';
+import type { AnalyzedDocument } from '../model/document';
 import type { Dialect, Resource } from '../model/resource';
 import type { LayerId } from '../responsibility/layers';
+import type { RuleOptions } from './rule-options';
 
 export type Risk = 'critical' | 'high' | 'medium' | 'low';
 export const RISKS: readonly Risk[] = ['critical', 'high', 'medium', 'low'];
@@ -68,25 +70,40 @@ export interface RuleMeta {
   /** Dialects the rule claims, each of which must have fixtures. */
   readonly dialects: readonly Dialect[];
   readonly checks: readonly PropertyCheck[];
-  /** Name of a code check in `rules/checks`, for what data cannot express. */
+  /** For a code rule: the file in `rules/checks` that declares its unit (`nsg-open-port`), for docs and errors. */
   readonly code?: string;
-  /** Free parameters for the code check (e.g. `{ port: 22 }`). */
-  readonly options?: Readonly<Record<string, Literal | readonly Literal[]>>;
+  /** For a code rule: its check, from its unit (`createRule` in `rules/checks/<code>.ts`). */
+  readonly check?: CodeCheck;
+  /** Parameters of a code rule's check (e.g. `{ port: 22 }`), from its unit. */
+  readonly options?: RuleParameters;
   /** Where the rule was loaded from, for error messages. */
   readonly source: string;
 }
+
+/** Parameters a code rule hands its check (free data, shown in the rule's docs). */
+export type RuleParameters = Readonly<Record<string, Literal | readonly Literal[]>>;
+
+/**
+ * A code rule's check. `options` carries the data owner's requirements (allowed regions, …) from `ScanOptions`.
+ * Its findings' message ids are typed: a check of a rule whose messages are `open` and `unknown` cannot report
+ * another id.
+ */
+export type CodeCheck<MessageId extends string = string> = (rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions) => readonly RawFinding<MessageId>[];
 
 /** An abstract fix: the format's writer turns it into text edits. */
 export type FixIntent =
   | { readonly kind: 'replace'; readonly title: string; readonly target: Value; readonly value: Literal; readonly safe: boolean }
   | { readonly kind: 'insert'; readonly title: string; readonly path: readonly string[]; readonly value: Literal; readonly safe: boolean };
 
-/** What a check reports before the engine adds metadata, ownership, related locations and fixes. */
-export interface RawFinding {
+/**
+ * What a check reports before the engine adds metadata, ownership, related locations and fixes. `MessageId` is
+ * the rule's message ids: a code rule's check is typed by the keys of its `messages` (see `code-rule.ts`).
+ */
+export interface RawFinding<MessageId extends string = string> {
   /** The resource judged; absent for template-level findings (a parameter), which then name a `subject`. */
   readonly resource?: Resource;
   readonly subject?: { readonly type: string; readonly name: string };
-  readonly messageId: string;
+  readonly messageId: MessageId;
   readonly data?: Readonly<Record<string, string | number>>;
   /** Where to show it; defaults to the resource anchor. */
   readonly at?: Value;

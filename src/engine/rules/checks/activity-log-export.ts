@@ -12,6 +12,10 @@ import { getProperty, lookup, presentAt, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'missing';
 
 /** The categories every export must carry: control-plane changes, Defender alerts, and policy decisions. */
 export const REQUIRED_CATEGORIES: readonly string[] = ['Administrative', 'Security', 'Policy'];
@@ -67,8 +71,8 @@ function categoriesOf(r: Resource): Set<string> | 'unknown' {
   return out;
 }
 
-export function activityLogExport(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function activityLogExport(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const setting of doc.resources) {
     if (!isSubscriptionSetting(setting, doc)) continue;
     const categories = categoriesOf(setting);
@@ -87,3 +91,17 @@ export function activityLogExport(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   }
   return out;
 }
+
+/** MON-ACTIVITY-LOG: the prose is in `catalog/mon-activity-log.yaml`. */
+export const monActivityLogRule = createRule({
+  id: 'MON-ACTIVITY-LOG',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Insights/diagnosticSettings',
+    'azurerm_monitor_diagnostic_setting',
+  ],
+  messages: {
+    missing: "Subscription diagnostic setting '{resource}' does not export the {categories} categories of the activity log, which the platform keeps for 90 days only.",
+  },
+  check: activityLogExport,
+});

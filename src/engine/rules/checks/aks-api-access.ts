@@ -8,6 +8,10 @@ import type { Resource } from '../../model/resource';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
 import { absenceIsJudged } from '../property-check';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'open';
 
 type Verdict = 'restricted' | 'open' | 'unknown';
 
@@ -42,8 +46,8 @@ function verdictOf(r: Resource): Verdict {
   return isPrivate === 'unknown' || allowed === 'unknown' ? 'unknown' : 'open';
 }
 
-export function aksApiAccess(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function aksApiAccess(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     const t = r.type.toLowerCase();
     if (r.existing || (t !== 'microsoft.containerservice/managedclusters' && t !== 'azurerm_kubernetes_cluster')) continue;
@@ -53,3 +57,14 @@ export function aksApiAccess(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding
   }
   return out;
 }
+
+/** AKS-API-ACCESS: the prose is in `catalog/aks-api-access.yaml`. */
+export const aksApiAccessRule = createRule({
+  id: 'AKS-API-ACCESS',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.ContainerService/managedClusters', 'azurerm_kubernetes_cluster'],
+  messages: {
+    open: "AKS cluster '{resource}' exposes its API server to every address: it is neither private nor limited to authorized IP ranges.",
+  },
+  check: aksApiAccess,
+});

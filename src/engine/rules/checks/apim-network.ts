@@ -8,6 +8,10 @@ import { lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
 import { absenceIsJudged } from '../property-check';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'open';
 
 type Read = { state: 'absent' } | { state: 'unknown' } | { state: 'known'; value: Value };
 
@@ -19,8 +23,8 @@ function read(body: Parameters<typeof lookup>[0], path: readonly string[]): Read
 
 const text = (v: Value): string => (v.kind === 'string' ? v.value.toLowerCase() : v.kind === 'boolean' ? String(v.value) : '');
 
-export function apimNetwork(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function apimNetwork(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     const type = r.type.toLowerCase();
     const azurerm = type === 'azurerm_api_management';
@@ -37,3 +41,14 @@ export function apimNetwork(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
   }
   return out;
 }
+
+/** APIM-NETWORK: the prose is in `catalog/apim-network.yaml`. */
+export const apimNetworkRule = createRule({
+  id: 'APIM-NETWORK',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.ApiManagement/service', 'azurerm_api_management'],
+  messages: {
+    open: "API Management '{resource}' is in no virtual network and open to public networks, so its gateway and management endpoints face the internet.",
+  },
+  check: apimNetwork,
+});

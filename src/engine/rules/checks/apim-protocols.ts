@@ -9,6 +9,10 @@ import { lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'legacy' | 'plain';
 
 const PREFIX = 'microsoft.windowsazure.apimanagement.gateway.security.';
 
@@ -36,10 +40,10 @@ const AZURERM_SECURITY: ReadonlyArray<readonly [names: readonly string[], label:
 
 const isOn = (v: Value): boolean => (v.kind === 'boolean' && v.value) || (v.kind === 'string' && v.value.trim().toLowerCase() === 'true');
 
-function serviceSettings(r: Resource): RawFinding[] {
+function serviceSettings(r: Resource): RawFinding<MessageId>[] {
   const found = lookup(r.body, ['properties', 'customProperties']);
   if (found.state !== 'present' || found.value.kind !== 'object') return [];
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const p of found.value.properties) {
     const key = p.key.toLowerCase();
     const hit = key.startsWith(PREFIX) ? CUSTOM_PROPERTIES.find(([k]) => k === key.slice(PREFIX.length)) : undefined;
@@ -50,8 +54,8 @@ function serviceSettings(r: Resource): RawFinding[] {
   return out;
 }
 
-function azurermSettings(r: Resource): RawFinding[] {
-  const out: RawFinding[] = [];
+function azurermSettings(r: Resource): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const [names, label] of AZURERM_SECURITY) {
     for (const name of names) {
       const v = lookup(r.body, ['security', name]);
@@ -69,11 +73,11 @@ const ENCRYPTED: Readonly<Record<string, string>> = { http: 'https', ws: 'wss' }
  * names it instead (for review only: clients must move first); where it has it, the plain entry is only to be
  * deleted, which a fix that sets values cannot do.
  */
-function apiProtocols(r: Resource, path: readonly string[]): RawFinding[] {
+function apiProtocols(r: Resource, path: readonly string[]): RawFinding<MessageId>[] {
   const found = lookup(r.body, path);
   if (found.state !== 'present' || found.value.kind !== 'array') return [];
   const listed = new Set(found.value.items.flatMap((i) => (i.kind === 'string' ? [i.value.toLowerCase()] : [])));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const item of found.value.items) {
     const secure = item.kind === 'string' ? ENCRYPTED[item.value.toLowerCase()] : undefined;
     if (item.kind !== 'string' || !secure) continue;
@@ -83,8 +87,8 @@ function apiProtocols(r: Resource, path: readonly string[]): RawFinding[] {
   return out;
 }
 
-export function apimProtocols(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function apimProtocols(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     if (r.existing) continue;
     switch (r.type.toLowerCase()) {
@@ -104,3 +108,20 @@ export function apimProtocols(_rule: RuleMeta, doc: AnalyzedDocument): RawFindin
   }
   return out;
 }
+
+/** APIM-PROTOCOLS: the prose is in `catalog/apim-protocols.yaml`. */
+export const apimProtocolsRule = createRule({
+  id: 'APIM-PROTOCOLS',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.ApiManagement/service',
+    'Microsoft.ApiManagement/service/apis',
+    'azurerm_api_management',
+    'azurerm_api_management_api',
+  ],
+  messages: {
+    legacy: "API Management '{resource}' accepts {setting}.",
+    plain: "API '{resource}' accepts unencrypted {protocol} requests.",
+  },
+  check: apimProtocols,
+});

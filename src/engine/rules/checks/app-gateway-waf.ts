@@ -9,6 +9,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { absenceIsJudged } from '../property-check';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'absent' | 'disabled';
 
 /** Policy references an ARM/Bicep/azapi gateway carries, on itself and on its listeners and path rules. */
 function armPolicies(g: Resource): Value[] {
@@ -25,8 +29,8 @@ function azurermPolicies(g: Resource): Value[] {
   return [...at(['firewall_policy_id']), ...at(['http_listener', 'firewall_policy_id']), ...at(['url_path_map', 'path_rule', 'firewall_policy_id'])];
 }
 
-export function appGatewayWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function appGatewayWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const g of doc.resources) {
     const type = g.type.toLowerCase();
     const azurerm = type === 'azurerm_application_gateway';
@@ -51,3 +55,15 @@ export function appGatewayWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFindin
   }
   return out;
 }
+
+/** AGW-WAF: the prose is in `catalog/agw-waf.yaml`. */
+export const agwWafRule = createRule({
+  id: 'AGW-WAF',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.Network/applicationGateways', 'azurerm_application_gateway'],
+  messages: {
+    absent: "Application Gateway '{resource}' has no web application firewall (tier {tier}, no WAF policy), so attacks reach the applications behind it.",
+    disabled: "Application Gateway '{resource}' turns its web application firewall off.",
+  },
+  check: appGatewayWaf,
+});

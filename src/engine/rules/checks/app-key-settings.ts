@@ -12,6 +12,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { serviceModelOf } from '../../responsibility/service-models';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'insecure' | 'literal' | 'storageKey';
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -167,7 +171,7 @@ function advice(setting: Setting): string {
   return 'give the app a managed identity and a data-plane role on that resource instead, or keep the secret in Key Vault and reference it';
 }
 
-function judge(r: Resource, s: Setting, doc: AnalyzedDocument): RawFinding | undefined {
+function judge(r: Resource, s: Setting, doc: AnalyzedDocument): RawFinding<MessageId> | undefined {
   const setting = s.name !== undefined ? `${s.kind} '${s.name}'` : `An ${lower(s.kind)}`.replace(/^An ([^aeiou])/, 'A $1');
   const data = { setting, advice: advice(s) };
   if (s.value.kind === 'unknown' && s.value.secret) {
@@ -181,8 +185,8 @@ function judge(r: Resource, s: Setting, doc: AnalyzedDocument): RawFinding | und
   return undefined;
 }
 
-export function appKeySettings(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function appKeySettings(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     if (r.existing) continue;
     const settings = r.dialect === 'azurerm' ? azurermSettings(r) : armSettings(r);
@@ -199,3 +203,36 @@ export function appKeySettings(_rule: RuleMeta, doc: AnalyzedDocument): RawFindi
   }
   return out;
 }
+
+/** APP-KEY-SETTINGS: the prose is in `catalog/app-key-settings.yaml`. */
+export const appKeySettingsRule = createRule({
+  id: 'APP-KEY-SETTINGS',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Web/sites',
+    'Microsoft.Web/sites/slots',
+    'Microsoft.Web/sites/config',
+    'Microsoft.Web/sites/slots/config',
+    'Microsoft.App/containerApps',
+    'Microsoft.App/jobs',
+    'azurerm_linux_web_app',
+    'azurerm_windows_web_app',
+    'azurerm_linux_function_app',
+    'azurerm_windows_function_app',
+    'azurerm_linux_web_app_slot',
+    'azurerm_windows_web_app_slot',
+    'azurerm_linux_function_app_slot',
+    'azurerm_windows_function_app_slot',
+    'azurerm_app_service',
+    'azurerm_function_app',
+    'azurerm_logic_app_standard',
+    'azurerm_container_app',
+    'azurerm_container_app_job',
+  ],
+  messages: {
+    insecure: "{setting} of '{resource}' is set from {source}, so the app signs in with a shared key: {advice}.",
+    literal: "{setting} of '{resource}' has its {key} written in the template: {advice}.",
+    storageKey: "Function app '{resource}' reaches its storage account with storage_account_access_key ({source}). Set storage_uses_managed_identity = true and give its identity a storage data role instead.",
+  },
+  check: appKeySettings,
+});

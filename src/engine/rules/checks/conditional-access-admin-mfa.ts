@@ -12,6 +12,10 @@ import { getProperty, lookupAll, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'insecure';
 
 /** The administrator roles Microsoft's "require MFA for administrators" policy covers, by role template id. */
 export const ADMIN_ROLES: Readonly<Record<string, string>> = {
@@ -69,8 +73,8 @@ function shapeOf(r: Resource): PolicyShape | undefined {
   return { root: body, excluded: ['conditions', 'users', 'excludeRoles'], grants: 'grantControls', controls: 'builtInControls', strength: 'authenticationStrength', displayName: 'displayName' };
 }
 
-export function conditionalAccessAdminMfa(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function conditionalAccessAdminMfa(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     const shape = r.existing ? undefined : shapeOf(r);
     if (!shape) continue;
@@ -87,3 +91,14 @@ export function conditionalAccessAdminMfa(_rule: RuleMeta, doc: AnalyzedDocument
   }
   return out;
 }
+
+/** IAM-CA-ADMIN-MFA: the prose is in `catalog/iam-ca-admin-mfa.yaml`. */
+export const iamCaAdminMfaRule = createRule({
+  id: 'IAM-CA-ADMIN-MFA',
+  dialects: ['azurerm'],
+  resourceTypes: ['azuread_conditional_access_policy', 'msgraph_resource'],
+  messages: {
+    insecure: "Conditional Access policy '{policy}' requires MFA but exempts {roles}: the accounts that can change the whole tenant sign in without it.",
+  },
+  check: conditionalAccessAdminMfa,
+});

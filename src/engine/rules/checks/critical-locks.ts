@@ -10,6 +10,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { hangsOffUnknownExisting, isLinked, ofTypes } from './companions';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'unlocked';
 
 /** What a delete lock protects best: data and keys that cannot be recreated. */
 export const CRITICAL_TYPES: readonly string[] = [
@@ -54,7 +58,7 @@ function covers(lock: Resource, target: Resource): boolean {
   return scope?.kind === 'string' && scope.value.toLowerCase().endsWith(`/${target.name.toLowerCase()}`);
 }
 
-export function criticalLocks(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function criticalLocks(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const locks = doc.resources.filter(isLock);
   if (locks.length === 0) return [];
   const targets = locks.map((l) => targetOf(l, doc));
@@ -66,3 +70,32 @@ export function criticalLocks(_rule: RuleMeta, doc: AnalyzedDocument): RawFindin
     .map((r) => ({ resource: r, messageId: 'unlocked' }));
 }
 
+/** LOCK-CRITICAL: the prose is in `catalog/lock-critical.yaml`. */
+export const lockCriticalRule = createRule({
+  id: 'LOCK-CRITICAL',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Authorization/locks',
+    'azurerm_management_lock',
+    'Microsoft.KeyVault/vaults',
+    'azurerm_key_vault',
+    'Microsoft.RecoveryServices/vaults',
+    'azurerm_recovery_services_vault',
+    'Microsoft.DataProtection/backupVaults',
+    'azurerm_data_protection_backup_vault',
+    'Microsoft.Storage/storageAccounts',
+    'azurerm_storage_account',
+    'Microsoft.Sql/servers',
+    'azurerm_mssql_server',
+    'Microsoft.DocumentDB/databaseAccounts',
+    'azurerm_cosmosdb_account',
+    'Microsoft.DBforPostgreSQL/flexibleServers',
+    'azurerm_postgresql_flexible_server',
+    'Microsoft.DBforMySQL/flexibleServers',
+    'azurerm_mysql_flexible_server',
+  ],
+  messages: {
+    unlocked: "'{resource}' has no delete lock, although this file locks other resources; a delete would lose its data for good.",
+  },
+  check: criticalLocks,
+});

@@ -7,6 +7,10 @@
 import { lookupAll, stringsOf } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'unknown' | 'wildcard';
 
 const WILDCARDS = new Set([
   '*',
@@ -28,8 +32,8 @@ const PATHS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
   ],
 };
 
-export function customRoleWildcard(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function customRoleWildcard(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     const paths = PATHS[resource.type.toLowerCase()];
     if (!paths || resource.existing) continue;
@@ -47,3 +51,15 @@ export function customRoleWildcard(_rule: RuleMeta, doc: AnalyzedDocument): RawF
   }
   return out;
 }
+
+/** IAM-CUSTOM-STAR: the prose is in `catalog/iam-custom-star.yaml`. */
+export const iamCustomStarRule = createRule({
+  id: 'IAM-CUSTOM-STAR',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.Authorization/roleDefinitions', 'azurerm_role_definition'],
+  messages: {
+    wildcard: "Custom role '{resource}' grants '{action}' in its {path}, which allows far more than any one job needs.",
+    unknown: "Whether custom role '{resource}' grants wildcard actions depends on {dependsOn}.",
+  },
+  check: customRoleWildcard,
+});

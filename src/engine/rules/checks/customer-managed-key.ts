@@ -9,6 +9,10 @@ import { lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'absent' | 'insecure' | 'unknown';
 
 type Verdict =
   | { readonly state: 'cmk' }
@@ -112,11 +116,11 @@ const TARGETS: Readonly<Record<string, Target>> = {
 /** Names `options.target` may take. */
 export const CMK_TARGETS: readonly string[] = Object.keys(TARGETS);
 
-export function customerManagedKey(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function customerManagedKey(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const target = TARGETS[String(rule.options?.target)];
   if (!target) return [];
   const types = new Set(target.types.map(lower));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     if (r.existing || !types.has(lower(r.type)) || !rule.dialects.includes(r.dialect)) continue;
     const v = target.judge(r, doc);
@@ -127,3 +131,65 @@ export function customerManagedKey(rule: RuleMeta, doc: AnalyzedDocument): RawFi
   }
   return out;
 }
+
+/** COSMOS-CMK: the prose is in `catalog/cosmos-cmk.yaml`. */
+export const cosmosCmkRule = createRule({
+  id: 'COSMOS-CMK',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.DocumentDB/databaseAccounts', 'azurerm_cosmosdb_account'],
+  options: { target: 'cosmos', raiseWith: 'requireCustomerManagedKeys' },
+  messages: {
+    absent: "Cosmos DB account '{resource}' does not use a customer-managed key ({path} is not set).",
+    insecure: "Cosmos DB account '{resource}' does not use a customer-managed key ({path} is {value}).",
+    unknown: "Whether Cosmos DB account '{resource}' uses a customer-managed key depends on {dependsOn}.",
+  },
+  check: customerManagedKey,
+});
+
+/** DISK-CMK: the prose is in `catalog/disk-cmk.yaml`. */
+export const diskCmkRule = createRule({
+  id: 'DISK-CMK',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Compute/disks',
+    'Microsoft.Compute/virtualMachines',
+    'azurerm_managed_disk',
+    'azurerm_linux_virtual_machine',
+    'azurerm_windows_virtual_machine',
+  ],
+  options: { target: 'disk', raiseWith: 'requireCustomerManagedKeys' },
+  messages: {
+    insecure: "Disk '{resource}' is encrypted with a platform-managed key ({path} is {value}).",
+    absent: "'{resource}' does not encrypt its disk with a customer-managed key ({path} is not set).",
+    unknown: "Whether '{resource}' uses a customer-managed disk key depends on {dependsOn}.",
+  },
+  check: customerManagedKey,
+});
+
+/** SQL-CMK: the prose is in `catalog/sql-cmk.yaml`. */
+export const sqlCmkRule = createRule({
+  id: 'SQL-CMK',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.Sql/servers', 'azurerm_mssql_server'],
+  options: { target: 'sql', raiseWith: 'requireCustomerManagedKeys' },
+  messages: {
+    insecure: "SQL server '{resource}' protects TDE with a service-managed key ({path} is {value}).",
+    absent: "SQL server '{resource}' does not protect TDE with a customer-managed key ({path} is not set and no encryption protector names one).",
+    unknown: "Whether SQL server '{resource}' uses a customer-managed TDE protector depends on {dependsOn}.",
+  },
+  check: customerManagedKey,
+});
+
+/** STG-CMK: the prose is in `catalog/stg-cmk.yaml`. */
+export const stgCmkRule = createRule({
+  id: 'STG-CMK',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.Storage/storageAccounts', 'azurerm_storage_account'],
+  options: { target: 'storage', raiseWith: 'requireCustomerManagedKeys' },
+  messages: {
+    insecure: "Storage account '{resource}' encrypts data with Microsoft-managed keys ({path} is {value}).",
+    absent: "Storage account '{resource}' does not use a customer-managed key ({path} is not set).",
+    unknown: "Whether storage account '{resource}' uses a customer-managed key depends on {dependsOn}.",
+  },
+  check: customerManagedKey,
+});

@@ -13,6 +13,10 @@ import type { Resource } from '../../model/resource';
 import { serviceModelOf } from '../../responsibility/service-models';
 import type { RawFinding, RuleMeta } from '../types';
 import { isLinked, ofTypes } from './companions';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'absent';
 
 const SETTINGS = new Set(['microsoft.insights/diagnosticsettings', 'azurerm_monitor_diagnostic_setting']);
 
@@ -67,12 +71,12 @@ function family(target: Resource, doc: AnalyzedDocument): Set<string> {
   return out;
 }
 
-export function diagnosticSettings(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function diagnosticSettings(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const settings = doc.resources.filter(isSetting);
   if (settings.length === 0) return [];
   const targets = settings.map((s) => targetOf(s, doc));
   if (targets.some((t) => t === undefined)) return [];
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   // Judged file by file: a module that declares no setting does not manage monitoring, whoever calls it.
   const managing = new Set(settings.map((s) => s.file));
   for (const resource of ofTypes(doc.resources, rule.resourceTypes)) {
@@ -86,3 +90,42 @@ export function diagnosticSettings(rule: RuleMeta, doc: AnalyzedDocument): RawFi
   }
   return out;
 }
+
+/** MON-DIAG: the prose is in `catalog/mon-diag.yaml`. */
+export const monDiagRule = createRule({
+  id: 'MON-DIAG',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.KeyVault/vaults',
+    'Microsoft.Sql/servers/databases',
+    'Microsoft.Storage/storageAccounts',
+    'Microsoft.Network/networkSecurityGroups',
+    'Microsoft.ContainerService/managedClusters',
+    'Microsoft.Web/sites',
+    'Microsoft.DocumentDB/databaseAccounts',
+    'Microsoft.EventHub/namespaces',
+    'Microsoft.ServiceBus/namespaces',
+    'Microsoft.CognitiveServices/accounts',
+    'Microsoft.Network/applicationGateways',
+    'Microsoft.ContainerRegistry/registries',
+    'azurerm_key_vault',
+    'azurerm_mssql_database',
+    'azurerm_storage_account',
+    'azurerm_network_security_group',
+    'azurerm_kubernetes_cluster',
+    'azurerm_linux_web_app',
+    'azurerm_windows_web_app',
+    'azurerm_linux_function_app',
+    'azurerm_windows_function_app',
+    'azurerm_cosmosdb_account',
+    'azurerm_eventhub_namespace',
+    'azurerm_servicebus_namespace',
+    'azurerm_cognitive_account',
+    'azurerm_application_gateway',
+    'azurerm_container_registry',
+  ],
+  messages: {
+    absent: "{what} '{resource}' sends no resource logs: no diagnostic setting in this template targets it, although the template manages monitoring.",
+  },
+  check: diagnosticSettings,
+});

@@ -12,6 +12,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { looksLikeSecretName } from './secret-parameter-default';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'input' | 'inputAll' | 'literal';
 
 type Path = readonly string[];
 
@@ -137,11 +141,11 @@ class Finder {
   }
 }
 
-export function extensionSettingsSecrets(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function extensionSettingsSecrets(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const terraform = doc.format === 'terraform';
   const secureInputs = new Map(doc.parameters.filter((p) => p.secure).map((p) => [p.name.toLowerCase(), p.name] as const));
   const structured = new Set(doc.parameters.filter((p) => p.structured).map((p) => p.name.toLowerCase()));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   const report = (resource: Resource, extension: string, at: Value, leak: Leak): void => {
     const data = { extension, key: leak.key, ...(leak.source ? { source: leak.source } : {}) };
     // Terraform settings built as a whole (jsonencode of a sensitive value) name no single key.
@@ -169,3 +173,25 @@ export function extensionSettingsSecrets(_rule: RuleMeta, doc: AnalyzedDocument)
   }
   return out;
 }
+
+/** VM-EXT-SECRETS: the prose is in `catalog/vm-ext-secrets.yaml`. */
+export const vmExtSecretsRule = createRule({
+  id: 'VM-EXT-SECRETS',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Compute/virtualMachines/extensions',
+    'Microsoft.Compute/virtualMachineScaleSets/extensions',
+    'Microsoft.Compute/virtualMachineScaleSets',
+    'azurerm_virtual_machine_extension',
+    'azurerm_virtual_machine_scale_set_extension',
+    'azurerm_linux_virtual_machine_scale_set',
+    'azurerm_windows_virtual_machine_scale_set',
+    'azurerm_orchestrated_virtual_machine_scale_set',
+  ],
+  messages: {
+    input: "Public setting '{key}' of {extension} carries {source}; the API returns settings in clear text.",
+    inputAll: 'The public settings of {extension} carry {source}; the API returns settings in clear text.',
+    literal: "Public setting '{key}' of {extension} holds a credential; the API returns settings in clear text.",
+  },
+  check: extensionSettingsSecrets,
+});

@@ -15,10 +15,14 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { isLinked, ofTypes, targetUnknown } from './companions';
+import { createRule } from '../code-rule';
 
-function classic(r: Resource): RawFinding[] {
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'endpoint' | 'profile';
+
+function classic(r: Resource): RawFinding<MessageId>[] {
   const azurerm = r.dialect === 'azurerm';
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const endpoint of lookupAll(r.body, azurerm ? ['frontend_endpoint'] : ['properties', 'frontendEndpoints'])) {
     if (endpoint.kind !== 'object') continue;
     const link = presentAt(endpoint, azurerm ? ['web_application_firewall_policy_link_id'] : ['properties', 'webApplicationFirewallPolicyLink']);
@@ -50,8 +54,8 @@ function protects(p: Resource, profile: Resource): boolean {
   return id?.kind === 'string' && id.value.toLowerCase().endsWith(`/${profile.name.toLowerCase()}`);
 }
 
-export function frontDoorWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function frontDoorWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of ofTypes(doc.resources, ['Microsoft.Network/frontDoors', 'azurerm_frontdoor'])) out.push(...classic(r));
   const policies = ofTypes(doc.resources, ['Microsoft.Cdn/profiles/securityPolicies', 'azurerm_cdn_frontdoor_security_policy']).filter(isWafPolicy);
   if (policies.some((p) => targetUnknown(p, 'cdn_frontdoor_profile_id', doc.resources))) return out;
@@ -65,3 +69,22 @@ export function frontDoorWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding
   }
   return out;
 }
+
+/** AFD-WAF: the prose is in `catalog/afd-waf.yaml`. */
+export const afdWafRule = createRule({
+  id: 'AFD-WAF',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Network/frontDoors',
+    'Microsoft.Cdn/profiles',
+    'Microsoft.Cdn/profiles/securityPolicies',
+    'azurerm_frontdoor',
+    'azurerm_cdn_frontdoor_profile',
+    'azurerm_cdn_frontdoor_security_policy',
+  ],
+  messages: {
+    endpoint: "Front Door '{resource}' serves {endpoint} without a web application firewall policy.",
+    profile: "Front Door profile '{resource}' has endpoints but no WAF security policy in this file; it may be associated by another template.",
+  },
+  check: frontDoorWaf,
+});

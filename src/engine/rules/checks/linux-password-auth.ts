@@ -8,6 +8,10 @@ import { lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'absent' | 'insecure' | 'unknown';
 
 interface Shape {
   readonly flag: readonly string[];
@@ -32,7 +36,7 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   azurerm_virtual_machine: { flag: ['os_profile_linux_config', 'disable_password_authentication'], linux: ['os_profile_linux_config'] },
 };
 
-function flagged(resource: Resource, shape: Shape): RawFinding | undefined {
+function flagged(resource: Resource, shape: Shape): RawFinding<MessageId> | undefined {
   if (shape.linux) {
     // Only a Linux block that is an object tells a Linux VM (AVM modules set it to null for Windows).
     const linux = lookup(resource.body, shape.linux);
@@ -61,8 +65,8 @@ function flagged(resource: Resource, shape: Shape): RawFinding | undefined {
   };
 }
 
-export function linuxPasswordAuth(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function linuxPasswordAuth(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     const shape = SHAPES[resource.type.toLowerCase()];
     if (!shape || resource.existing) continue;
@@ -71,3 +75,22 @@ export function linuxPasswordAuth(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   }
   return out;
 }
+
+/** VM-LINUX-PWD: the prose is in `catalog/vm-linux-pwd.yaml`. */
+export const vmLinuxPwdRule = createRule({
+  id: 'VM-LINUX-PWD',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Compute/virtualMachines',
+    'Microsoft.Compute/virtualMachineScaleSets',
+    'azurerm_linux_virtual_machine',
+    'azurerm_linux_virtual_machine_scale_set',
+    'azurerm_virtual_machine',
+  ],
+  messages: {
+    insecure: "Linux VM '{resource}' allows SSH password login ({path} is false).",
+    absent: "Linux VM '{resource}' has an administrator password and does not set {path}, so SSH password login works.",
+    unknown: "Whether Linux VM '{resource}' allows SSH password login depends on {dependsOn}.",
+  },
+  check: linuxPasswordAuth,
+});

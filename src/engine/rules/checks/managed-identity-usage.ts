@@ -10,10 +10,14 @@ import { getProperty, lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'servicePrincipal' | 'unknown';
 
 const MANAGED = /^(systemassigned|userassigned|systemassigned,\s*userassigned)$/i;
 
-function armCluster(resource: Resource): RawFinding | undefined {
+function armCluster(resource: Resource): RawFinding<MessageId> | undefined {
   const identity = lookup(resource.body, ['identity', 'type']);
   if (identity.state === 'present' && identity.value.kind === 'string' && MANAGED.test(identity.value.value.trim())) return undefined;
   const clientId = lookup(resource.body, ['properties', 'servicePrincipalProfile', 'clientId']);
@@ -28,15 +32,15 @@ function armCluster(resource: Resource): RawFinding | undefined {
   return v.kind === 'unknown' ? { resource, messageId: 'unknown', at: v, unknown: v, severity: 'info' } : undefined;
 }
 
-function azurermCluster(resource: Resource): RawFinding | undefined {
+function azurermCluster(resource: Resource): RawFinding<MessageId> | undefined {
   const block = getProperty(resource.body, 'service_principal');
   if (!block) return undefined;
   const first = block.value.kind === 'array' ? block.value.items[0] : block.value;
   return first ? { resource, messageId: 'servicePrincipal', at: first } : undefined;
 }
 
-export function managedIdentityUsage(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function managedIdentityUsage(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     if (resource.existing) continue;
     const type = resource.type.toLowerCase();
@@ -45,3 +49,15 @@ export function managedIdentityUsage(_rule: RuleMeta, doc: AnalyzedDocument): Ra
   }
   return out;
 }
+
+/** MI-USAGE: the prose is in `catalog/mi-usage.yaml`. */
+export const miUsageRule = createRule({
+  id: 'MI-USAGE',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.ContainerService/managedClusters', 'azurerm_kubernetes_cluster'],
+  messages: {
+    servicePrincipal: "Kubernetes cluster '{resource}' signs in to Azure with a service principal and its secret instead of a managed identity.",
+    unknown: "Whether Kubernetes cluster '{resource}' uses a service principal instead of a managed identity depends on {dependsOn}.",
+  },
+  check: managedIdentityUsage,
+});

@@ -14,6 +14,10 @@ import { getProperty, lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'absent';
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -66,14 +70,14 @@ function anchorFor(doc: AnalyzedDocument, protectedHere: readonly Resource[], pr
   return pricings.find(own) ?? protectedHere.find(own) ?? doc.resources.find(own) ?? (protectedHere[0] as Resource);
 }
 
-export function defenderCoverage(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function defenderCoverage(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const pricings = doc.resources.filter(isPricing);
   if (doc.deploymentScope !== 'subscription' && pricings.length === 0) return [];
   const plans = pricings.map(planOf);
   // A pricings resource whose plan cannot be told may be any of them.
   if (plans.some((p) => p === undefined)) return [];
   const set = new Set(plans.map((p) => lower(p ?? '')));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const [plan, label, types] of PLANS) {
     if (set.has(lower(plan))) continue;
     const wanted = new Set(types.map(lower));
@@ -120,7 +124,7 @@ function targetUnknown(r: Resource): boolean {
   return keys.some((k) => getProperty(r.body, k)?.value.kind === 'unknown');
 }
 
-export function sentinelOnboarding(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function sentinelOnboarding(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const workspaces = doc.resources.filter((r) => !r.existing && WORKSPACES.includes(lower(r.type)));
   const first = workspaces[0];
   if (!first) return [];
@@ -129,3 +133,59 @@ export function sentinelOnboarding(_rule: RuleMeta, doc: AnalyzedDocument): RawF
   if (workspaces.some((ws) => onboardings.some((o) => onboards(o, ws)))) return [];
   return [{ resource: first, messageId: 'absent', data: { count: workspaces.length, noun: workspaces.length === 1 ? 'workspace' : 'workspaces' } }];
 }
+
+/** DEF-COVERAGE: the prose is in `catalog/def-coverage.yaml`. */
+export const defCoverageRule = createRule({
+  id: 'DEF-COVERAGE',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Security/pricings',
+    'azurerm_security_center_subscription_pricing',
+    'Microsoft.Compute/virtualMachines',
+    'Microsoft.Compute/virtualMachineScaleSets',
+    'azurerm_linux_virtual_machine',
+    'azurerm_windows_virtual_machine',
+    'azurerm_virtual_machine',
+    'azurerm_linux_virtual_machine_scale_set',
+    'azurerm_windows_virtual_machine_scale_set',
+    'Microsoft.Storage/storageAccounts',
+    'azurerm_storage_account',
+    'Microsoft.KeyVault/vaults',
+    'azurerm_key_vault',
+    'Microsoft.Sql/servers',
+    'azurerm_mssql_server',
+    'Microsoft.Web/sites',
+    'azurerm_linux_web_app',
+    'azurerm_windows_web_app',
+    'azurerm_linux_function_app',
+    'azurerm_windows_function_app',
+    'Microsoft.ContainerService/managedClusters',
+    'Microsoft.ContainerRegistry/registries',
+    'azurerm_kubernetes_cluster',
+    'azurerm_container_registry',
+    'Microsoft.DocumentDB/databaseAccounts',
+    'azurerm_cosmosdb_account',
+    'Microsoft.DBforPostgreSQL/flexibleServers',
+    'Microsoft.DBforMySQL/flexibleServers',
+    'azurerm_postgresql_flexible_server',
+    'azurerm_mysql_flexible_server',
+  ],
+  messages: {
+    absent: "The Defender for Cloud plan for {label} ({plan}) is not set by this subscription-level template, which declares {count} {noun} it protects (first: '{example}'); no Microsoft.Security/pricings resource named {plan} was found.",
+  },
+  check: defenderCoverage,
+});
+
+/** MON-SENTINEL: the prose is in `catalog/mon-sentinel.yaml`. */
+export const monSentinelRule = createRule({
+  id: 'MON-SENTINEL',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.OperationalInsights/workspaces',
+    'azurerm_log_analytics_workspace',
+  ],
+  messages: {
+    absent: 'None of the {count} Log Analytics {noun} this template declares is onboarded to Microsoft Sentinel, so their logs raise no incidents.',
+  },
+  check: sentinelOnboarding,
+});

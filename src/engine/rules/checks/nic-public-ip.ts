@@ -6,6 +6,10 @@
 import { getProperty, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'public' | 'unknown';
 
 const PATHS: Readonly<Record<string, readonly string[]>> = {
   'microsoft.network/networkinterfaces': ['properties', 'ipConfigurations', 'properties', 'publicIPAddress'],
@@ -37,8 +41,8 @@ function walk(root: Value, path: readonly string[]): { found: Value[]; blocked: 
   return { found: frontier.flatMap((v) => (v.kind === 'array' ? [...v.items] : [v])), blocked };
 }
 
-export function nicPublicIp(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function nicPublicIp(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     const path = PATHS[resource.type.toLowerCase()];
     if (!path || resource.existing) continue;
@@ -51,3 +55,21 @@ export function nicPublicIp(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
   }
   return out;
 }
+
+/** VM-PUBLIC-IP: the prose is in `catalog/vm-public-ip.yaml`. */
+export const vmPublicIpRule = createRule({
+  id: 'VM-PUBLIC-IP',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Network/networkInterfaces',
+    'Microsoft.Compute/virtualMachineScaleSets',
+    'azurerm_network_interface',
+    'azurerm_linux_virtual_machine_scale_set',
+    'azurerm_windows_virtual_machine_scale_set',
+  ],
+  messages: {
+    public: "'{resource}' attaches a public IP address to an IP configuration.",
+    unknown: "Whether '{resource}' attaches a public IP address depends on {dependsOn}.",
+  },
+  check: nicPublicIp,
+});

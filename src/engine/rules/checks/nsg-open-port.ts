@@ -8,6 +8,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { isAnySource, portRangeIncludes, portRangeIsAll } from './network-prefixes';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'open' | 'unknown';
 
 interface RuleShape {
   readonly access: string;
@@ -64,13 +68,13 @@ function equalsIgnoreCase(v: Value | undefined, expected: string): boolean | und
   return v.kind === 'string' && v.value.toLowerCase() === expected;
 }
 
-export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   // `port: '*'` (NSG-ANY-PORT) asks for rules that open every port rather than one.
   const allPorts = rule.options?.port === '*';
   const port = allPorts ? '*' : Number(rule.options?.port);
   const opens = (range: string): boolean => (allPorts ? portRangeIsAll(range) : portRangeIncludes(range, port as number) === true);
   const protocols = ((rule.options?.protocols as string[] | undefined) ?? ['tcp', '*']).map((p) => p.toLowerCase());
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     if (resource.existing) continue;
     for (const { rule: r, shape, name: itemName } of securityRulesOf(resource)) {
@@ -102,3 +106,57 @@ export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[]
   }
   return out;
 }
+
+/** NSG-ANY-PORT: the prose is in `catalog/nsg-any-port.yaml`. */
+export const nsgAnyPortRule = createRule({
+  id: 'NSG-ANY-PORT',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Network/networkSecurityGroups',
+    'Microsoft.Network/networkSecurityGroups/securityRules',
+    'azurerm_network_security_group',
+    'azurerm_network_security_rule',
+  ],
+  options: { port: '*', protocols: ['tcp', 'udp', 'icmp', 'esp', 'ah', '*'] },
+  messages: {
+    open: "Security rule '{rule}' allows every port from '{source}' via port range '{range}'.",
+    unknown: "Whether a security rule of '{resource}' opens every port to the internet depends on {dependsOn}.",
+  },
+  check: nsgOpenPort,
+});
+
+/** NSG-RDP: the prose is in `catalog/nsg-rdp.yaml`. */
+export const nsgRdpRule = createRule({
+  id: 'NSG-RDP',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Network/networkSecurityGroups',
+    'Microsoft.Network/networkSecurityGroups/securityRules',
+    'azurerm_network_security_group',
+    'azurerm_network_security_rule',
+  ],
+  options: { port: 3389, protocols: ['tcp', 'udp', '*'] },
+  messages: {
+    open: "Security rule '{rule}' allows RDP (port {port}) from '{source}' via port range '{range}'.",
+    unknown: "Whether a security rule of '{resource}' opens RDP (port {port}) to the internet depends on {dependsOn}.",
+  },
+  check: nsgOpenPort,
+});
+
+/** NSG-SSH: the prose is in `catalog/nsg-ssh.yaml`. */
+export const nsgSshRule = createRule({
+  id: 'NSG-SSH',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Network/networkSecurityGroups',
+    'Microsoft.Network/networkSecurityGroups/securityRules',
+    'azurerm_network_security_group',
+    'azurerm_network_security_rule',
+  ],
+  options: { port: 22, protocols: ['tcp', '*'] },
+  messages: {
+    open: "Security rule '{rule}' allows SSH (port {port}) from '{source}' via port range '{range}'.",
+    unknown: "Whether a security rule of '{resource}' opens SSH (port {port}) to the internet depends on {dependsOn}.",
+  },
+  check: nsgOpenPort,
+});

@@ -13,6 +13,10 @@ import type { AnalyzedDocument, ParameterInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { looksLikeSecretName } from './secret-parameter-default';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'insecureParameter' | 'literal' | 'parameter';
 
 type Path = readonly string[];
 
@@ -69,7 +73,7 @@ function reportedElsewhere(name: string, params: ReadonlyMap<string, ParameterIn
  * use-secure-value-for-secure-inputs). Terraform is not judged: the provider marks these attributes sensitive
  * whatever feeds them. Only a direct reference is judged; a member of an object parameter is not.
  */
-function plainParameter(resource: Resource, property: string, v: Extract<Value, { kind: 'unknown' }>, params: ReadonlyMap<string, ParameterInfo>): RawFinding | undefined {
+function plainParameter(resource: Resource, property: string, v: Extract<Value, { kind: 'unknown' }>, params: ReadonlyMap<string, ParameterInfo>): RawFinding<MessageId> | undefined {
   if (resource.dialect !== 'arm' && resource.dialect !== 'bicep') return undefined;
   if (v.secureInput || v.secret || v.dependsOn?.length !== 1) return undefined;
   const name = v.dependsOn[0] as string;
@@ -80,7 +84,7 @@ function plainParameter(resource: Resource, property: string, v: Extract<Value, 
 }
 
 /** The finding for one value of a secret property, or undefined when it is not plain text the rule judges. */
-function judge(resource: Resource, property: string, v: Value, params: ReadonlyMap<string, ParameterInfo>, noun: string): RawFinding | undefined {
+function judge(resource: Resource, property: string, v: Value, params: ReadonlyMap<string, ParameterInfo>, noun: string): RawFinding<MessageId> | undefined {
   if (v.kind === 'unknown') return plainParameter(resource, property, v, params);
   if (v.kind !== 'string') return undefined;
   const text = v.value.trim();
@@ -156,9 +160,9 @@ function secretName(resource: Resource): string {
   return resource.name.split('/').pop() ?? resource.name;
 }
 
-export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const params = new Map(doc.parameters.map((p) => [p.name.toLowerCase(), p] as const));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     if (resource.existing) continue;
     const type = resource.type.toLowerCase();
@@ -180,3 +184,56 @@ export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFind
   }
   return out;
 }
+
+/** SEC-PLAINTEXT: the prose is in `catalog/sec-plaintext.yaml`. */
+export const secPlaintextRule = createRule({
+  id: 'SEC-PLAINTEXT',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Compute/virtualMachines',
+    'Microsoft.Compute/virtualMachineScaleSets',
+    'Microsoft.ContainerService/managedClusters',
+    'Microsoft.Sql/servers',
+    'Microsoft.Sql/managedInstances',
+    'Microsoft.Synapse/workspaces',
+    'Microsoft.DBforPostgreSQL/flexibleServers',
+    'Microsoft.DBforPostgreSQL/servers',
+    'Microsoft.DBforMySQL/flexibleServers',
+    'Microsoft.DBforMySQL/servers',
+    'Microsoft.DBforMariaDB/servers',
+    'Microsoft.KeyVault/vaults/secrets',
+    'Microsoft.DataFactory/factories/linkedservices',
+    'Microsoft.ApiManagement/service/namedValues',
+    'azurerm_linux_virtual_machine',
+    'azurerm_windows_virtual_machine',
+    'azurerm_linux_virtual_machine_scale_set',
+    'azurerm_windows_virtual_machine_scale_set',
+    'azurerm_virtual_machine',
+    'azurerm_virtual_machine_scale_set',
+    'azurerm_kubernetes_cluster',
+    'azurerm_mssql_server',
+    'azurerm_sql_server',
+    'azurerm_mssql_managed_instance',
+    'azurerm_synapse_workspace',
+    'azurerm_postgresql_flexible_server',
+    'azurerm_postgresql_server',
+    'azurerm_mysql_flexible_server',
+    'azurerm_mysql_server',
+    'azurerm_mariadb_server',
+    'azurerm_key_vault_secret',
+    'azurerm_data_factory_linked_service_azure_sql_database',
+    'azurerm_data_factory_linked_service_sql_server',
+    'azurerm_data_factory_linked_service_azure_blob_storage',
+    'azurerm_data_factory_linked_service_postgresql',
+    'azurerm_data_factory_linked_service_mysql',
+    'azurerm_data_factory_linked_service_synapse',
+    'azurerm_data_factory_linked_service_azure_table_storage',
+    'azurerm_api_management_named_value',
+  ],
+  messages: {
+    literal: "{property} of '{resource}' holds a credential written in plain text.",
+    insecureParameter: "{property} of '{resource}' takes parameter '{parameter}', which is not declared secure, so the value passed at deployment is kept readable in the deployment history.",
+    parameter: "{property} of '{resource}' holds a credential from the plain-text default of a {noun} not declared secure.",
+  },
+  check: plaintextSecret,
+});

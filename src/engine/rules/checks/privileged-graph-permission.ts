@@ -10,6 +10,10 @@
 import { lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'insecure';
 
 /** Microsoft Graph application permissions that can escalate to any other permission or role, by app role id. */
 export const ESCALATING_GRAPH_PERMISSIONS: Readonly<Record<string, string>> = {
@@ -30,8 +34,8 @@ function permissionOf(v: Value | undefined): string | undefined {
   return undefined;
 }
 
-export function privilegedGraphPermission(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function privilegedGraphPermission(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     if (r.existing) continue;
     // Compiled Bicep (ARM languageVersion 2.0) keeps the Graph body under `properties`.
@@ -46,3 +50,14 @@ export function privilegedGraphPermission(_rule: RuleMeta, doc: AnalyzedDocument
   }
   return out;
 }
+
+/** IAM-GRAPH-PRIV-ROLE: the prose is in `catalog/iam-graph-priv-role.yaml`. */
+export const iamGraphPrivRoleRule = createRule({
+  id: 'IAM-GRAPH-PRIV-ROLE',
+  dialects: ['arm', 'bicep', 'azurerm'],
+  resourceTypes: ['Microsoft.Graph/appRoleAssignedTo', 'azuread_app_role_assignment'],
+  messages: {
+    insecure: "App role assignment '{resource}' grants the Microsoft Graph permission {permission}, with which the app can give itself or anyone any access in the tenant.",
+  },
+  check: privilegedGraphPermission,
+});

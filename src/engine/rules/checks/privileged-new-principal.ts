@@ -13,6 +13,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { grantedRole, hasCondition, isRoleAssignment, OWNER, ROLE_NAMES, USER_ACCESS_ADMINISTRATOR, valueAt } from './role-definitions';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'insecure';
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -40,8 +44,8 @@ function createdPrincipal(r: Resource, doc: AnalyzedDocument): Resource | undefi
   return undefined;
 }
 
-export function privilegedNewPrincipal(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function privilegedNewPrincipal(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     if (r.existing || !isRoleAssignment(r)) continue;
     const guid = grantedRole(r, PRIVILEGED);
@@ -53,3 +57,14 @@ export function privilegedNewPrincipal(_rule: RuleMeta, doc: AnalyzedDocument): 
   }
   return out;
 }
+
+/** IAM-PRIV-NEW-ID: the prose is in `catalog/iam-priv-new-id.yaml`. */
+export const iamPrivNewIdRule = createRule({
+  id: 'IAM-PRIV-NEW-ID',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.Authorization/roleAssignments', 'azurerm_role_assignment'],
+  messages: {
+    insecure: "Role assignment '{resource}' gives {role} to '{principal}', an identity this template creates, without a condition: code running as it can grant anyone access.",
+  },
+  check: privilegedNewPrincipal,
+});

@@ -9,6 +9,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { CONTRIBUTOR, grantedRole, hasCondition, isRoleAssignment, OWNER, RBAC_ADMINISTRATOR, ROLE_NAMES, USER_ACCESS_ADMINISTRATOR, valueAt } from './role-definitions';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'insecure';
 
 type BroadScope = 'subscription' | 'management group';
 
@@ -54,8 +58,8 @@ function assignmentScope(r: Resource, doc: AnalyzedDocument): BroadScope | undef
   return undefined;
 }
 
-export function privilegedScope(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function privilegedScope(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     if (r.existing || !isRoleAssignment(r)) continue;
     const guid = grantedRole(r, BROAD_ROLES);
@@ -66,3 +70,14 @@ export function privilegedScope(_rule: RuleMeta, doc: AnalyzedDocument): RawFind
   }
   return out;
 }
+
+/** IAM-OWNER-SUB: the prose is in `catalog/iam-owner-sub.yaml`. */
+export const iamOwnerSubRule = createRule({
+  id: 'IAM-OWNER-SUB',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: ['Microsoft.Authorization/roleAssignments', 'azurerm_role_assignment'],
+  messages: {
+    insecure: "Role assignment '{resource}' gives {role} at {scope} scope: a standing grant over everything in it.",
+  },
+  check: privilegedScope,
+});

@@ -10,6 +10,10 @@ import type { Resource } from '../../model/resource';
 import { normalizeRegion, type RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { pairedRegion } from './paired-regions';
+import { createRule } from '../code-rule';
+
+/** What RES-REPLICA reports (its unit declares a message for each). */
+type ReplicaMessageId = 'insecure' | 'paired' | 'server' | 'unknown';
 
 /** A region as the check sees it: known (with where it is shown), unknown, or not set on this resource. */
 type Region =
@@ -61,7 +65,7 @@ export function regionOf(resource: Resource, doc: AnalyzedDocument, seen: Set<Re
   return regionOfValue(found.value, doc, seen);
 }
 
-function unknownFinding(resource: Resource, at: Value, what: string): RawFinding {
+function unknownFinding(resource: Resource, at: Value, what: string): RawFinding<'unknown'> {
   return { resource, messageId: 'unknown', data: { what }, at, unknown: at, severity: 'info' };
 }
 
@@ -70,10 +74,10 @@ function viaData(region: Extract<Region, { state: 'known' }>): Record<string, st
 }
 
 /** RES-LOCATION: every deployed resource's `location`. */
-export function allowedLocation(_rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions): RawFinding[] {
+export function allowedLocation(_rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions): RawFinding<'insecure' | 'unknown'>[] {
   const allowed = allowedOf(options);
   if (!allowed) return [];
-  const out: RawFinding[] = [];
+  const out: RawFinding<'insecure' | 'unknown'>[] = [];
   for (const resource of doc.resources) {
     if (resource.existing) continue;
     const region = regionOf(resource, doc);
@@ -113,7 +117,7 @@ function inSet(v: Value | undefined, set: ReadonlySet<string>): boolean | 'unkno
 }
 
 class ReplicaChecker {
-  readonly out: RawFinding[] = [];
+  readonly out: RawFinding<ReplicaMessageId>[] = [];
   constructor(
     private readonly doc: AnalyzedDocument,
     private readonly allowed: Allowed,
@@ -205,7 +209,7 @@ function parentOf(child: Resource, doc: AnalyzedDocument, parentType: string): R
 }
 
 /** RES-REPLICA: geo-redundant storage, Cosmos DB regions, SQL geo-replicas and failover groups, Recovery Services vaults. */
-export function replicaLocation(_rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions): RawFinding[] {
+export function replicaLocation(_rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions): RawFinding<ReplicaMessageId>[] {
   const allowed = allowedOf(options);
   if (!allowed) return [];
   const c = new ReplicaChecker(doc, allowed);
@@ -265,3 +269,41 @@ function recoveryVault(c: ReplicaChecker, vault: Resource, doc: AnalyzedDocument
   if (!redundancy) c.paired(vault, nameOrAnchor(vault), 'geo-redundant backup copy (a new vault is geo-redundant unless redundancySettings say otherwise)');
   else if (!c.geo(vault, redundancy, GEO_VAULT, 'geo-redundant backup copy')) c.geo(vault, stringAt(vault, ['properties', 'redundancySettings', 'crossRegionRestore']), ENABLED, 'cross-region restore copy');
 }
+
+/** RES-LOCATION: the prose is in `catalog/res-location.yaml`. */
+export const resLocationRule = createRule({
+  id: 'RES-LOCATION',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [],
+  messages: {
+    insecure: "'{resource}' is deployed in {location}{via}, outside the allowed regions ({allowed}).",
+    unknown: "Whether '{resource}' stays in the allowed regions depends on {dependsOn} ({what}).",
+  },
+  check: allowedLocation,
+});
+
+/** RES-REPLICA: the prose is in `catalog/res-replica.yaml`. */
+export const resReplicaRule = createRule({
+  id: 'RES-REPLICA',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Storage/storageAccounts',
+    'Microsoft.DocumentDB/databaseAccounts',
+    'Microsoft.Sql/servers/failoverGroups',
+    'Microsoft.Sql/servers/databases',
+    'Microsoft.RecoveryServices/vaults',
+    'Microsoft.RecoveryServices/vaults/backupstorageconfig',
+    'azurerm_storage_account',
+    'azurerm_cosmosdb_account',
+    'azurerm_mssql_failover_group',
+    'azurerm_mssql_database',
+    'azurerm_recovery_services_vault',
+  ],
+  messages: {
+    insecure: "'{resource}' keeps a {kind} in {target}{via}, outside the allowed regions ({allowed}).",
+    paired: "'{resource}' keeps a {kind} in {target}, the pair of {location}, outside the allowed regions ({allowed}).",
+    server: "'{resource}' keeps a {kind} on server '{server}' in {target}, outside the allowed regions ({allowed}).",
+    unknown: "Whether '{resource}' keeps its data in the allowed regions depends on {dependsOn} ({what}).",
+  },
+  check: replicaLocation,
+});

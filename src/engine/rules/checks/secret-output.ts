@@ -7,6 +7,10 @@
 import type { Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'template' | 'terraform';
 
 /** Where the secret in `v` comes from, or undefined when it carries none. */
 function secretSource(v: Value, secureInputs: ReadonlySet<string>, noun: string, terraform: boolean): string | undefined {
@@ -36,11 +40,11 @@ function secretSource(v: Value, secureInputs: ReadonlySet<string>, noun: string,
   }
 }
 
-export function secretOutput(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function secretOutput(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const terraform = doc.format === 'terraform';
   const noun = terraform ? 'variable' : 'parameter';
   const secureInputs = new Set(doc.parameters.filter((p) => p.secure).map((p) => p.name.toLowerCase()));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const o of doc.outputs ?? []) {
     if (o.sensitive) continue;
     const source = secretSource(o.value, secureInputs, noun, terraform);
@@ -54,3 +58,15 @@ export function secretOutput(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding
   }
   return out;
 }
+
+/** SEC-OUTPUT: the prose is in `catalog/sec-output.yaml`. */
+export const secOutputRule = createRule({
+  id: 'SEC-OUTPUT',
+  dialects: ['arm', 'bicep', 'azurerm'],
+  resourceTypes: ['output'],
+  messages: {
+    template: "Output '{output}' returns a secret ({source}); the deployment history keeps it in clear text.",
+    terraform: "Output '{output}' returns a secret ({source}) and is not marked sensitive.",
+  },
+  check: secretOutput,
+});

@@ -4,6 +4,10 @@
  */
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'named' | 'secure';
 
 /** Names that carry credentials. `keyVaultName` or `sshPublicKey` are not secrets; `storageKey` is. */
 const SECRET_NAME = /(password|passwd|pwd|secret|token|apikey|api_key|accesskey|access_key|connectionstring|connection_string|sas|privatekey|private_key|clientsecret|client_secret|(?:^|[_-]|[a-z])key$)/i;
@@ -13,8 +17,8 @@ export function looksLikeSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_SECRET.test(name);
 }
 
-export function secretParameterDefault(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function secretParameterDefault(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const p of doc.parameters) {
     const def = p.defaultValue;
     if (!def || def.kind !== 'string' || def.value.trim() === '') continue;
@@ -26,3 +30,15 @@ export function secretParameterDefault(_rule: RuleMeta, doc: AnalyzedDocument): 
   }
   return out;
 }
+
+/** SEC-PARAM-DEFAULT: the prose is in `catalog/sec-param-default.yaml`. */
+export const secParamDefaultRule = createRule({
+  id: 'SEC-PARAM-DEFAULT',
+  dialects: ['arm', 'bicep', 'azurerm'],
+  resourceTypes: ['parameter'],
+  messages: {
+    secure: "Secure parameter '{parameter}' has a hard-coded default value.",
+    named: "Parameter '{parameter}' looks like a secret and has a hard-coded default value.",
+  },
+  check: secretParameterDefault,
+});

@@ -6,17 +6,21 @@
 import { getProperty, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'insecure' | 'unknown';
 
 function lastSegment(name: string): string {
   return (name.split('/').pop() ?? name).trim().toLowerCase();
 }
 
-export function serverConfiguration(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function serverConfiguration(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const setting = String(rule.options?.setting).toLowerCase();
   const insecure = ((rule.options?.insecure as string[] | undefined) ?? []).map((v) => v.toLowerCase());
   const fix = rule.options?.fix;
   const types = new Set(rule.resourceTypes.map((t) => t.toLowerCase()));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     if (resource.existing || !types.has(resource.type.toLowerCase())) continue;
     const azurerm = resource.dialect === 'azurerm';
@@ -43,3 +47,35 @@ export function serverConfiguration(rule: RuleMeta, doc: AnalyzedDocument): RawF
   }
   return out;
 }
+
+/** MYSQL-SSL: the prose is in `catalog/mysql-ssl.yaml`. */
+export const mysqlSslRule = createRule({
+  id: 'MYSQL-SSL',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.DBforMySQL/flexibleServers/configurations',
+    'azurerm_mysql_flexible_server_configuration',
+  ],
+  options: { setting: 'require_secure_transport', insecure: ['OFF', '0', 'FALSE'], fix: 'ON' },
+  messages: {
+    insecure: "Server parameter {setting} of '{resource}' is {value}, so clients may connect without TLS.",
+    unknown: "Whether '{resource}' turns off {setting} depends on {dependsOn}.",
+  },
+  check: serverConfiguration,
+});
+
+/** PG-SSL: the prose is in `catalog/pg-ssl.yaml`. */
+export const pgSslRule = createRule({
+  id: 'PG-SSL',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
+    'azurerm_postgresql_flexible_server_configuration',
+  ],
+  options: { setting: 'require_secure_transport', insecure: ['OFF', '0', 'FALSE'], fix: 'ON' },
+  messages: {
+    insecure: "Server parameter {setting} of '{resource}' is {value}, so clients may connect without TLS.",
+    unknown: "Whether '{resource}' turns off {setting} depends on {dependsOn}.",
+  },
+  check: serverConfiguration,
+});

@@ -8,6 +8,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { isLinked, ofTypes, targetUnknown } from './companions';
+import { createRule } from '../code-rule';
 
 const SERVERS = ['Microsoft.Sql/servers', 'azurerm_mssql_server', 'azurerm_sql_server'];
 
@@ -24,8 +25,8 @@ function enabled(companion: Resource, azurermKey = 'enabled'): { on: boolean; at
   return { on: true };
 }
 
-export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<'absent' | 'disabled'>[] {
+  const out: RawFinding<'absent' | 'disabled'>[] = [];
   const companions = ofTypes(doc.resources, [
     'Microsoft.Sql/servers/auditingSettings', 'Microsoft.Sql/servers/extendedAuditingSettings',
     'azurerm_mssql_server_extended_auditing_policy',
@@ -43,8 +44,8 @@ export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
   return out;
 }
 
-export function sqlEntraAdmin(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function sqlEntraAdmin(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<'absent'>[] {
+  const out: RawFinding<'absent'>[] = [];
   const companions = ofTypes(doc.resources, ['Microsoft.Sql/servers/administrators', 'azurerm_sql_active_directory_administrator']);
   // The legacy azurerm_sql_active_directory_administrator names its server by `server_name`, never `server_id`.
   if (companions.some((c) => targetUnknown(c, 'server_name', doc.resources))) return out;
@@ -85,8 +86,8 @@ function sqlPlanOn(doc: AnalyzedDocument): boolean {
   });
 }
 
-export function sqlDefender(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function sqlDefender(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<'absent' | 'disabled'>[] {
+  const out: RawFinding<'absent' | 'disabled'>[] = [];
   const companions = ofTypes(doc.resources, [
     'Microsoft.Sql/servers/securityAlertPolicies', 'Microsoft.Sql/servers/advancedThreatProtectionSettings',
     'azurerm_mssql_server_security_alert_policy',
@@ -103,3 +104,58 @@ export function sqlDefender(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[
   }
   return out;
 }
+
+/** SQL-AUDIT: the prose is in `catalog/sql-audit.yaml`. */
+export const sqlAuditRule = createRule({
+  id: 'SQL-AUDIT',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Sql/servers',
+    'Microsoft.Sql/servers/auditingSettings',
+    'Microsoft.Sql/servers/extendedAuditingSettings',
+    'azurerm_mssql_server',
+    'azurerm_sql_server',
+    'azurerm_mssql_server_extended_auditing_policy',
+  ],
+  messages: {
+    absent: "SQL server '{resource}' has no server auditing setting in this file; auditing may be configured by policy or another template.",
+    disabled: "The auditing setting '{resource}' turns server auditing off (state Disabled).",
+  },
+  check: sqlAuditing,
+});
+
+/** SQL-DEFENDER: the prose is in `catalog/sql-defender.yaml`. */
+export const sqlDefenderRule = createRule({
+  id: 'SQL-DEFENDER',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Sql/servers',
+    'Microsoft.Sql/servers/securityAlertPolicies',
+    'Microsoft.Sql/servers/advancedThreatProtectionSettings',
+    'azurerm_mssql_server',
+    'azurerm_sql_server',
+    'azurerm_mssql_server_security_alert_policy',
+  ],
+  messages: {
+    absent: "SQL server '{resource}' has no Defender for SQL setting in this file and no SqlServers Defender plan; threat detection may be enabled by policy or another template.",
+    disabled: "The Defender for SQL setting '{resource}' turns threat detection off (state Disabled).",
+  },
+  check: sqlDefender,
+});
+
+/** SQL-ENTRA-ADMIN: the prose is in `catalog/sql-entra-admin.yaml`. */
+export const sqlEntraAdminRule = createRule({
+  id: 'SQL-ENTRA-ADMIN',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Sql/servers',
+    'Microsoft.Sql/servers/administrators',
+    'azurerm_mssql_server',
+    'azurerm_sql_server',
+    'azurerm_sql_active_directory_administrator',
+  ],
+  messages: {
+    absent: "SQL server '{resource}' has no Microsoft Entra administrator, so it can only be administered with its SQL login.",
+  },
+  check: sqlEntraAdmin,
+});

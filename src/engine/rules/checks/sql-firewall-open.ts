@@ -6,6 +6,10 @@ import { getProperty, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
 import { ipv4ToNumber } from './network-prefixes';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'open' | 'unknown';
 
 /** Firewall-rule resource types and where their addresses live. */
 const SHAPES: ReadonlyArray<{ type: string; props?: string; start: string; end: string }> = [
@@ -20,9 +24,9 @@ const SHAPES: ReadonlyArray<{ type: string; props?: string; start: string; end: 
 
 const HALF_THE_INTERNET = 2 ** 31;
 
-export function sqlFirewallOpen(rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function sqlFirewallOpen(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const types = new Set(rule.resourceTypes.map((t) => t.toLowerCase()));
-  const out: RawFinding[] = [];
+  const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
     const type = resource.type.toLowerCase();
     const shape = SHAPES.find((s) => s.type === type);
@@ -44,3 +48,23 @@ export function sqlFirewallOpen(rule: RuleMeta, doc: AnalyzedDocument): RawFindi
   }
   return out;
 }
+
+/** SQL-FW-OPEN: the prose is in `catalog/sql-fw-open.yaml`. */
+export const sqlFwOpenRule = createRule({
+  id: 'SQL-FW-OPEN',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Sql/servers/firewallRules',
+    'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
+    'Microsoft.DBforMySQL/flexibleServers/firewallRules',
+    'azurerm_mssql_firewall_rule',
+    'azurerm_sql_firewall_rule',
+    'azurerm_postgresql_flexible_server_firewall_rule',
+    'azurerm_mysql_flexible_server_firewall_rule',
+  ],
+  messages: {
+    open: "Firewall rule '{resource}' admits half or more of the IPv4 internet ({start} to {end}).",
+    unknown: "Whether firewall rule '{resource}' is open to the internet depends on {dependsOn}.",
+  },
+  check: sqlFirewallOpen,
+});

@@ -12,6 +12,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { hangsOffUnknownExisting, isLinked, ofTypes } from './companions';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'absent' | 'policyAbsent' | 'policyOff' | 'short' | 'unknown';
 
 const ARM_POLICIES = ['deleteRetentionPolicy', 'containerDeleteRetentionPolicy'];
 const AZURERM_POLICIES = ['delete_retention_policy', 'container_delete_retention_policy'];
@@ -25,8 +29,8 @@ function isFileStorage(account: Resource): boolean {
 }
 
 /** Findings for one holder of the two policies (a blob service's `properties`, or `blob_properties`). */
-function judgePolicies(resource: Resource, base: readonly string[], names: readonly string[], azurerm: boolean): RawFinding[] {
-  const out: RawFinding[] = [];
+function judgePolicies(resource: Resource, base: readonly string[], names: readonly string[], azurerm: boolean): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   for (const name of names) {
     const policy = presentAt(resource.body, [...base, name]);
     if (!policy) {
@@ -55,8 +59,8 @@ function judgePolicies(resource: Resource, base: readonly string[], names: reado
   return out;
 }
 
-export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
-  const out: RawFinding[] = [];
+export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
   const services = ofTypes(doc.resources, ['Microsoft.Storage/storageAccounts/blobServices']);
   for (const s of services) out.push(...judgePolicies(s, ['properties'], ARM_POLICIES, false));
   // A blob service whose account cannot be told (named by a parameter, or hanging off an `existing` account of
@@ -86,3 +90,23 @@ export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   }
   return out;
 }
+
+/** STG-SOFT-DELETE: the prose is in `catalog/stg-soft-delete.yaml`. */
+export const stgSoftDeleteRule = createRule({
+  id: 'STG-SOFT-DELETE',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Storage/storageAccounts',
+    'Microsoft.Storage/storageAccounts/blobServices',
+    'azurerm_storage_account',
+    'azurerm_storage_account_blob_properties',
+  ],
+  messages: {
+    absent: "Storage account '{resource}' configures no blob service in this file, so blob and container soft delete stay off unless set elsewhere.",
+    policyAbsent: "'{resource}' does not set {policy}, so deleted data cannot be recovered.",
+    policyOff: "'{resource}' turns {policy} off, so deleted data cannot be recovered.",
+    short: "'{resource}' keeps deleted data only {days} days ({policy}); keep it at least 7.",
+    unknown: "Whether '{resource}' keeps deleted data recoverable depends on {dependsOn}.",
+  },
+  check: storageSoftDelete,
+});

@@ -11,6 +11,10 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { isLinked, ofTypes } from './companions';
+import { createRule } from '../code-rule';
+
+/** The message ids this file's checks report: its rules' units declare a message for each. */
+type MessageId = 'absent';
 
 const VMS = ['Microsoft.Compute/virtualMachines', 'azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
 const ITEMS = ['Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems', 'azurerm_backup_protected_vm'];
@@ -45,7 +49,7 @@ function protects(item: Resource, vm: Resource): boolean {
   return vm.dialect !== 'azurerm' && namedVm(item) === vm.name.toLowerCase();
 }
 
-export function vmBackup(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
+export function vmBackup(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const items = ofTypes(doc.resources, ITEMS);
   if (items.length === 0 && ofTypes(doc.resources, VAULTS).length === 0) return [];
   const vms = ofTypes(doc.resources, VMS);
@@ -53,3 +57,19 @@ export function vmBackup(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding[] {
   if (items.some((i) => !vms.some((vm) => protects(i, vm)))) return [];
   return vms.filter((vm) => !items.some((i) => protects(i, vm))).map((vm) => ({ resource: vm, messageId: 'absent' }));
 }
+
+/** BKP-VM: the prose is in `catalog/bkp-vm.yaml`. */
+export const bkpVmRule = createRule({
+  id: 'BKP-VM',
+  dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
+  resourceTypes: [
+    'Microsoft.Compute/virtualMachines',
+    'azurerm_linux_virtual_machine',
+    'azurerm_windows_virtual_machine',
+    'azurerm_virtual_machine',
+  ],
+  messages: {
+    absent: "VM '{resource}' has no Azure Backup protected item, although this template manages a Recovery Services vault.",
+  },
+  check: vmBackup,
+});
