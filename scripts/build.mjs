@@ -1,14 +1,17 @@
-// Bundles the extension (Node and browser), the CLI and, with --tests, every test file for mocha.
+// Bundles the extension (Node and browser), the CLI and the engine; with --tests, the `npm test` suite as one
+// bundle (out/test/unit.js); with --robustness, the `npm run test:robustness` suite (out/test/robustness.js and
+// its fuzzing worker). One bundle per suite: the engine is compiled once, not once per test file.
 // YAML rule files are bundled as text so that the engine needs no file system at run time.
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 // The rule registries (catalog/index.ts, checks/index.ts) are generated from the folders' contents first.
 import './gen-registries.mjs';
 
 const withTests = process.argv.includes('--tests');
+const withRobustness = process.argv.includes('--robustness');
 const production = process.argv.includes('--production');
 // Rule files are YAML for people and JSON for the bundle: parsing YAML on every start cost ~150 ms. A YAML
 // syntax error fails the build with its file and line; the schema is still checked when the rules load.
@@ -39,15 +42,26 @@ const common = {
   logLevel: 'warning',
 };
 
-function findTests(dir) {
+/** Every `*.test.ts` under `dir`, sorted, leaving out the folders named in `skip`. */
+function findTests(dir, skip) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) {
-      if (name !== 'fixtures' && name !== 'e2e') out.push(...findTests(full));
+      if (!skip.includes(name)) out.push(...findTests(full, skip));
     } else if (name.endsWith('.test.ts')) out.push(full);
   }
-  return out;
+  return out.sort();
+}
+
+/** One bundle running `files` in order (mocha sees their describe blocks as if each file had been loaded). */
+function testSuite(files, outfile) {
+  const contents = files.map((f) => `import './${relative('.', f).split(sep).join('/')}';`).join('\n');
+  return build({
+    ...common,
+    stdin: { contents, resolveDir: process.cwd(), sourcefile: outfile.replace(/\.js$/, '.ts'), loader: 'ts' },
+    outfile, platform: 'node', format: 'cjs', external: ['mocha'],
+  });
 }
 
 const jobs = [
@@ -57,10 +71,13 @@ const jobs = [
   // The engine alone, for scripts (bench, corpus checks) that measure it without the CLI around it.
   build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs' }),
 ];
-if (withTests) {
-  rmSync('out/test', { recursive: true, force: true });
+// test/e2e runs inside VS Code (test/e2e/run.mjs bundles it); test/robustness is its own suite.
+if (withTests) jobs.push(testSuite(findTests('test', ['fixtures', 'e2e', 'robustness']), 'out/test/unit.js'));
+if (withRobustness) {
   jobs.push(
-    build({ ...common, entryPoints: findTests('test'), outdir: 'out/test', outbase: 'test', platform: 'node', format: 'cjs', external: ['mocha'] }),
+    testSuite(findTests('test/robustness', []), 'out/test/robustness.js'),
+    // A worker thread's own entry: the suite's bundle would register its describe blocks again in the worker.
+    build({ ...common, entryPoints: ['test/robustness/fuzz-worker.ts'], outfile: 'out/test/fuzz-worker.js', platform: 'node', format: 'cjs' }),
   );
 }
 await Promise.all(jobs);

@@ -155,19 +155,15 @@ describe('rlens CLI', () => {
     assert.match(out.errors[0]?.message ?? '', /not a recognised template/);
   });
 
-  it('survives 10,000-deep nesting, binary bytes and a 50 MB template without hanging', () => {
+  // The 50 MB template: test/robustness/cli-large-input.test.ts (npm run test:robustness).
+  it('survives 10,000-deep nesting and binary bytes', () => {
     const dir = tempDir();
     const schema = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"';
     writeFileSync(join(dir, 'deep.json'), `{ ${schema}, "resources": [ ${'['.repeat(10_000)}${']'.repeat(10_000)} ] }`);
     writeFileSync(join(dir, 'binary.json'), Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x22, 0x24, 0x73, 0x00, 0x01]));
-    // A type no rule flags, so the output stays small: this is about reading 50 MB, not reporting it.
-    const resource = '{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet", "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] }, "subnets": [] } }';
-    const big = `{ ${schema}, "resources": [ ${Array.from({ length: 330_000 }, () => resource).join(',\n')} ] }`;
-    writeFileSync(join(dir, 'big.json'), big);
-    const r = rlens(['scan', dir, '--format', 'json']);
-    const out = JSON.parse(r.stdout) as JsonOut;
+    const out = JSON.parse(rlens(['scan', dir, '--format', 'json']).stdout) as JsonOut;
     assert.ok(out.errors.some((e) => e.file.endsWith('deep.json') && /nested deeper/.test(e.message)));
-    assert.ok(out.files.some((f) => f.file.endsWith('big.json')));
+    assert.ok(!out.errors.some((e) => /internal error/.test(e.message)), JSON.stringify(out.errors));
   });
 
   it('lists the rule catalog as text and JSON', () => {

@@ -22,7 +22,6 @@ describe('e2e desktop host (@vscode/test-electron)', function () {
 
   it('reports an unreachable download server at once, naming code-server and RLENS_E2E_VSCODE', async () => {
     const host = await load();
-    const started = Date.now();
     const failing = () => Promise.reject(new Error('getaddrinfo ENOTFOUND update.code.visualstudio.com'));
     await assert.rejects(host.resolveVSCode(5, quiet, failing), (e: Error) => {
       assert.ok(e instanceof host.HostUnavailable);
@@ -31,19 +30,15 @@ describe('e2e desktop host (@vscode/test-electron)', function () {
       assert.match(e.message, /RLENS_E2E_VSCODE/);
       return true;
     });
-    assert.ok(Date.now() - started < 1000);
   });
 
   it('gives up on a download that never answers after its timeout', async () => {
     const host = await load();
-    const started = Date.now();
     const hanging = () => new Promise<string>(() => undefined);
     await assert.rejects(host.resolveVSCode(0.2, quiet, hanging), /no answer within 0.2 s/);
-    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
   });
 
   it('exits 2 with the reason when RLENS_E2E_VSCODE names no executable', () => {
-    const started = Date.now();
     const r = spawnSync(process.execPath, [join(ROOT, 'test/e2e/run.mjs'), '--host', 'electron', '--download-timeout', '2'], {
       env: { ...process.env, RLENS_E2E_VSCODE: join(ROOT, 'no-such-vscode') },
       encoding: 'utf8',
@@ -51,6 +46,5 @@ describe('e2e desktop host (@vscode/test-electron)', function () {
     });
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /SET-UP ERROR: RLENS_E2E_VSCODE=.*no-such-vscode does not exist/);
-    assert.ok(Date.now() - started < 15000);
   });
 });

@@ -254,26 +254,10 @@ describe('HCL parser', () => {
       });
     }
 
-    it('a 120 KB line of 10,000 brackets and stray closers parses quickly', () => {
-      const text = `a = ${'('.repeat(10_000)}${'y'.repeat(100_000)}${')'.repeat(10_000)}\nb = 1\n`;
-      const t0 = performance.now();
-      const file = parseHcl(text);
-      assert.ok(performance.now() - t0 < 1000, `${(performance.now() - t0).toFixed(0)} ms`);
+    // How fast: test/robustness/hcl-scaling.test.ts (npm run test:robustness).
+    it('a 120 KB line of 10,000 brackets and stray closers leaves the next attribute readable', () => {
+      const file = parseHcl(`a = ${'('.repeat(10_000)}${'y'.repeat(100_000)}${')'.repeat(10_000)}\nb = 1\n`);
       assert.equal(attr(file, 'b').name, 'b');
-    });
-
-    it('time grows linearly with size, also for broken input', () => {
-      const unit = 'resource "a" "b" {\n  name = \n  tags = {\n    x = [1,\n  y = "abc\n}\n';
-      const time = (n: number): number => {
-        const text = unit.repeat(n);
-        const t0 = performance.now();
-        parseHcl(text);
-        return performance.now() - t0;
-      };
-      time(200);
-      const small = Math.max(time(1000), 1);
-      const large = time(8000);
-      assert.ok(large < small * 8 * 4, `1000 units: ${small.toFixed(1)} ms, 8000 units: ${large.toFixed(1)} ms`);
     });
   });
 

@@ -1,4 +1,7 @@
-/** Input limits at the engine's front door: oversized and binary files are skipped with an error entry, quickly. */
+/**
+ * Input limits at the engine's front door: oversized and binary files are skipped with an error entry (how quickly
+ * is checked by `npm run test:robustness`, test/robustness/limits-timing.test.ts).
+ */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,9 +24,7 @@ describe('robustness: input limits', () => {
 
   it('skips a template larger than the limit with an error entry, without parsing it', () => {
     const text = grown(DEFAULT_MAX_FILE_BYTES + 10);
-    const t0 = performance.now();
     const r = scanText(text, '/w/big.json');
-    assert.ok(performance.now() - t0 < 200, 'the size check must not parse the file');
     assert.deepEqual(r.errors, [{ file: '/w/big.json', message: 'skipped: file is larger than 5 MB' }]);
     assert.equal(r.format, 'arm');
     assert.deepEqual(r.findings, []);

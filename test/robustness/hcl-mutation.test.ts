@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHcl, type Body } from '../../src/engine/formats/terraform';
-import { TERRAFORM_FIXTURES } from './paths';
+import { TERRAFORM_FIXTURES } from '../terraform/paths';
 
 const REAL = join(TERRAFORM_FIXTURES, 'real');
 

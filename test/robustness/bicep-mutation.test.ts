@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBicep, walk, type Program } from '../../src/engine/formats/bicep';
-import { BICEP_FIXTURES } from './paths';
+import { BICEP_FIXTURES } from '../bicep/paths';
 
 const REAL = join(BICEP_FIXTURES, 'real');
 /** Lines mutated per file and mutation, spread evenly over the file, to keep the test quick. */
