@@ -62,4 +62,29 @@ describe('rule catalog', () => {
     const text = readFileSync(join(ROOT, 'src', 'engine', 'rules', 'catalog', 'stg-tls.yaml'), 'utf8');
     assert.throws(() => loadRules([['stg-tls.yaml', `${text}\nsevrity: info\n`]]), /unknown key 'sevrity'/);
   });
+
+  describe('check blocks naming several types or paths', () => {
+    const prose = [
+      'id: TEST-MANY', 'title: Test blocks expand alike', 'severity: warning', 'risk: low', 'layer: configurations',
+      'mcsb: [GS-4]', 'rationale: For the loader.', 'remediation: None.', 'references: [https://example.invalid/]',
+      'messages: { insecure: Insecure., absent: Absent., unknown: Unknown. }', 'checks:',
+    ].join('\n');
+    const load = (block: string) => loadRules([['test-many.yaml', `${prose}\n${block}`]], []);
+
+    it('expand type by type, paths in the order written, exactly as one block per type and path would', () => {
+      const [many] = load('  - dialects: [azurerm]\n    types: [a_type, b_type]\n    paths: [x, y.z]\n    secure: [true]\n    absent: insecure\n');
+      const single = (type: string, path: string) => `  - dialects: [azurerm]\n    type: ${type}\n    path: ${path}\n    secure: [true]\n    absent: insecure\n`;
+      const [one] = load(single('a_type', 'x') + single('a_type', 'y.z') + single('b_type', 'x') + single('b_type', 'y.z'));
+      assert.deepEqual(many?.checks.map((c) => `${c.type} ${c.path.join('.')}`), ['a_type x', 'a_type y.z', 'b_type x', 'b_type y.z']);
+      assert.deepEqual(JSON.parse(JSON.stringify(many)), JSON.parse(JSON.stringify(one)));
+      assert.deepEqual(many?.resourceTypes, ['a_type', 'b_type']);
+    });
+
+    it('reject both forms at once, duplicates, an empty list and aliases shared by several paths', () => {
+      assert.throws(() => load('  - dialects: [azurerm]\n    type: a\n    types: [a, b]\n    path: x\n    secure: [true]\n    absent: insecure\n'), /test-many\.yaml:14: a check names 'type' or 'types', not both/);
+      assert.throws(() => load('  - dialects: [azurerm]\n    types: [a, a]\n    path: x\n    secure: [true]\n    absent: insecure\n'), /'types' names 'a' twice/);
+      assert.throws(() => load('  - dialects: [azurerm]\n    type: a\n    paths: []\n    secure: [true]\n    absent: insecure\n'), /'paths' must list at least one non-empty name/);
+      assert.throws(() => load('  - dialects: [azurerm]\n    type: a\n    paths: [x, y]\n    aliases: [old_x]\n    secure: [true]\n    absent: insecure\n'), /a check with 'aliases' names one 'path'/);
+    });
+  });
 });

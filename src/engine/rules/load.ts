@@ -34,7 +34,7 @@ const MOVED_KEYS: Readonly<Record<string, string>> = {
 };
 /** The message ids property checks report: `insecure` and `unknown` always, `absent` when an absence is insecure. */
 const DATA_MESSAGES = ['insecure', 'absent', 'unknown'];
-const CHECK_KEYS = new Set(['dialects', 'type', 'path', 'aliases', 'invertedAliases', 'secure', 'insecure', 'min', 'absent', 'absentSeverity', 'fix', 'fixRecreates', 'when']);
+const CHECK_KEYS = new Set(['dialects', 'type', 'types', 'path', 'paths', 'aliases', 'invertedAliases', 'secure', 'insecure', 'min', 'absent', 'absentSeverity', 'fix', 'fixRecreates', 'when']);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -89,7 +89,25 @@ function parseAbsent(r: Reader, v: Json | undefined, path: (string | number)[]):
   return r.fail(path, "'absent' must be secure, insecure, { apiVersionBefore: DATE } or { providerMajorBelow: N }");
 }
 
-function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyCheck {
+/**
+ * `type: T` or `types: [T, …]`, `path: P` or `paths: [P, …]` (the same check on each type and path): one of each,
+ * never both, and a list has no duplicates.
+ */
+function oneOrMany(r: Reader, c: Record<string, Json>, one: string, many: string, path: (string | number)[]): string[] {
+  if (c[one] !== undefined && c[many] !== undefined) r.fail([...path, many], `a check names '${one}' or '${many}', not both`);
+  if (c[many] === undefined) return [r.string(c, one, path)];
+  const list = r.stringList(c, many, path);
+  if (list.length === 0 || list.some((x) => x.trim() === '')) r.fail([...path, many], `'${many}' must list at least one non-empty name`);
+  const dup = list.find((x, i) => list.indexOf(x) !== i);
+  if (dup !== undefined) r.fail([...path, many], `'${many}' names '${dup}' twice`);
+  return list;
+}
+
+/**
+ * One check block, as the property checks it stands for: each of its types with each of its paths, in that order
+ * (type by type, paths in the order written), so a block with several types judges exactly as one block per type.
+ */
+function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyCheck[] {
   if (!c || typeof c !== 'object' || Array.isArray(c)) return r.fail(path, 'a check must be a mapping');
   for (const k of Object.keys(c)) if (!CHECK_KEYS.has(k)) r.fail([...path, k], `unknown check key '${k}'`);
   const dialects = r.stringList(c, 'dialects', path);
@@ -109,10 +127,11 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
     if (!w || typeof w !== 'object' || Array.isArray(w) || typeof w.path !== 'string') return r.fail([...path, 'when'], "'when' needs 'path' and 'in'");
     when = { path: w.path.split('.'), in: r.literalList(w.in, [...path, 'when', 'in']) ?? [] };
   }
-  return {
-    dialects: dialects as Dialect[],
-    type: r.string(c, 'type', path),
-    path: r.string(c, 'path', path).split('.'),
+  const types = oneOrMany(r, c, 'type', 'types', path);
+  const paths = oneOrMany(r, c, 'path', 'paths', path);
+  // Aliases are older names of one property: with several paths it would not say whose.
+  if (paths.length > 1 && (c.aliases !== undefined || c.invertedAliases !== undefined)) r.fail([...path, 'paths'], "a check with 'aliases' names one 'path'");
+  const rest = {
     ...(c.aliases !== undefined ? { aliases: r.stringList(c, 'aliases', path).map((a) => a.split('.')) } : {}),
     ...(c.invertedAliases !== undefined ? { invertedAliases: r.stringList(c, 'invertedAliases', path).map((a) => a.split('.')) } : {}),
     ...(secure ? { secure } : {}),
@@ -124,6 +143,7 @@ function parseCheck(r: Reader, c: Json, path: (string | number)[]): PropertyChec
     ...(c.fixRecreates === true ? { fixRecreates: true } : {}),
     ...(when ? { when } : {}),
   };
+  return types.flatMap((type) => paths.map((p) => ({ dialects: dialects as Dialect[], type, path: p.split('.'), ...rest })));
 }
 
 /**
@@ -197,7 +217,7 @@ function validateRule(file: string, o: Record<string, Json>, locate: Locate, uni
   const rawChecks = o.checks;
   if (rawChecks === undefined) r.fail([], `${id}: a rule needs 'checks', or a code unit (createRule with id '${id}') in src/engine/rules/checks/`);
   if (!Array.isArray(rawChecks) || rawChecks.length === 0) r.fail(['checks'], "'checks' must be a non-empty list");
-  const checks = rawChecks.map((c, i) => parseCheck(r, c, ['checks', i]));
+  const checks = rawChecks.flatMap((c, i) => parseCheck(r, c, ['checks', i]));
   const messages = o.messages;
   if (!messages || typeof messages !== 'object' || Array.isArray(messages) || Object.values(messages).some((m) => typeof m !== 'string')) {
     r.fail(['messages'], "'messages' must map message ids to strings");
