@@ -20,6 +20,10 @@ export interface ScanArgs {
   readonly config?: string;
   /** An earlier JSON or SARIF report whose findings are suppressed (only new findings fail the run). */
   readonly baseline?: string;
+  /** `--no-color`: plain text even on a terminal. */
+  readonly noColour: boolean;
+  /** `--fail-on-empty`: a scan that found no template exits 1 instead of 0. */
+  readonly failOnEmpty: boolean;
 }
 
 export interface RulesArgs {
@@ -27,7 +31,8 @@ export interface RulesArgs {
   readonly format: 'text' | 'json';
 }
 
-export type Args = ScanArgs | RulesArgs | { readonly command: 'help' } | { readonly command: 'version' };
+/** `usage`: no arguments at all, answered with the usage on stderr and exit code 2. */
+export type Args = ScanArgs | RulesArgs | { readonly command: 'help' | 'usage' | 'version' };
 
 export const USAGE = `Usage:
   rlens scan <file|dir>... [options]   scan Bicep, ARM and Terraform files
@@ -46,8 +51,13 @@ Scan options:
   --config FILE              use this .rlens.yaml for every path (default: the nearest one upward of each file)
   --baseline FILE            an earlier --format json or sarif report: its findings are suppressed, only new
                              ones fail the run (matched by fingerprint, so moved lines still match)
+  --fail-on-empty            exit 1 when no Bicep, ARM or Terraform file was found (default: a note, exit 0)
+  --no-color                 no colours in text output (also when NO_COLOR is set or output is not a terminal)
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage error or unreadable path.`;
+
+/** What a usage error prints after its one line. */
+export const USAGE_HINT = "run 'rlens --help' for the usage";
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined || !allowed.includes(value as T)) throw new UsageError(`${flag} expects one of ${allowed.join(', ')}`);
@@ -56,7 +66,8 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === undefined) return { command: 'usage' };
+  if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   // `rlens scan --help` is how most people ask; it is help, not an unknown option.
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
@@ -66,6 +77,7 @@ export function parseArgs(argv: readonly string[]): Args {
       const a = rest[i];
       if (a === '--format') format = oneOf('--format', rest[++i], ['text', 'json'] as const);
       else if (a?.startsWith('--format=')) format = oneOf('--format', a.slice(9), ['text', 'json'] as const);
+      else if (a === '--no-color') continue;
       else throw new UsageError(`unknown option '${a ?? ''}' for rules`);
     }
     return { command: 'rules', format };
@@ -81,6 +93,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let showSuppressed = false;
   let config: string | undefined;
   let baseline: string | undefined;
+  let noColour = false;
+  let failOnEmpty = false;
   for (let i = 0; i < rest.length; i++) {
     let a = rest[i] as string;
     let inline: string | undefined;
@@ -104,11 +118,13 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--show-suppressed': showSuppressed = true; break;
       case '--config': config = value(); break;
       case '--baseline': baseline = value(); break;
+      case '--no-color': noColour = true; break;
+      case '--fail-on-empty': failOnEmpty = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
     }
   }
   if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
-  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}) };
+  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed, noColour, failOnEmpty, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}) };
 }

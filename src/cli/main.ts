@@ -10,7 +10,7 @@ import { toFileReport, type FileReport } from '../engine/report/file-report';
 import { toJsonReport } from '../engine/report/json';
 import { toSarif } from '../engine/report/sarif';
 import { toText } from '../engine/report/text';
-import { parseArgs, UsageError, USAGE, type FailOn, type ScanArgs } from './args';
+import { parseArgs, UsageError, USAGE, USAGE_HINT, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
 import { createFsHost } from './fs-host';
@@ -24,12 +24,15 @@ const RANK = { info: 0, warning: 1, error: 2 } as const;
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Text output may use colours: stdout is a terminal and NO_COLOR is not set (https://no-color.org). */
+  readonly colour?: boolean;
 }
 
 /** The process's own streams: output of any size is written whole (Node flushes a pipe before exiting). */
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
 };
 
 function fails(f: Finding, failOn: FailOn): boolean {
@@ -129,9 +132,14 @@ function runScan(args: ScanArgs, io: CliIo): number {
   let out: string;
   if (args.format === 'json') out = `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;
   else if (args.format === 'sarif') out = `${JSON.stringify(toSarif(reports, VERSION), null, 2)}\n`;
-  else out = toText(reports, { showSuppressed: args.showSuppressed });
+  else out = toText(reports, { showSuppressed: args.showSuppressed, colour: !args.output && !args.noColour && io.colour === true });
   if (args.output) writeFileSync(args.output, out);
   else io.stdout(out);
+  if (!scanned.some((r) => r.format || r.errors.length > 0)) {
+    // Said on stderr, so a JSON or SARIF report on stdout stays what it is (an empty one).
+    io.stderr(`rlens: no Bicep, ARM or Terraform files under ${args.paths.join(', ')}\n`);
+    if (args.failOnEmpty) return 1;
+  }
   const failed = reports.some((r) => r.findings.some((f) => fails(f.finding, args.failOn)) || (args.failOn !== 'never' && r.errors.length > 0));
   return failed ? 1 : 0;
 }
@@ -152,6 +160,9 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
       case 'help':
         io.stdout(`${USAGE}\n`);
         return 0;
+      case 'usage':
+        io.stderr(`${USAGE}\n`);
+        return 2;
       case 'version':
         io.stdout(`${VERSION}\n`);
         return 0;
@@ -163,7 +174,7 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`rlens: ${e.message}\n\n${USAGE}\n`);
+      io.stderr(`rlens: ${e.message}\n${USAGE_HINT}\n`);
       return 2;
     }
     io.stderr(`rlens: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
