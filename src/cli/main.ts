@@ -7,13 +7,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allRules, applyEdits, layerById, scanText, type Finding, type ScanOptions, type ScanResult } from '../engine';
 import { toFileReport, type FileReport } from '../engine/report/file-report';
-import { toJsonReport } from '../engine/report/json';
-import { toSarif } from '../engine/report/sarif';
+import { jsonReportChunks } from '../engine/report/json';
+import { sarifChunks } from '../engine/report/sarif';
 import { toText } from '../engine/report/text';
 import { parseArgs, UsageError, USAGE, USAGE_HINT, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
 import { createFsHost } from './fs-host';
+import { fileSink, writeChunks } from './output';
 import { walk } from './walk';
 
 declare const RLENS_VERSION: string | undefined;
@@ -129,12 +130,12 @@ function runScan(args: ScanArgs, io: CliIo): number {
   }));
   const reports = baseline && args.baseline ? applyBaseline(scanned, baseline, args.baseline) : scanned;
   reports.push(...configs.unusedReports());
-  let out: string;
-  if (args.format === 'json') out = `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;
-  else if (args.format === 'sarif') out = `${JSON.stringify(toSarif(reports, VERSION), null, 2)}\n`;
-  else out = toText(reports, { showSuppressed: args.showSuppressed, colour: !args.output && !args.noColour && io.colour === true });
-  if (args.output) writeFileSync(args.output, out);
-  else io.stdout(out);
+  // JSON and SARIF are written as they are produced: one string of a large report passes V8's string limit.
+  const chunks =
+    args.format === 'json' ? jsonReportChunks(reports)
+    : args.format === 'sarif' ? sarifChunks(reports, VERSION)
+    : [toText(reports, { showSuppressed: args.showSuppressed, colour: !args.output && !args.noColour && io.colour === true })];
+  writeChunks(chunks, args.output ? fileSink(args.output) : { write: (text) => io.stdout(text) });
   if (!scanned.some((r) => r.format || r.errors.length > 0)) {
     // Said on stderr, so a JSON or SARIF report on stdout stays what it is (an empty one).
     io.stderr(`rlens: no Bicep, ARM or Terraform files under ${args.paths.join(', ')}\n`);
