@@ -9,10 +9,13 @@ import { DEPLOYMENT_MODELS, LAYERS, type DeploymentModel, type LayerId, type Own
 import { serviceModelOf } from '../responsibility/service-models';
 import type { RuleMeta } from '../rules/types';
 
+/** What the matrix reads of a resource (the CLI's reports keep only this much of each). */
+export type MatrixResource = Pick<Resource, 'dialect' | 'type' | 'name' | 'file' | 'existing'>;
+
 /** What the matrix needs from one scanned file. */
 export interface ScannedFile {
   readonly file: string;
-  readonly resources: readonly Resource[];
+  readonly resources: readonly MatrixResource[];
   readonly findings: readonly Finding[];
 }
 
@@ -44,7 +47,7 @@ export function modelOfResource(resource: Pick<Resource, 'type'>): ServiceModel 
   return serviceModelOf(resource.type)?.model ?? 'PaaS';
 }
 
-function rulesFor(resource: Resource, rules: readonly RuleMeta[]): RuleMeta[] {
+function rulesFor(resource: MatrixResource, rules: readonly RuleMeta[]): RuleMeta[] {
   const type = resource.type.toLowerCase();
   return rules.filter((r) => r.dialects.includes(resource.dialect) && r.resourceTypes.some((t) => t.toLowerCase() === type));
 }

@@ -1,5 +1,7 @@
 /** A scanned file's results with line/column positions, the common input of every report format. */
 import type { AnalysisError, Finding } from '../core/finding';
+import { detach, intern } from '../core/detach';
+import type { MatrixResource } from '../editor-support/matrix';
 import { LineIndex, type Position } from '../core/span';
 import type { SourceFormat } from '../model/document';
 import type { ScanResult } from '../scan';
@@ -30,6 +32,8 @@ export interface FileReport {
   readonly file: string;
   readonly format?: SourceFormat;
   readonly resources: number;
+  /** What the responsibility matrix needs of each resource (HTML report), detached from the file's text. */
+  readonly resourceList: readonly MatrixResource[];
   readonly findings: readonly PositionedFinding[];
   readonly errors: readonly PositionedError[];
   /** What the scan did not look at (registry modules, unreadable module files); never a failure. */
@@ -51,6 +55,13 @@ export function toFileReport(result: ScanResult, text: string, textOf: (file: st
     file: result.file,
     ...(result.format ? { format: result.format } : {}),
     resources: result.document?.resources.length ?? 0,
+    resourceList: (result.document?.resources ?? []).map((r) => ({
+      dialect: r.dialect,
+      type: intern(r.type),
+      name: detach(r.name),
+      file: intern(r.file),
+      ...(r.existing ? { existing: true } : {}),
+    })),
     findings: result.findings.map((finding) => {
       const idx = indexOf(finding.file);
       const related = finding.related.map((r) => {
