@@ -57,12 +57,18 @@ export class WorkspaceFileHost implements FileHost {
     this.beginScan();
     const found = await Promise.all([
       ...files.map(async (p) => {
-        const text = await readText(uriOf(p, like));
+        const uri = uriOf(p, like);
+        if (!mayRead(uri)) {
+          this.files.set(p, null);
+          return false;
+        }
+        const text = await readText(uri);
         this.files.set(p, text ?? null);
         return text !== undefined;
       }),
       ...dirs.map(async (d) => {
         try {
+          if (!mayRead(uriOf(d, like))) throw new Error('outside the workspace folders');
           const entries = await vscode.workspace.fs.readDirectory(uriOf(d, like));
           this.dirs.set(d, entries.filter(([, t]) => t === vscode.FileType.File).map(([n]) => n));
           return true;
@@ -85,6 +91,11 @@ export class WorkspaceFileHost implements FileHost {
   private openDocument(path: string): vscode.TextDocument | undefined {
     return vscode.workspace.textDocuments.find((d) => !d.isClosed && pathOf(d.uri) === path);
   }
+}
+
+/** In an untrusted workspace, a template cannot make the extension read outside the workspace folders. */
+function mayRead(uri: vscode.Uri): boolean {
+  return vscode.workspace.isTrusted || vscode.workspace.getWorkspaceFolder(uri) !== undefined;
 }
 
 /** A file's text, or undefined when it cannot be read. TextDecoder drops a UTF-8 BOM, as the editor does. */

@@ -15,10 +15,11 @@ export interface ViewReport {
   readonly totalOpen: number;
 }
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** A script nonce from the platform's cryptographic generator (Web Crypto: Node 19+ and browser workers alike). */
+export function nonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
   let out = '';
-  for (let i = 0; i < 32; i++) out += chars.charAt(Math.floor(Math.random() * chars.length));
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
   return out;
 }
 

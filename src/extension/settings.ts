@@ -42,8 +42,10 @@ export class Settings implements vscode.Disposable {
   configUri(): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const path = this.section.get<string>('config.path', '.rlens.yaml') || '.rlens.yaml';
-    if (/^([a-zA-Z]:)?[\\/]/.test(path)) return vscode.Uri.file(path);
-    return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
+    const uri = /^([a-zA-Z]:)?[\\/]/.test(path) ? vscode.Uri.file(path) : folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
+    // An untrusted repository must not make the extension read elsewhere (`/dev/zero`, a UNC share).
+    if (uri && !vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+    return uri;
   }
 
   isYaml(uri: vscode.Uri): boolean {

@@ -1,7 +1,7 @@
 /** "Your responsibilities": layer → resource → finding, for the customer and shared layers that have open findings. */
 import * as vscode from 'vscode';
 import { LAYERS, type Finding, type LayerId } from '../engine';
-import { ownerLabel } from '../engine/editor-support/explain';
+import { findingTooltip, ownerLabel } from '../engine/editor-support/explain';
 import { Analyzer, type FileState } from './analyzer';
 
 export const OPEN_FINDING_COMMAND = 'rlens.openFinding';
@@ -83,7 +83,9 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
     const f = node.finding;
     const item = new vscode.TreeItem(`${f.ruleId}: ${f.message}`, vscode.TreeItemCollapsibleState.None);
     item.description = ownerLabel(f.owner) + (f.serviceModel ? ` · ${f.serviceModel}` : '');
-    item.tooltip = new vscode.MarkdownString(`**${f.ruleId}** (${f.severity})\n\n${f.message}`);
+    const tooltip = new vscode.MarkdownString(findingTooltip(f));
+    tooltip.isTrusted = false;
+    item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(SEVERITY_ICON[f.severity]);
     const uri = this.analyzer.uriOfFile(node.state, f.file);
     item.command = { command: OPEN_FINDING_COMMAND, title: 'Open', arguments: [uri, this.analyzer.rangeOf(node.state, f.file, f.span)] };

@@ -275,6 +275,7 @@ export function createVscodeStub() {
     workspace: {
       textDocuments,
       workspaceFolders: undefined,
+      isTrusted: true,
       onDidOpenTextDocument: event(opened),
       onDidChangeTextDocument: event(changed),
       onDidCloseTextDocument: event(closed),

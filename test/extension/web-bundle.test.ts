@@ -45,7 +45,7 @@ function loadInBrowserContext(stub: ReturnType<typeof createVscodeStub>): { exte
       if (name === 'vscode') return stub.vscode;
       throw new Error(`the web bundle asked for '${name}', which a browser does not have`);
     },
-    console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextDecoder, TextEncoder, URL, URLSearchParams, performance,
+    console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextDecoder, TextEncoder, URL, URLSearchParams, performance, crypto: globalThis.crypto,
   };
   sandbox.self = sandbox;
   const context = vm.createContext(sandbox);

@@ -22,6 +22,11 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
+/** The tree's tooltip for a finding: the message escaped like the hover's (a resource named `![t](https://…)` must not render). */
+export function findingTooltip(finding: Pick<Finding, 'ruleId' | 'severity' | 'message'>): string {
+  return `**${finding.ruleId}** (${finding.severity})\n\n${escapeMarkdown(finding.message)}`;
+}
+
 /**
  * One layer's row of Microsoft's table across the four models, as a Markdown table; `highlight` marks the
  * resource's own model so the reader sees where they stand.
