@@ -12,5 +12,7 @@ export type { RuleMeta, Risk } from './rules/types';
 export { LAYERS, layerById, ownerOf, DEPLOYMENT_MODELS } from './responsibility/layers';
 export type { Layer, LayerId, Owner, ServiceModel, DeploymentModel } from './responsibility/layers';
 export { serviceModelOf, armTypeOf, TEMPLATE_SUBJECTS } from './responsibility/service-models';
-export { applyEdits } from './core/apply-edits';
+export { applyEdits, applyEditGroups } from './core/apply-edits';
+export { fixAll } from './fix/fix-all';
+export type { FixAllOptions, FixAllResult, FixLevel, AppliedFix, PendingFix } from './fix/fix-all';
 export { FORMATS } from './formats/all';

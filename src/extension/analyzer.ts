@@ -3,7 +3,7 @@
  * responsibility view alike: one store, so every surface shows the same findings.
  */
 import * as vscode from 'vscode';
-import { isScannable, LineIndex, scanText, type ConfigSuppression, type Finding, type ScanResult, type Span } from '../engine';
+import { fixAll, isScannable, LineIndex, scanText, type FixAllResult, type ConfigSuppression, type Finding, type ScanResult, type Span } from '../engine';
 import { pathOf, uriOf, WorkspaceFileHost } from './file-host';
 import type { Settings } from './settings';
 
@@ -67,6 +67,12 @@ export class Analyzer implements vscode.Disposable {
     const usedConfig = new Set<ConfigSuppression>();
     const result = scanText(text, path, { ...options, host: this.host, usedConfigSuppressions: usedConfig });
     return { uri, path, text, ...(version !== undefined ? { version } : {}), result, configSuppressions: options.configSuppressions ?? [], usedConfig };
+  }
+
+  /** The engine's fix-all (safe fixes) over a scanned state's text, with the same options as its scan. */
+  fixAll(state: FileState): FixAllResult {
+    this.host.beginScan();
+    return fixAll(state.text, state.path, { ...this.settings.scanOptions(), host: this.host });
   }
 
   /** The stored state of a document, rescanned synchronously when the buffer moved on since. */

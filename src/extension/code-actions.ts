@@ -1,10 +1,11 @@
 /**
  * Code actions: a quick fix per engine fix (preferred when safe), "Suppress <rule> for this resource…", "Learn
- * more", and `source.fixAll.rlens`, which applies every safe fix by rescanning after each one so edits never
- * collide.
+ * more", and `source.fixAll.rlens`, the engine's `fixAll` over the buffer. The lightbulb offers fix-all without
+ * computing it (every cursor move asks for actions); its edit is computed when chosen (`resolveCodeAction`), or
+ * at once when fix-all itself is requested (on save, "Fix All").
  */
 import * as vscode from 'vscode';
-import { applyEdits, ruleById, ruleDocsUrl, type Finding, type Fix, type Resource } from '../engine';
+import { ruleById, ruleDocsUrl, type Finding, type Fix, type Resource } from '../engine';
 import { Analyzer, type FileState } from './analyzer';
 import { SOURCE } from './settings';
 
@@ -33,7 +34,23 @@ export function toWorkspaceEdit(analyzer: Analyzer, state: FileState, edits: Fix
   return we;
 }
 
-export class ResponsibilityCodeActions implements vscode.CodeActionProvider {
+/** The lightbulb's fix-all, whose edit is computed only when it is chosen. */
+class FixAllAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly doc: vscode.TextDocument,
+    readonly version: number,
+  ) {
+    super(title, FIX_ALL_KIND);
+  }
+}
+
+/** Safe fixes that edit only the scanned file: what fix-all will start from. */
+function safeFixCount(state: FileState): number {
+  return state.result.findings.filter((f) => !f.suppressed && f.fixes.some((x) => x.safe && x.edits.every((e) => e.file === state.path))).length;
+}
+
+export class ResponsibilityCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
   constructor(private readonly analyzer: Analyzer) {}
@@ -42,7 +59,8 @@ export class ResponsibilityCodeActions implements vscode.CodeActionProvider {
     const state = this.analyzer.current(doc);
     if (!state) return [];
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      const all = FIX_ALL_KIND.intersects(context.only) ? this.fixAll(doc, state) : undefined;
+      // Fix-all requested by name (on save, "Fix All"): computed now.
+      const all = FIX_ALL_KIND.intersects(context.only) && safeFixCount(state) > 0 ? this.fixAllAction(doc, state) : undefined;
       return all ? [all] : [];
     }
     const start = doc.offsetAt(range.start);
@@ -70,26 +88,25 @@ export class ResponsibilityCodeActions implements vscode.CodeActionProvider {
       learn.command = { command: 'vscode.open', title: learn.title, arguments: [vscode.Uri.parse(ruleDocsUrl(f.ruleId))] };
       actions.push(learn);
     }
-    const all = this.fixAll(doc, state);
-    if (all) actions.push(all);
+    const count = safeFixCount(state);
+    if (count > 0) actions.push(new FixAllAction(`Fix all safe Responsibility Lens findings (${count})`, doc, doc.version));
     return actions;
   }
 
-  /** Applies safe fixes one at a time, rescanning in between, until none is left (or a fix makes no progress). */
-  private fixAll(doc: vscode.TextDocument, state: FileState): vscode.CodeAction | undefined {
-    let text = state.text;
-    let result = state.result;
-    let applied = 0;
-    for (let i = 0; i < 100; i++) {
-      const fix = result.findings.find((f) => !f.suppressed && f.fixes.some((x) => x.safe && x.edits.every((e) => e.file === state.path)))?.fixes.find((x) => x.safe);
-      if (!fix) break;
-      const next = applyEdits(text, fix.edits, state.path);
-      if (next.applied === 0 || next.text === text) break;
-      text = next.text;
-      applied++;
-      result = this.analyzer.scanNow(state.uri, state.path, text).result;
-    }
-    if (applied === 0) return undefined;
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (!(action instanceof FixAllAction) || action.doc.isClosed || action.doc.version !== action.version) return action;
+    const state = this.analyzer.current(action.doc);
+    const computed = state ? this.fixAllAction(action.doc, state) : undefined;
+    if (computed?.edit) action.edit = computed.edit;
+    return action;
+  }
+
+  /** The engine's fix-all over the buffer as one action, or undefined when it changes nothing. */
+  private fixAllAction(doc: vscode.TextDocument, state: FileState): vscode.CodeAction | undefined {
+    const fixed = this.analyzer.fixAll(state);
+    const text = fixed.text;
+    if (text === state.text) return undefined;
+    const applied = fixed.applied.length;
     const a = new vscode.CodeAction(`Fix all safe Responsibility Lens findings (${applied})`, FIX_ALL_KIND);
     // One minimal replacement (common prefix and suffix trimmed) keeps the cursor and undo history sensible.
     let p = 0;

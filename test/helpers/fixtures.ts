@@ -1,7 +1,7 @@
 /** Shared helpers for fixture-driven tests: markers, a file-system host, and applying fixes until done. */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { applyEdits, scanText, type FileHost, type Finding, type ScanOptions } from '../../src/engine';
+import { fixAll as engineFixAll, scanText, type FileHost, type Finding, type ScanOptions } from '../../src/engine';
 
 /** The repository root, found from the bundled test's location (out/test/...). */
 function repoRoot(): string {
@@ -65,16 +65,9 @@ export function scanFile(file: string, options: ScanOptions = {}): { text: strin
   return { text, findings: [...r.findings], errors: r.errors.map((e) => e.message) };
 }
 
-/** Applies the first fix of every finding of `ruleId` (edits to this file only), rescanning until none is left. */
+/** Applies every fix of `ruleId` (safe or not; edits to this file only) with the engine's fix-all. */
 export function fixAll(file: string, text: string, ruleId: string, options: ScanOptions = {}): string {
-  let current = text;
-  for (let round = 0; round < 6; round++) {
-    const r = scanText(current, file, { host: fsHost, today: '2026-11-22', ...options });
-    const edits = r.findings.filter((f) => f.ruleId === ruleId && !f.suppressed).flatMap((f) => f.fixes[0]?.edits ?? []).filter((e) => e.file === file);
-    if (edits.length === 0) return current;
-    current = applyEdits(current, edits, file).text;
-  }
-  return current;
+  return engineFixAll(text, file, { host: fsHost, today: '2026-11-22', ...options, level: 'all', ruleIds: [ruleId] }).text;
 }
 
 export function listDirs(dir: string): string[] {

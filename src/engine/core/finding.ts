@@ -10,6 +10,18 @@ export interface TextEdit {
   readonly file: string;
   readonly span: Span;
   readonly newText: string;
+  /**
+   * Set when the edit adds members to an object or block: where that container starts in `file` and what the
+   * edit adds (paths below the container, values as written). `applyEdits` refuses a second edit that adds the
+   * same key to the same container (two `properties` blocks), and `fixAll` merges such edits into one.
+   */
+  readonly adds?: MemberAddition;
+}
+
+/** Members one edit adds to the container (object or block) starting at offset `container` of the edit's file. */
+export interface MemberAddition {
+  readonly container: number;
+  readonly members: readonly { readonly path: readonly string[]; readonly valueText: string }[];
 }
 
 /** A fix is data: the engine computes edits, the CLI or the editor applies them. */

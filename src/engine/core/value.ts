@@ -27,6 +27,13 @@ interface ValueBase {
   /** Span of the expression at the place of use (in the scanned file). */
   readonly span: Span;
   readonly origin?: Origin;
+  /**
+   * Set on a literal that reached its place through an expression rather than being written there as the
+   * value itself: an ARM `[…]` expression, the branch a Bicep ternary or a Terraform conditional chose
+   * (`branch`: which one), a fallback (`??`, `coalesce`), a member of a literal object. A fix rewriting it
+   * changes logic, not just a setting: it is offered for review only.
+   */
+  readonly through?: { readonly branch?: boolean };
 }
 
 export interface StringValue extends ValueBase {
@@ -102,6 +109,15 @@ export function isScalar(v: Value): v is ScalarValue {
 /** True when the value is written at its own place (not taken from a parameter, variable or computation), so a fix may edit it there. */
 export function isWrittenInPlace(v: Value): boolean {
   return !v.origin || v.origin.kind === 'literal';
+}
+
+/**
+ * Marks a scalar written in place that an expression passed on (see `through`); other values are returned as
+ * they are (a value from a parameter or variable is edited at its origin, never safely). An existing mark stays.
+ */
+export function throughExpression(v: Value, branch?: boolean): Value {
+  if (v.through || !isScalar(v) || !isWrittenInPlace(v)) return v;
+  return { ...v, through: branch === undefined ? {} : { branch } };
 }
 
 export function scalarOf(v: ScalarValue): Literal {

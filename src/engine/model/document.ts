@@ -42,6 +42,11 @@ export interface FormatWriter {
   insertProperty(resource: Resource, path: readonly string[], value: Literal): TextEdit[];
   /** Write an inline suppression for `ruleId` on `resource`. */
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[];
+  /**
+   * The edits of several additions (edits with `adds`, made by this writer) to one container as one addition:
+   * a parent missing from all of them is written once. Empty when they cannot be merged.
+   */
+  mergeAdditions(edits: readonly TextEdit[]): TextEdit[];
 }
 
 /** Something the scan did not look at, said without failing it (a registry module, a missing module file). */

@@ -1,6 +1,6 @@
 /** Turns what a check reports into a full finding: metadata, ownership, message, related locations, fixes, suppression. */
 import type { Finding, Fix, RelatedLocation, Severity, Suppression } from '../core/finding';
-import type { Value } from '../core/value';
+import { isWrittenInPlace, type Value } from '../core/value';
 import type { AnalyzedDocument } from '../model/document';
 import type { Resource } from '../model/resource';
 import { detach, intern } from '../core/detach';
@@ -60,12 +60,23 @@ function originNote(at: Value | undefined, doc: AnalyzedDocument): string {
   return '';
 }
 
+/**
+ * A fix is safe only when its check says so and it rewrites no more than a literal written in place: a value
+ * from a parameter or variable is shared by every use, and one an expression chose (a condition's branch) or
+ * passed on is logic, whatever the check thinks. Those are offered for review, saying which branch is insecure.
+ */
 function fixesOf(intent: FixIntent | undefined, resource: Resource | undefined, doc: AnalyzedDocument): Fix[] {
   if (!intent || !resource) return [];
   const edits = intent.kind === 'replace'
     ? doc.writer.replaceValue(resource, intent.target, intent.value)
     : doc.writer.insertProperty(resource, intent.path, intent.value);
-  return edits.length > 0 ? [{ title: intent.title, safe: intent.safe, edits }] : [];
+  if (edits.length === 0) return [];
+  if (intent.kind === 'insert') return [{ title: intent.title, safe: intent.safe, edits }];
+  const through = intent.target.through;
+  const safe = intent.safe && !through && isWrittenInPlace(intent.target);
+  if (!through) return [{ title: intent.title, safe, edits }];
+  const why = through.branch === undefined ? 'the value is chosen by an expression' : `the condition's ${String(through.branch)} branch gives the insecure value`;
+  return [{ title: `${intent.title} (review: ${why})`, safe, edits }];
 }
 
 /** The service model and owner; owners agree across models for template-level findings. */

@@ -61,6 +61,32 @@ function parseJson(text: string, file: string, errors: AnalysisError[]): JsonNod
   return root;
 }
 
+/**
+ * A key written twice in one object: JSON readers keep one of the values (ARM the last) and drop the other
+ * without a word, so a template that reads clean could deploy something else. Reported as an error.
+ */
+function reportDuplicateKeys(root: JsonNode, file: string, errors: AnalysisError[]): void {
+  // Iterative: the depth guard allows nesting deeper than a comfortable recursion.
+  const stack: JsonNode[] = [root];
+  let reported = 0;
+  while (stack.length > 0) {
+    const node = stack.pop() as JsonNode;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (typeof k?.value === 'string') {
+          if (!seen.has(k.value)) seen.add(k.value);
+          else if (reported++ < 20) errors.push({ file, message: `duplicate key ${JSON.stringify(k.value)}: this object already has it, and only one of the two is deployed`, span: nodeSpan(k) });
+        }
+        if (v?.children) stack.push(v);
+      }
+    } else if (node.children) {
+      for (const c of node.children) if (c.children) stack.push(c);
+    }
+  }
+}
+
 /** Parameter files: explicit ones first, else `<name>.parameters.json` (and `azuredeploy.parameters.json`) beside it. */
 function parameterFileCandidates(file: string, options: AnalyzeOptions): string[] {
   if (options.parameterFiles && options.parameterFiles.length > 0) return [...options.parameterFiles];
@@ -139,6 +165,7 @@ export function analyzeArm(text: string, file: string, options: AnalyzeOptions):
   const root = parseJson(text, file, errors);
   if (root?.type !== 'object') return errors.length > 0 ? { ...empty('not a JSON object'), errors } : undefined;
   if (!TEMPLATE_SCHEMA.test(stringOf(child(root, '$schema')) ?? '')) return undefined;
+  reportDuplicateKeys(root, file, errors);
 
   const supplied = new Map<string, SuppliedValue>();
   const dependencies: string[] = [];

@@ -5,10 +5,10 @@
  */
 import { detach } from '../../core/detach';
 import type { Span } from '../../core/span';
-import { getProperty, type Value } from '../../core/value';
+import { getProperty, throughExpression, type Value } from '../../core/value';
 import { callFunction } from '../../eval/functions';
 import { describeListCall } from '../../eval/secrets';
-import { callResult, mergeUnknown, unknown } from '../../eval/values';
+import { asBoolean, callResult, mergeUnknown, unknown } from '../../eval/values';
 
 type Expr =
   | { kind: 'string'; value: string }
@@ -223,6 +223,8 @@ function evaluate(e: Expr, span: Span, scope: ArmScope): Value {
       if (e.name.includes('.')) return unknown(span, `user-defined function ${e.name}() is not evaluated`);
       const args = e.args.map((a) => evaluate(a, span, scope));
       const result = callFunction(e.name, args, span);
+      // `if()` chose a branch: say which, for a fix that would rewrite it.
+      if (result && lname === 'if' && args[0]) return throughExpression(result, asBoolean(args[0]));
       if (result) return result.kind === 'unknown' ? callResult(e.name, result) : result;
       const deps = args.filter((a) => a.kind === 'unknown');
       // Every list*() function (listKeys, listCredentials, listAdminKeys, …) reads something at deployment.

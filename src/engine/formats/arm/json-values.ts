@@ -1,7 +1,7 @@
 /** Converts a jsonc-parser tree into the shared value tree, evaluating ARM expressions on the way. */
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { Span } from '../../core/span';
-import type { PropertyEntry, Value } from '../../core/value';
+import { throughExpression, type PropertyEntry, type Value } from '../../core/value';
 import { evaluateExpression, isExpression, unescapeLiteral, type ArmScope } from './expression';
 
 export function nodeSpan(node: JsonNode): Span {
@@ -33,7 +33,8 @@ export function toValue(node: JsonNode, scope: ArmScope | undefined, skip?: Skip
   switch (node.type) {
     case 'string': {
       const s = String(node.value);
-      if (scope && isExpression(s)) return evaluateExpression(s, span, scope);
+      // A literal an expression passes on (`[if(…, 'a', 'b')]`, `['x']`) is rewritten only for review.
+      if (scope && isExpression(s)) return throughExpression(evaluateExpression(s, span, scope));
       return { kind: 'string', value: scope ? unescapeLiteral(s) : s, span };
     }
     case 'number':

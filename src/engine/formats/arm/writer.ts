@@ -2,10 +2,11 @@
  * Fixes for ARM JSON: replace a value, insert a missing property (creating parent objects), write a
  * suppression in `metadata`. Edits follow the file's indentation and line breaks and keep it valid JSON.
  */
-import type { TextEdit } from '../../core/finding';
+import type { MemberAddition, TextEdit } from '../../core/finding';
 import { detectEol } from '../../core/span';
 import { detectIndentUnit, indentAt, sameLine } from '../../core/text-style';
 import { getProperty, type Literal, type ObjectValue, type Value, isWrittenInPlace } from '../../core/value';
+import { memberTree, type MemberNode } from '../../fix/member-tree';
 import type { FormatWriter } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { ARM_SUPPRESSION_KEY } from './suppressions';
@@ -16,6 +17,9 @@ export class ArmWriter implements FormatWriter {
     private readonly text: string,
     private readonly file: string,
   ) {}
+
+  /** Objects this writer added members to, by offset: `mergeAdditions` writes several additions as one. */
+  private readonly containers = new Map<number, ObjectValue>();
 
   // Read on first use: most documents never need a fix written, and scanning the text for its style cost
   // every analysis (and every module a template calls) a pass over the text.
@@ -49,7 +53,14 @@ export class ArmWriter implements FormatWriter {
     }
     const existing = getProperty(obj, path[path.length - 1] as string);
     if (existing && i === path.length - 1) return this.replaceValue(resource, existing.value, value);
-    return this.insertRaw(obj, path.slice(i), JSON.stringify(value));
+    return this.insertMembers(obj, [{ path: path.slice(i), valueText: JSON.stringify(value) }]);
+  }
+
+  mergeAdditions(edits: readonly TextEdit[]): TextEdit[] {
+    const container = edits[0]?.adds?.container;
+    const obj = container === undefined ? undefined : this.containers.get(container);
+    if (!obj || edits.some((e) => e.file !== this.file || e.adds?.container !== container)) return [];
+    return this.insertMembers(obj, edits.flatMap((e) => e.adds?.members ?? []));
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
@@ -59,34 +70,41 @@ export class ArmWriter implements FormatWriter {
     if (metadata?.kind === 'object' && isWrittenInPlace(metadata)) {
       const list = getProperty(metadata, ARM_SUPPRESSION_KEY)?.value;
       if (list?.kind === 'array' && isWrittenInPlace(list)) return this.appendRaw(list.span, list.items.map((x) => x.span), entry);
-      return this.insertRaw(metadata, [ARM_SUPPRESSION_KEY], `[${entry}]`);
+      return this.insertMembers(metadata, [{ path: [ARM_SUPPRESSION_KEY], valueText: `[${entry}]` }]);
     }
-    return this.insertRaw(resource.body, ['metadata', ARM_SUPPRESSION_KEY], `[${entry}]`);
+    return this.insertMembers(resource.body, [{ path: ['metadata', ARM_SUPPRESSION_KEY], valueText: `[${entry}]` }]);
   }
 
-  /** Inserts `"a": { "b": raw }` for path [a, b] as the last member of `obj`. */
-  private insertRaw(obj: ObjectValue, path: readonly string[], raw: string): TextEdit[] {
+  /**
+   * Adds `members` (paths below `obj`, values as written) as the last members of `obj`, in one edit: members
+   * sharing a missing parent share one parent object. The edit says what it adds (`adds`).
+   */
+  private insertMembers(obj: ObjectValue, members: MemberAddition['members']): TextEdit[] {
     const last = obj.properties[obj.properties.length - 1];
     const open = obj.span.start;
-    if (this.text[open] !== '{') return [];
-    // A one-line object (`{ "a": 1 }`) gets the new member on the same line.
-    const inline = last !== undefined && sameLine(this.text, open, obj.span.end);
-    const memberIndent = last ? indentAt(this.text, last.keySpan.start) : indentAt(this.text, open) + this.unit;
-    if (inline && last) {
-      return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `, ${this.member(path, raw, '', true)}` }];
+    if (this.text[open] !== '{' || members.length === 0) return [];
+    this.containers.set(open, obj);
+    const adds: MemberAddition = { container: open, members };
+    const tree = memberTree(members);
+    if (last && sameLine(this.text, open, obj.span.end)) {
+      // A one-line object (`{ "a": 1 }`) gets the new members on the same line.
+      const inline = tree.map((n) => this.member(n, '', true)).join(', ');
+      return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `, ${inline}`, adds }];
     }
-    const member = this.member(path, raw, memberIndent, false);
+    const memberIndent = last ? indentAt(this.text, last.keySpan.start) : indentAt(this.text, open) + this.unit;
+    const body = tree.map((n) => this.member(n, memberIndent, false)).join(`,${this.eol}${memberIndent}`);
     if (last) {
       const after = this.afterComma(last.span.end);
+      // A trailing `// comment` stays with its own line: the new members go after the line ends.
       const at = after ?? last.span.end;
-      // A trailing `// comment` stays with its own line: the new member goes after the line ends.
-      const lineEnd = this.commentLineEnd(at);
-      const comma = after === undefined ? [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: ',' }] : [];
-      if (lineEnd !== undefined) return [...comma, { file: this.file, span: { start: lineEnd, end: lineEnd }, newText: `${this.eol}${memberIndent}${member}` }];
-      return [...comma, { file: this.file, span: { start: at, end: at }, newText: `${this.eol}${memberIndent}${member}` }];
+      const point = this.commentLineEnd(at) ?? at;
+      // Without a trailing comma, one is added after the last value: one edit from there, keeping what lies between.
+      const start = after === undefined ? last.span.end : point;
+      const lead = after === undefined ? `,${this.text.slice(last.span.end, point)}` : '';
+      return [{ file: this.file, span: { start, end: point }, newText: `${lead}${this.eol}${memberIndent}${body}`, adds }];
     }
     const closeIndent = indentAt(this.text, open);
-    return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${member}${this.eol}${closeIndent}` }];
+    return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${body}${this.eol}${closeIndent}`, adds }];
   }
 
   private appendRaw(arraySpan: { start: number; end: number }, items: readonly { end: number }[], raw: string): TextEdit[] {
@@ -95,14 +113,13 @@ export class ArmWriter implements FormatWriter {
     return [{ file: this.file, span: { start: last.end, end: last.end }, newText: `, ${raw}` }];
   }
 
-  /** Text of `"a": { "b": raw }`, multi-line unless `inline`. */
-  private member(path: readonly string[], raw: string, indent: string, inline: boolean): string {
-    const [head, ...rest] = path;
-    const key = JSON.stringify(head);
-    if (rest.length === 0) return `${key}: ${raw}`;
-    if (inline) return `${key}: { ${this.member(rest, raw, '', true)} }`;
+  /** Text of one member (`"a": { "b": 1 }`), multi-line unless `inline`. */
+  private member(n: MemberNode, indent: string, inline: boolean): string {
+    const key = JSON.stringify(n.key);
+    if (n.valueText !== undefined) return `${key}: ${n.valueText}`;
+    if (inline) return `${key}: { ${n.children.map((c) => this.member(c, '', true)).join(', ')} }`;
     const inner = indent + this.unit;
-    return `${key}: {${this.eol}${inner}${this.member(rest, raw, inner, false)}${this.eol}${indent}}`;
+    return `${key}: {${this.eol}${inner}${n.children.map((c) => this.member(c, inner, false)).join(`,${this.eol}${inner}`)}${this.eol}${indent}}`;
   }
 
   /** When only blanks and a `//` comment follow `offset` on its line, the offset where that line ends. */

@@ -4,7 +4,7 @@
  * a parameter without a value, a loop item) becomes an unknown value saying why.
  */
 import type { Span } from '../../core/span';
-import { getProperty, type Origin, type PropertyEntry, type Value } from '../../core/value';
+import { getProperty, throughExpression, type Origin, type PropertyEntry, type Value } from '../../core/value';
 import { callFunction } from '../../eval/functions';
 import { describeListCall } from '../../eval/secrets';
 import { asBoolean, atUseSite, callResult, mergeUnknown, unknown, valuesEqual } from '../../eval/values';
@@ -38,6 +38,9 @@ const DEPLOYMENT_FUNCTIONS = new Set([
 
 const MAX_DEPTH = 100;
 
+/** Expressions whose result may be a literal written elsewhere in them (`a ?? 'x'`, `first(['x'])`, `{ a: 'x' }.a`). */
+const PASSES_ON = new Set<Expression['kind']>(['ternary', 'binary', 'call', 'member', 'index']);
+
 const COMPARISONS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '&&', '||']);
 
 export class Evaluator {
@@ -50,7 +53,8 @@ export class Evaluator {
       return unknown(e.span, 'expression nested too deeply to evaluate');
     }
     try {
-      return this.eval(e);
+      const v = this.eval(e);
+      return PASSES_ON.has(e.kind) ? throughExpression(v) : v;
     } finally {
       this.depth--;
     }
@@ -136,7 +140,7 @@ export class Evaluator {
         const b = asBoolean(c);
         // The result is one of the branches: the condition's own inputs (a secure parameter tested) do not flow into it.
         if (b === undefined) return callResult('if', mergeUnknown(span, [c], 'condition only known at deployment'));
-        return this.evaluate(b ? e.whenTrue : e.whenFalse);
+        return throughExpression(this.evaluate(b ? e.whenTrue : e.whenFalse), b);
       }
       case 'call': {
         const ns = e.target?.kind === 'identifier' ? e.target.name : undefined;

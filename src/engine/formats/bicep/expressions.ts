@@ -281,7 +281,19 @@ export abstract class ExpressionParser extends ListParser {
     const open = this.expect(T.LeftBrace);
     const { items, end } = this.list(open.start, T.RightBrace, () => this.objectMember());
     this.leave();
+    this.reportDuplicateKeys(items);
     return { kind: 'object', span: { start: open.start, end }, members: items };
+  }
+
+  /** A property declared twice in one object is an error in Bicep (BCP025), whatever the values. */
+  private reportDuplicateKeys(members: ObjectLiteral['members']): void {
+    if (members.length < 2) return;
+    const seen = new Set<string>();
+    for (const m of members) {
+      if (m.kind !== 'property' || m.name === undefined) continue;
+      if (seen.has(m.name)) this.report(`The property '${m.name}' is declared more than once in this object (BCP025).`, m.key.span);
+      else seen.add(m.name);
+    }
   }
 
   protected objectMember(): ObjectLiteral['members'][number] {

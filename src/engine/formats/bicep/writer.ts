@@ -3,10 +3,11 @@
  * indentation and line breaks, `properties: { … }` created when missing, suppressions as a comment line
  * above the resource.
  */
-import type { TextEdit } from '../../core/finding';
+import type { MemberAddition, TextEdit } from '../../core/finding';
 import { detectEol } from '../../core/span';
 import { detectIndentUnit, indentAt, sameLine } from '../../core/text-style';
 import { getProperty, type Literal, type ObjectValue, type Value, isWrittenInPlace } from '../../core/value';
+import { memberTree, type MemberNode } from '../../fix/member-tree';
 import type { FormatWriter } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { formatSuppressionComment } from '../../suppress/comment';
@@ -29,6 +30,9 @@ export class BicepWriter implements FormatWriter {
     private readonly text: string,
     private readonly file: string,
   ) {}
+
+  /** Objects this writer added members to, by offset: `mergeAdditions` writes several additions as one. */
+  private readonly containers = new Map<number, ObjectValue>();
 
   // Read on first use: most documents never need a fix written, and scanning the text for its style cost
   // every analysis (and every module a template calls) a pass over the text.
@@ -64,7 +68,14 @@ export class BicepWriter implements FormatWriter {
     }
     const existing = getProperty(obj, path[path.length - 1] as string);
     if (existing && i === path.length - 1) return this.replaceValue(resource, existing.value, value);
-    return this.insert(obj, path.slice(i), bicepLiteral(value));
+    return this.insertMembers(obj, [{ path: path.slice(i), valueText: bicepLiteral(value) }]);
+  }
+
+  mergeAdditions(edits: readonly TextEdit[]): TextEdit[] {
+    const container = edits[0]?.adds?.container;
+    const obj = container === undefined ? undefined : this.containers.get(container);
+    if (!obj || edits.some((e) => e.file !== this.file || e.adds?.container !== container)) return [];
+    return this.insertMembers(obj, edits.flatMap((e) => e.adds?.members ?? []));
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
@@ -75,33 +86,39 @@ export class BicepWriter implements FormatWriter {
     return [{ file: this.file, span: { start: lineStart, end: lineStart }, newText: `${indent}// ${formatSuppressionComment(ruleId, reason, expires)}${this.eol}` }];
   }
 
-  /** Inserts `a: { b: raw }` for path [a, b] as the last member of `obj` (an object literal in the text). */
-  private insert(obj: ObjectValue, path: readonly string[], raw: string): TextEdit[] {
+  /**
+   * Adds `members` (paths below `obj`, values as written) as the last members of `obj`, in one edit: members
+   * sharing a missing parent share one parent object. The edit says what it adds (`adds`).
+   */
+  private insertMembers(obj: ObjectValue, members: MemberAddition['members']): TextEdit[] {
     const open = obj.span.start;
-    if (this.text[open] !== '{') return [];
+    if (this.text[open] !== '{' || members.length === 0) return [];
+    this.containers.set(open, obj);
+    const adds: MemberAddition = { container: open, members };
+    const tree = memberTree(members);
     const last = obj.properties[obj.properties.length - 1];
     if (last && sameLine(this.text, open, obj.span.end)) {
       // `{ a: 1 }` on one line: Bicep separates members on one line with commas.
-      return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `, ${this.member(path, raw, '', true)}` }];
+      const inline = tree.map((n) => this.member(n, '', true)).join(', ');
+      return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `, ${inline}`, adds }];
     }
     const memberIndent = last ? indentAt(this.text, last.keySpan.start) : indentAt(this.text, open) + this.unit;
-    const member = this.member(path, raw, memberIndent, false);
+    const body = tree.map((n) => this.member(n, memberIndent, false)).join(`${this.eol}${memberIndent}`);
     if (last) {
       // After the last member's line, so that a trailing comment stays where it is.
       let at = last.span.end;
       while (at < this.text.length && this.text[at] !== '\n' && this.text[at] !== '\r') at++;
-      return [{ file: this.file, span: { start: at, end: at }, newText: `${this.eol}${memberIndent}${member}` }];
+      return [{ file: this.file, span: { start: at, end: at }, newText: `${this.eol}${memberIndent}${body}`, adds }];
     }
     const closeIndent = indentAt(this.text, open);
-    return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${member}${this.eol}${closeIndent}` }];
+    return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${body}${this.eol}${closeIndent}`, adds }];
   }
 
-  private member(path: readonly string[], raw: string, indent: string, inline: boolean): string {
-    const [head = '', ...rest] = path;
-    if (rest.length === 0) return `${bicepKey(head)}: ${raw}`;
-    if (inline) return `${bicepKey(head)}: { ${this.member(rest, raw, '', true)} }`;
+  private member(n: MemberNode, indent: string, inline: boolean): string {
+    if (n.valueText !== undefined) return `${bicepKey(n.key)}: ${n.valueText}`;
+    if (inline) return `${bicepKey(n.key)}: { ${n.children.map((c) => this.member(c, '', true)).join(', ')} }`;
     const inner = indent + this.unit;
-    return `${bicepKey(head)}: {${this.eol}${inner}${this.member(rest, raw, inner, false)}${this.eol}${indent}}`;
+    return `${bicepKey(n.key)}: {${this.eol}${inner}${n.children.map((c) => this.member(c, inner, false)).join(`${this.eol}${inner}`)}${this.eol}${indent}}`;
   }
 }
 
@@ -132,5 +149,10 @@ export class FilesWriter implements FormatWriter {
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
     return this.of(resource).suppress(resource, ruleId, reason, expires);
+  }
+
+  mergeAdditions(edits: readonly TextEdit[]): TextEdit[] {
+    const file = edits[0]?.file;
+    return file === undefined ? [] : (this.writers.get(file) ?? this.root).mergeAdditions(edits);
   }
 }

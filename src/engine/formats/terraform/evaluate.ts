@@ -5,7 +5,7 @@
  * an unknown value that says why and which variables it depends on.
  */
 import type { Span } from '../../core/span';
-import type { ObjectValue, Origin, PropertyEntry, UnknownValue, Value } from '../../core/value';
+import { throughExpression, type ObjectValue, type Origin, type PropertyEntry, type UnknownValue, type Value } from '../../core/value';
 import { secretIn, toJs } from '../../eval/values';
 import { templateLiteral, type Expr } from './syntax';
 
@@ -45,6 +45,12 @@ export interface EvalScope {
 
 /** Deeper than any real local-of-local chain; guards cycles (`a = local.b`, `b = local.a`) too. */
 const MAX_EVAL_DEPTH = 64;
+
+/**
+ * Expressions whose result, when a literal, is not written in place as the value (`coalesce(…, "x")`,
+ * `var.a == "b"`, `{ a = "x" }.a`): rewriting it rewrites the expression.
+ */
+const PASSES_ON = new Set<Expr['kind']>(['conditional', 'call', 'binary', 'index', 'getAttr', 'splat', 'for']);
 
 const unknown = (span: Span, reason: string, dependsOn?: readonly string[]): UnknownValue => ({
   kind: 'unknown', span, reason, ...(dependsOn && dependsOn.length > 0 ? { dependsOn } : {}),
@@ -144,7 +150,8 @@ export class Evaluator {
     if (this.depth > MAX_EVAL_DEPTH) return unknown(expr.span, 'expression nested too deeply to evaluate');
     this.depth++;
     try {
-      return this.evalInner(expr);
+      const v = this.evalInner(expr);
+      return PASSES_ON.has(expr.kind) || (expr.kind === 'unary' && expr.op === '!') ? throughExpression(v) : v;
     } finally {
       this.depth--;
     }
@@ -175,7 +182,7 @@ export class Evaluator {
         return this.traversal(expr);
       case 'conditional': {
         const cond = this.eval(expr.cond);
-        if (cond.kind === 'boolean') return this.eval(cond.value ? expr.then : expr.else);
+        if (cond.kind === 'boolean') return throughExpression(this.eval(cond.value ? expr.then : expr.else), cond.value);
         const a = this.eval(expr.then);
         const b = this.eval(expr.else);
         // Both branches alike: the condition does not matter.

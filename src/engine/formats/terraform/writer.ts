@@ -3,10 +3,11 @@
  * (creating blocks that are missing, or objects inside an azapi `body`), aligning `=` the way
  * `terraform fmt` does, and write a reasoned `# rlens-disable-next-line` comment above a resource.
  */
-import type { TextEdit } from '../../core/finding';
+import type { MemberAddition, TextEdit } from '../../core/finding';
 import { detectEol, type Span } from '../../core/span';
 import { detectIndentUnit, indentAt } from '../../core/text-style';
 import type { Literal, Value } from '../../core/value';
+import { memberTree, type MemberNode } from '../../fix/member-tree';
 import type { FormatWriter } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { formatSuppressionComment } from '../../suppress/comment';
@@ -29,7 +30,13 @@ interface Container {
   readonly lastEnd?: number;
 }
 
+/** How a missing parent is written: a nested block (`a {`, azurerm) or an object attribute (`a = {`, azapi `body`). */
+type NestedStyle = 'block' | 'object';
+
 export class HclWriter implements FormatWriter {
+  /** Containers this writer added members to, by offset: `mergeAdditions` writes several additions as one. */
+  private readonly containers = new Map<number, { readonly container: Container; readonly nested: NestedStyle }>();
+
   constructor(
     private readonly text: string,
     private readonly file: string,
@@ -75,10 +82,15 @@ export class HclWriter implements FormatWriter {
     }
     const container = bodyContainer(body);
     if (!container) return [];
-    const rest = path.slice(i);
-    if (rest.length === 1) return this.addMember(container, rest[0] as string, ' = ', hclLiteral(value));
-    // Missing nested blocks: `a {\n  b = v\n}` after the last item.
-    return this.addNested(container, rest, hclLiteral(value), (name, inner, indent) => `${name} {${this.eol}${inner}${this.eol}${indent}}`);
+    // Missing nested blocks are written `a {` … `}`.
+    return this.addMembers(container, 'block', [{ path: path.slice(i), valueText: hclLiteral(value) }]);
+  }
+
+  mergeAdditions(edits: readonly TextEdit[]): TextEdit[] {
+    const open = edits[0]?.adds?.container;
+    const known = open === undefined ? undefined : this.containers.get(open);
+    if (!known || edits.some((e) => e.file !== this.file || e.adds?.container !== open)) return [];
+    return this.addMembers(known.container, known.nested, edits.flatMap((e) => e.adds?.members ?? []));
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
@@ -101,7 +113,7 @@ export class HclWriter implements FormatWriter {
     if (!bodyAttr) {
       const container = bodyContainer(block.body);
       if (!container) return [];
-      return this.addNested(container, ['body', ...path], hclLiteral(value), (name, inner, indent) => `${name} = {${this.eol}${inner}${this.eol}${indent}}`);
+      return this.addMembers(container, 'object', [{ path: ['body', ...path], valueText: hclLiteral(value) }]);
     }
     let expr: Expr = bodyAttr.expr;
     if (expr.kind === 'call' && expr.name === 'jsonencode' && expr.args[0]) expr = expr.args[0];
@@ -113,56 +125,63 @@ export class HclWriter implements FormatWriter {
       if (next?.kind !== 'object') break;
       obj = next;
     }
-    const container = objectContainer(obj);
-    const rest = path.slice(i);
-    if (rest.length === 1) return this.addMember(container, rest[0] as string, ' = ', hclLiteral(value));
-    return this.addNested(container, rest, hclLiteral(value), (name, inner, indent) => `${name} = {${this.eol}${inner}${this.eol}${indent}}`);
+    return this.addMembers(objectContainer(obj), 'object', [{ path: path.slice(i), valueText: hclLiteral(value) }]);
   }
 
-  /** Adds `name = raw` after the last single-line member, re-aligning the `=` of its group. */
-  private addMember(c: Container, name: string, sep: string, raw: string): TextEdit[] {
-    const inline = !this.text.slice(c.open, c.close).includes('\n');
+  /**
+   * Adds `members` (paths below the container, values as written) to a block body or object: attributes after
+   * the last single-line member with the `=` of their group aligned as `terraform fmt` aligns it, missing
+   * nested blocks (`nested: 'block'`, `a {`) or objects (`'object'`, `a = {`) after the last item. Members
+   * sharing a missing parent share one. The edits adding members say so (`adds`).
+   */
+  private addMembers(c: Container, nested: NestedStyle, members: MemberAddition['members']): TextEdit[] {
+    if (members.length === 0) return [];
+    this.containers.set(c.open, { container: c, nested });
+    const tree = memberTree(members);
+    const leaves = tree.filter((n) => n.valueText !== undefined);
+    const parents = tree.filter((n) => n.valueText === undefined);
     const memberIndent = this.memberIndent(c);
-    if (inline) {
+    const adds = (nodes: readonly MemberNode[]): MemberAddition => ({ container: c.open, members: members.filter((m) => nodes.some((n) => n.key === m.path[0])) });
+    if (!this.text.slice(c.open, c.close).includes('\n')) {
       // `{}` or `{ a = 1 }` on one line: open it up.
       const closeIndent = indentAt(this.text, c.open);
       const existing = this.text.slice(c.open, c.close).trim();
-      const lines = [...(existing ? [existing] : []), `${name}${sep.trimEnd()} ${raw}`];
-      return [{ file: this.file, span: { start: c.open, end: c.close }, newText: `${this.eol}${lines.map((l) => memberIndent + l).join(this.eol)}${this.eol}${closeIndent}` }];
+      const lines = [...(existing ? [`${memberIndent}${existing}`] : []), ...this.lines(tree, memberIndent, nested)];
+      return [{ file: this.file, span: { start: c.open, end: c.close }, newText: `${this.eol}${lines.join(this.eol)}${this.eol}${closeIndent}`, adds: { container: c.open, members } }];
     }
-    const group = this.alignmentGroup(c);
-    const width = Math.max(name.length, ...group.map((m) => m.name.length));
     const edits: TextEdit[] = [];
-    // Widen the existing members when the new name is the longest.
-    for (const m of group) {
-      const eq = this.text.indexOf('=', m.nameSpan.end);
-      const wanted = ' '.repeat(width - m.name.length + 1);
-      if (eq > 0 && this.text.slice(m.nameSpan.end, eq) !== wanted) edits.push({ file: this.file, span: { start: m.nameSpan.end, end: eq }, newText: wanted });
+    if (leaves.length > 0) {
+      const group = this.alignmentGroup(c);
+      const width = Math.max(...leaves.map((n) => n.key.length), ...group.map((m) => m.name.length));
+      // Widen the existing members when a new name is the longest.
+      for (const m of group) {
+        const eq = this.text.indexOf('=', m.nameSpan.end);
+        const wanted = ' '.repeat(width - m.name.length + 1);
+        if (eq > 0 && this.text.slice(m.nameSpan.end, eq) !== wanted) edits.push({ file: this.file, span: { start: m.nameSpan.end, end: eq }, newText: wanted });
+      }
+      const last = c.members[c.members.length - 1];
+      const at = last ? this.lineEnd(last.span.end) : this.lineEnd(c.open);
+      const text = leaves.map((n) => `${this.eol}${memberIndent}${n.key.padEnd(width)} = ${n.valueText ?? ''}`).join('');
+      edits.push({ file: this.file, span: { start: at, end: at }, newText: text, adds: adds(leaves) });
     }
-    const padded = group.length > 0 ? name + ' '.repeat(width - name.length) : name;
-    const last = c.members[c.members.length - 1];
-    const at = last ? this.lineEnd(last.span.end) : this.lineEnd(c.open);
-    edits.push({ file: this.file, span: { start: at, end: at }, newText: `${this.eol}${memberIndent}${padded}${sep.trimEnd()} ${raw}` });
+    if (parents.length > 0) {
+      const at = this.lineEnd(c.lastEnd ?? c.open);
+      edits.push({ file: this.file, span: { start: at, end: at }, newText: this.lines(parents, memberIndent, nested).map((l) => `${this.eol}${l}`).join(''), adds: adds(parents) });
+    }
     return edits;
   }
 
-  /** Adds missing nested blocks or objects after the last member, innermost holding `name = raw`. */
-  private addNested(c: Container, path: readonly string[], raw: string, wrap: (name: string, inner: string, indent: string) => string): TextEdit[] {
-    const indent = this.memberIndent(c);
-    const build = (level: number): string => {
-      const pad = indent + this.unit.repeat(level);
-      const name = path[level] as string;
-      if (level === path.length - 1) return `${pad}${name} = ${raw}`;
-      return `${pad}${wrap(name, build(level + 1), pad).trimStart()}`;
-    };
-    const text = build(0);
-    if (!this.text.slice(c.open, c.close).includes('\n')) {
-      const closeIndent = indentAt(this.text, c.open);
-      const existing = this.text.slice(c.open, c.close).trim();
-      return [{ file: this.file, span: { start: c.open, end: c.close }, newText: `${this.eol}${existing ? `${indent}${existing}${this.eol}` : ''}${text}${this.eol}${closeIndent}` }];
+  /** New members as lines at `indent`: attributes first, aligned among themselves, then nested blocks or objects. */
+  private lines(nodes: readonly MemberNode[], indent: string, nested: NestedStyle): string[] {
+    const leaves = nodes.filter((n) => n.valueText !== undefined);
+    const width = Math.max(0, ...leaves.map((n) => n.key.length));
+    const out = leaves.map((n) => `${indent}${n.key.padEnd(width)} = ${n.valueText ?? ''}`);
+    for (const n of nodes) {
+      if (n.valueText !== undefined) continue;
+      const open = nested === 'block' ? `${n.key} {` : `${n.key} = {`;
+      out.push(`${indent}${open}`, ...this.lines(n.children, indent + this.unit, nested), `${indent}}`);
     }
-    const at = this.lineEnd(c.lastEnd ?? c.open);
-    return [{ file: this.file, span: { start: at, end: at }, newText: `${this.eol}${text}` }];
+    return out;
   }
 
   /** The members aligned with the last one: consecutive lines, single-line values. */
