@@ -29,6 +29,9 @@ const host = {
   readFile: (p) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } },
   listDirectory: (d) => { try { return readdirSync(d); } catch { return undefined; } },
 };
+// Errors that are true defects of corpus templates (each with why), reported but not failing the check.
+const known = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus-known-errors.json'), 'utf8'));
+const isKnown = (file, message) => known.some((k) => file.replaceAll('\\', '/').endsWith(k.file) && message.startsWith(k.message));
 const summary = {};
 let failed = false;
 for (const format of ['arm', 'bicep', 'terraform']) {
@@ -51,7 +54,10 @@ for (const format of ['arm', 'bicep', 'terraform']) {
     bytes += text.length;
     const r = engine.scanText(text, file, { host });
     if (r.format) templates++;
-    for (const e of r.errors) errors.push(`${file}: ${e.message}`);
+    for (const e of r.errors) {
+      if (isKnown(file, e.message)) console.log(`  known template defect: ${file}: ${e.message}`);
+      else errors.push(`${file}: ${e.message}`);
+    }
     for (const f of r.findings) perRule[f.ruleId] = (perRule[f.ruleId] ?? 0) + 1;
   }
   const seconds = (performance.now() - t0) / 1000;

@@ -13,7 +13,10 @@ export interface ScanArgs {
   readonly format: Format;
   readonly output?: string;
   readonly failOn: FailOn;
-  readonly fix: boolean;
+  /** `--fix`: safe fixes; `--fix=all`: also those that need review. */
+  readonly fix?: 'safe' | 'all';
+  /** `--dry-run`: print the fixes as a unified diff and change nothing. */
+  readonly dryRun: boolean;
   readonly parameters: string[];
   readonly reportUnknown: boolean;
   readonly showSuppressed: boolean;
@@ -47,7 +50,10 @@ Scan options:
   --templates-only           skip named files that are not templates quietly (for pre-commit hooks)
   --fail-on error|warning|info|never
                              exit 1 when a finding at or above this severity remains (default warning)
-  --fix                      apply safe fixes in place and print what changed
+  --fix                      apply safe fixes in place and print what changed; fixes that need review
+                             (they can change behaviour) are listed on stderr, not applied
+  --fix=all                  also apply the fixes that need review
+  --dry-run                  with --fix or --fix=all: print the changes as a unified diff, change nothing
   --parameters FILE          ARM parameter file to use (repeatable)
   --report-unknown           also report values that depend on parameters without a value
   --show-suppressed          list suppressed findings in text output
@@ -91,7 +97,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let format: Format = 'text';
   let output: string | undefined;
   let failOn: FailOn = 'warning';
-  let fix = false;
+  let fix: 'safe' | 'all' | undefined;
+  let dryRun = false;
   let reportUnknown = false;
   let showSuppressed = false;
   let config: string | undefined;
@@ -115,7 +122,8 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--format': format = oneOf('--format', value(), FORMATS); break;
       case '--output': case '-o': output = value(); break;
       case '--fail-on': failOn = oneOf('--fail-on', value(), ['error', 'warning', 'info', 'never'] as const); break;
-      case '--fix': fix = true; break;
+      case '--fix': fix = inline === undefined ? 'safe' : oneOf('--fix', inline, ['safe', 'all'] as const); break;
+      case '--dry-run': dryRun = true; break;
       case '--parameters': parameters.push(value()); break;
       case '--report-unknown': reportUnknown = true; break;
       case '--show-suppressed': showSuppressed = true; break;
@@ -129,5 +137,6 @@ export function parseArgs(argv: readonly string[]): Args {
     }
   }
   if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
-  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, fix, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), reports, templatesOnly };
+  if (dryRun && !fix) throw new UsageError('--dry-run shows what --fix or --fix=all would change: give one of them');
+  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, ...(fix ? { fix } : {}), dryRun, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), reports, templatesOnly };
 }

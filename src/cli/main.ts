@@ -3,9 +3,9 @@
  * code: it never touches `process.argv`, `process.exitCode` or the standard streams itself, so tests call it in
  * process. `bin.ts` is the process entry.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allRules, applyEdits, layerById, scanText, type Finding, type ScanOptions, type ScanResult } from '../engine';
+import { allRules, layerById, scanText, type AnalysisError, type Finding, type ScanOptions, type ScanResult } from '../engine';
 import { toFileReport, type FileReport } from '../engine/report/file-report';
 import { parseArgs, UsageError, USAGE, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
@@ -13,6 +13,7 @@ import { CliConfigs } from './config';
 import { createFsHost } from './fs-host';
 import { render, writeReport } from './render';
 import { walk } from './walk';
+import { fixFile } from './write-fixed';
 
 declare const RLENS_VERSION: string | undefined;
 const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.1.0';
@@ -34,22 +35,6 @@ function fails(f: Finding, failOn: FailOn): boolean {
   return failOn !== 'never' && !f.suppressed && !f.unknown && RANK[f.severity] >= RANK[failOn];
 }
 
-/** Applies safe fixes to one file until none is left (fixes may build on each other), returning the rules fixed. */
-function fixFile(file: string, text: string, options: ScanOptions): { text: string; rules: string[] } {
-  let current = text;
-  const rules: string[] = [];
-  for (let round = 0; round < 8; round++) {
-    const r = scanText(current, file, options);
-    const safe = r.findings.filter((f) => !f.suppressed && f.fixes[0]?.safe && f.fixes[0].edits.every((e) => e.file === file));
-    if (safe.length === 0) break;
-    const { text: next, applied } = applyEdits(current, safe.flatMap((f) => f.fixes[0]?.edits ?? []), file);
-    if (applied === 0 || next === current) break;
-    rules.push(...safe.map((f) => f.ruleId));
-    current = next;
-  }
-  return { text: current, rules };
-}
-
 function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanOptions, host: ReturnType<typeof createFsHost>, io: CliIo): { result: ScanResult; text: string } {
   let text: string;
   try {
@@ -58,16 +43,15 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
     return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'error'}` }] } };
   }
   host.remember(file, text);
+  let fixErrors: readonly AnalysisError[] = [];
   if (args.fix) {
-    const fixed = fixFile(file, text, options);
-    if (fixed.text !== text) {
-      writeFileSync(file, fixed.text);
-      host.remember(file, fixed.text);
-      io.stderr(`fixed ${file}: ${fixed.rules.length} change(s) (${[...new Set(fixed.rules)].join(', ')})\n`);
-      text = fixed.text;
-    }
+    const fixed = fixFile(file, text, options, { level: args.fix, dryRun: args.dryRun, roots: args.paths, stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(t) });
+    fixErrors = fixed.errors;
+    if (fixed.text !== text) host.remember(file, fixed.text);
+    text = fixed.text;
   }
-  const result = scanText(text, file, options);
+  const scanned = scanText(text, file, options);
+  const result = fixErrors.length > 0 ? { ...scanned, errors: [...scanned.errors, ...fixErrors] } : scanned;
   if (explicit && !args.templatesOnly && !result.format && result.errors.length === 0) {
     return { text, result: { ...result, errors: [{ file, message: 'not a recognised template (ARM deploymentTemplate JSON, Bicep or Terraform)' }] } };
   }
@@ -130,7 +114,8 @@ function runScan(args: ScanArgs, io: CliIo): number {
   const out = render(args.format, reports, renderOptions, args.output);
   if (args.output) {
     if (!writeReport(args.output, out, (t) => io.stderr(t))) return 2;
-  } else io.stdout(out);
+    // A dry run's standard output is the diff: the report goes only to --output.
+  } else if (!args.dryRun) io.stdout(out);
   const failed = reports.some((r) => r.findings.some((f) => fails(f.finding, args.failOn)) || (args.failOn !== 'never' && r.errors.length > 0));
   return failed ? 1 : 0;
 }
