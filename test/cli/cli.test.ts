@@ -92,9 +92,18 @@ describe('rlens CLI', () => {
     assert.match(r.stderr, /fixed .*azuredeploy\.json: \d+ change\(s\)/);
     const out = JSON.parse(r.stdout) as JsonOut;
     const left = new Set(out.findings.map((f) => f.ruleId));
-    for (const fixed of ['STG-HTTPS', 'STG-BLOB-PUBLIC', 'KV-SOFT-DELETE', 'SQL-TLS', 'APP-HTTPS', 'APP-TLS', 'STG-SHARED-KEY']) assert.ok(!left.has(fixed), fixed);
+    for (const fixed of ['STG-HTTPS', 'KV-SOFT-DELETE', 'SQL-TLS', 'APP-HTTPS', 'APP-TLS']) assert.ok(!left.has(fixed), fixed);
     // Parameter defaults are shared by every use: not a safe fix, so STG-TLS (from a parameter) stays.
     assert.ok(left.has('STG-TLS'));
+    // Fixes that change behaviour (anonymous blobs, shared keys) are listed for review, not applied.
+    for (const review of ['STG-BLOB-PUBLIC', 'STG-SHARED-KEY']) {
+      assert.ok(left.has(review), review);
+      assert.match(r.stderr, new RegExp(`azuredeploy\\.json:\\d+ ${review}: .*\\(needs review, applied by --fix=all\\)`));
+    }
+    assert.ok(!readFileSync(file, 'utf8').includes('"allowBlobPublicAccess": false'));
+    const all = rlens(['scan', file, '--fix=all', '--format', 'json', '--fail-on', 'never']);
+    const afterAll = new Set((JSON.parse(all.stdout) as JsonOut).findings.map((f) => f.ruleId));
+    for (const review of ['STG-BLOB-PUBLIC', 'STG-SHARED-KEY']) assert.ok(!afterAll.has(review), review);
     assert.ok(readFileSync(file, 'utf8').includes('"allowBlobPublicAccess": false'));
   });
 

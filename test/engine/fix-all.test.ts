@@ -36,9 +36,9 @@ const count = (text: string, needle: RegExp): number => [...text.matchAll(needle
 describe('fixAll', () => {
   it('Bicep: absent settings under a missing `properties` become ONE properties block that scans clean', () => {
     const before = scanText(STORAGE_BICEP, '/w/main.bicep');
-    const additions = before.findings.filter((f) => f.fixes[0]?.safe && f.fixes[0].edits.some((e) => e.adds));
+    const additions = before.findings.filter((f) => f.fixes[0]?.edits.some((e) => e.adds));
     assert.ok(additions.length >= 4, `at least four additions under properties (found ${additions.length})`);
-    const r = fixAll(STORAGE_BICEP, '/w/main.bicep');
+    const r = fixAll(STORAGE_BICEP, '/w/main.bicep', { level: 'all' });
     assert.equal(count(r.text, /^\s*properties:/gm), 1, r.text);
     assert.ok(r.applied.length >= additions.length);
     assert.deepEqual(r.result.errors, []);
@@ -48,7 +48,7 @@ describe('fixAll', () => {
   });
 
   it('ARM: one "properties" key with every added member, valid JSON', () => {
-    const r = fixAll(STORAGE_ARM, '/w/azuredeploy.json');
+    const r = fixAll(STORAGE_ARM, '/w/azuredeploy.json', { level: 'all' });
     assert.equal(count(r.text, /"properties"/g), 1, r.text);
     const parsed = JSON.parse(r.text) as { resources: Array<{ properties: Record<string, unknown> }> };
     const props = parsed.resources[0]?.properties ?? {};
@@ -69,23 +69,38 @@ describe('fixAll', () => {
 
   it('a safe fix never rewrites a value a condition chose: review only, naming the insecure branch', () => {
     const arm = STORAGE_ARM.replace('"sku": { "name": "Standard_LRS" }', `"sku": { "name": "Standard_LRS" },
-      "properties": { "publicNetworkAccess": "[if(parameters('isolate'), 'Disabled', 'Enabled')]" }`)
+      "properties": { "minimumTlsVersion": "[if(parameters('isolate'), 'TLS1_2', 'TLS1_0')]" }`)
       .replace('"contentVersion": "1.0.0.0",', '"contentVersion": "1.0.0.0",\n  "parameters": { "isolate": { "type": "bool", "defaultValue": false } },');
-    const bicep = `param isolate bool = false\n${STORAGE_BICEP.replace("  kind: 'StorageV2'", "  kind: 'StorageV2'\n  properties: {\n    publicNetworkAccess: isolate ? 'Disabled' : 'Enabled'\n  }")}`;
-    const tf = 'variable "isolate" {\n  default = false\n}\n\nresource "azurerm_storage_account" "st" {\n  name                          = "st"\n  public_network_access_enabled = var.isolate ? false : true\n}\n';
+    const bicep = `param isolate bool = false\n${STORAGE_BICEP.replace("  kind: 'StorageV2'", "  kind: 'StorageV2'\n  properties: {\n    minimumTlsVersion: isolate ? 'TLS1_2' : 'TLS1_0'\n  }")}`;
+    const tf = 'variable "isolate" {\n  default = false\n}\n\nresource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = var.isolate ? "TLS1_2" : "TLS1_0"\n}\n';
     for (const [file, text, kept] of [
-      ['/w/a.json', arm, `"[if(parameters('isolate'), 'Disabled', 'Enabled')]"`],
-      ['/w/a.bicep', bicep, "isolate ? 'Disabled' : 'Enabled'"],
-      ['/w/a.tf', tf, 'var.isolate ? false : true'],
+      ['/w/a.json', arm, `"[if(parameters('isolate'), 'TLS1_2', 'TLS1_0')]"`],
+      ['/w/a.bicep', bicep, "isolate ? 'TLS1_2' : 'TLS1_0'"],
+      ['/w/a.tf', tf, 'var.isolate ? "TLS1_2" : "TLS1_0"'],
     ] as const) {
-      const finding = scanText(text, file).findings.find((f) => f.ruleId === 'STG-PUBLIC-NET');
+      const finding = scanText(text, file).findings.find((f) => f.ruleId === 'STG-TLS');
       assert.ok(finding, file);
       assert.equal(finding.fixes[0]?.safe, false, `${file}: not safe`);
       assert.match(finding.fixes[0]?.title ?? '', /review: the condition's false branch gives the insecure value/, file);
       const r = fixAll(text, file);
       assert.ok(r.text.includes(kept), `${file}: the condition is kept by a safe fix-all`);
-      assert.ok(r.pending.some((p) => p.finding.ruleId === 'STG-PUBLIC-NET' && p.reason === 'review'), file);
+      assert.ok(r.pending.some((p) => p.finding.ruleId === 'STG-TLS' && p.reason === 'review'), file);
     }
+  });
+
+  it('fixes that change behaviour (public access, shared keys, Key Vault RBAC) need review; level all applies them', () => {
+    const findings = scanText(STORAGE_BICEP, '/w/main.bicep').findings;
+    for (const id of ['STG-PUBLIC-NET', 'STG-SHARED-KEY']) {
+      const fix = findings.find((f) => f.ruleId === id)?.fixes[0];
+      assert.equal(fix?.safe, false, id);
+      assert.match(fix?.title ?? '', /\(review: /, id);
+    }
+    assert.equal(findings.find((f) => f.ruleId === 'STG-TLS')?.fixes[0]?.safe, true);
+    const safe = fixAll(STORAGE_BICEP, '/w/main.bicep');
+    assert.match(safe.text, /minimumTlsVersion: 'TLS1_2'/);
+    assert.doesNotMatch(safe.text, /publicNetworkAccess|allowSharedKeyAccess/);
+    assert.ok(safe.pending.some((p) => p.finding.ruleId === 'STG-SHARED-KEY' && p.reason === 'review'));
+    assert.match(fixAll(STORAGE_BICEP, '/w/main.bicep', { level: 'all' }).text, /allowSharedKeyAccess: false/);
   });
 
   it('a literal passed on by an expression (Terraform coalesce) is not rewritten by a safe fix either', () => {

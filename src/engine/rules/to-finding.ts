@@ -5,6 +5,7 @@ import type { AnalyzedDocument } from '../model/document';
 import type { Resource } from '../model/resource';
 import { detach, intern } from '../core/detach';
 import { ownerOf, DEPLOYMENT_MODELS, type Owner, type ServiceModel } from '../responsibility/layers';
+import { FIX_NEEDS_REVIEW } from '../fix/needs-review';
 import { serviceModelOf } from '../responsibility/service-models';
 import type { ConfigSuppression } from '../scan';
 import type { FixIntent, RawFinding, RuleMeta } from './types';
@@ -65,18 +66,26 @@ function originNote(at: Value | undefined, doc: AnalyzedDocument): string {
  * from a parameter or variable is shared by every use, and one an expression chose (a condition's branch) or
  * passed on is logic, whatever the check thinks. Those are offered for review, saying which branch is insecure.
  */
-function fixesOf(intent: FixIntent | undefined, resource: Resource | undefined, doc: AnalyzedDocument): Fix[] {
+function fixesOf(intent: FixIntent | undefined, resource: Resource | undefined, doc: AnalyzedDocument, ruleId: string): Fix[] {
   if (!intent || !resource) return [];
   const edits = intent.kind === 'replace'
     ? doc.writer.replaceValue(resource, intent.target, intent.value)
     : doc.writer.insertProperty(resource, intent.path, intent.value);
   if (edits.length === 0) return [];
-  if (intent.kind === 'insert') return [{ title: intent.title, safe: intent.safe, edits }];
-  const through = intent.target.through;
-  const safe = intent.safe && !through && isWrittenInPlace(intent.target);
-  if (!through) return [{ title: intent.title, safe, edits }];
-  const why = through.branch === undefined ? 'the value is chosen by an expression' : `the condition's ${String(through.branch)} branch gives the insecure value`;
-  return [{ title: `${intent.title} (review: ${why})`, safe, edits }];
+  const notes: string[] = [];
+  let safe = intent.safe;
+  if (intent.kind === 'replace') {
+    const through = intent.target.through;
+    if (through) notes.push(through.branch === undefined ? 'the value is chosen by an expression' : `the condition's ${String(through.branch)} branch gives the insecure value`);
+    if (through || !isWrittenInPlace(intent.target)) safe = false;
+  }
+  // A fix that changes how the resource behaves for its users is reviewed first (see needs-review.ts).
+  const behaviour = FIX_NEEDS_REVIEW[ruleId];
+  if (behaviour) {
+    notes.push(behaviour);
+    safe = false;
+  }
+  return [{ title: notes.length > 0 ? `${intent.title} (review: ${notes.join('; ')})` : intent.title, safe, edits }];
 }
 
 /** The service model and owner; owners agree across models for template-level findings. */
@@ -128,7 +137,7 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
     ...(model ? { serviceModel: model } : {}),
     owner,
     related: relatedOf(raw.at, doc, resource).map((r) => ({ ...r, message: intern(r.message) })),
-    fixes: fixesOf(raw.fix, resource, doc).map((f) => ({ ...f, title: intern(f.title), edits: f.edits.map((e) => ({ ...e, newText: intern(e.newText) })) })),
+    fixes: fixesOf(raw.fix, resource, doc, rule.id).map((f) => ({ ...f, title: intern(f.title), edits: f.edits.map((e) => ({ ...e, newText: intern(e.newText) })) })),
     ...(raw.unknown ? { unknown: true } : {}),
     ...(suppressed ? { suppressed: { ...suppressed, reason: detach(suppressed.reason) } } : {}),
   };
