@@ -104,4 +104,36 @@ describe('web bundle (dist/web/extension.js)', function () {
     await until('diagnostics cleared on close', () => findings.get(doc.uri) === undefined);
     for (const s of subscriptions) s.dispose();
   });
+
+  it('offers fix-all in the lightbulb without computing it, and computes the engine fix-all when it is chosen', () => {
+    const stub = createVscodeStub();
+    const { extension } = loadInBrowserContext(stub);
+    const doc = stub.open('memfs:/workspace/azuredeploy.json', 'json', TEMPLATE);
+    const subscriptions: { dispose(): unknown }[] = [];
+    extension.activate({ subscriptions, extensionUri: stub.vscode.Uri.parse('memfs:/extension'), extension: { packageJSON: { version: '0.0.0-test' } } });
+    interface Edit { range: { start: unknown; end: unknown }; newText: string }
+    interface Action { title: string; kind?: { value: string }; edit?: { edits: Edit[] } }
+    // The fix-all edit is one replacement of the changed middle of the buffer.
+    const applied = (a: Action | undefined): string => {
+      const e = a?.edit?.edits[0];
+      if (!e) return doc.getText();
+      const text = doc.getText();
+      type P = Parameters<typeof doc.offsetAt>[0];
+      return text.slice(0, doc.offsetAt(e.range.start as P)) + e.newText + text.slice(doc.offsetAt(e.range.end as P));
+    };
+    const provider = stub.codeActions[0] as {
+      provideCodeActions(d: unknown, r: unknown, c: unknown): Action[];
+      resolveCodeAction(a: Action): Action;
+    };
+    const range = new stub.vscode.Range(0, 0, 0, 0);
+    const all = provider.provideCodeActions(doc, range, { diagnostics: [] }).find((a) => a.kind?.value === 'source.fixAll.rlens');
+    assert.ok(all, 'fix-all offered in the lightbulb');
+    assert.equal(all.edit, undefined, 'not computed on a cursor move');
+    const resolved = provider.resolveCodeAction(all);
+    assert.match(applied(resolved), /"minimumTlsVersion": "TLS1_2"/, 'computed when chosen');
+    // Asked for by kind (on save, "Fix All"): computed at once.
+    const only = provider.provideCodeActions(doc, range, { diagnostics: [], only: stub.vscode.CodeActionKind.SourceFixAll });
+    assert.match(applied(only[0]), /"minimumTlsVersion": "TLS1_2"/);
+    for (const s of subscriptions) s.dispose();
+  });
 });
