@@ -95,6 +95,9 @@ results.firstScan = {
 log('bench: keystroke latency…');
 results.latency = runChild('latency.mjs', ['--corpus', corpus, '--files', quick ? '60' : '200']);
 
+log('bench: findings kept through half-typed lines…');
+results.editTolerance = runChild('edit-tolerance.mjs', ['--corpus', corpus, '--files', quick ? '20' : '60']);
+
 results.loadAverageAfter = loadavg().map((x) => round(x, 2));
 results.targets = checkTargets(results);
 mkdirSync(dirname(jsonOut), { recursive: true });
@@ -117,6 +120,9 @@ function checkTargets(r) {
   add('whole corpus ≤ 300 MB RSS', r.corpusScan.peakRssMB, 300, 'MB', (v) => v <= 300);
   for (const b of r.latency.buckets.filter((x) => x.bucket.startsWith('751'))) {
     add(`${b.format}: keystroke p95 ≤ 50 ms at ~1,000 lines`, b.p95, 50, 'ms', (v) => v <= 50);
+  }
+  for (const row of r.editTolerance.rows) {
+    add(`${row.format}: findings kept through '${row.kind}' ≥ 95 %, none spurious`, row.keptPercent, 95, '%', (v) => v >= 95 && row.spurious === 0);
   }
   return t;
 }
@@ -167,6 +173,9 @@ function print(r) {
   console.log(`First scan, fresh process (median of ${fs1.runs}): load engine ${fs1.requireMs} ms, load ${fs1.rules} rules ${fs1.catalogMs} ms, first scan of samples/arm/azuredeploy.json ${fs1.firstScanMs} ms, second ${fs1.secondScanMs} ms`);
   console.log(`\nKeystroke latency (${r.latency.files} files, ${r.latency.placesPerFile} places × ${r.latency.charsPerPlace} characters each):`);
   console.log(table([['format', 'bucket', 'files', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms'], ...r.latency.buckets.map((b) => [b.format, b.bucket, b.files, b.keystrokes, b.p50, b.p95, b.max])]));
+  const et = r.editTolerance;
+  console.log(`\nFindings outside the edited resource kept through one half-typed line (${et.places} property lines per file):`);
+  console.log(table([['format', 'edit', 'files', 'edits', 'findings', 'kept %', 'spurious'], ...et.rows.map((x) => [x.format, x.kind, x.files, x.edits, x.before, na(x.keptPercent), x.spurious])]));
   console.log('\nTargets:');
   for (const t of r.targets) console.log(`  ${t.met === null ? '  n/a' : t.met ? ' met ' : 'MISSED'}  ${t.target}: ${na(t.value, t.unit === '×' ? '×' : ` ${t.unit}`)}`);
 }

@@ -24,6 +24,10 @@ export interface ScanArgs {
   readonly config?: string;
   /** An earlier JSON or SARIF report whose findings are suppressed (only new findings fail the run). */
   readonly baseline?: string;
+  /** `--no-color`: plain text even on a terminal. */
+  readonly noColour: boolean;
+  /** `--fail-on-empty`: a scan that found no template exits 1 instead of 0. */
+  readonly failOnEmpty: boolean;
   /** Extra reports of the same scan, each in its own format and file (`--report sarif=out.sarif`). */
   readonly reports: ReadonlyArray<{ readonly format: Format; readonly file: string }>;
   /** Named files that are not templates are skipped quietly, as in a directory walk (pre-commit passes every staged file). */
@@ -35,7 +39,8 @@ export interface RulesArgs {
   readonly format: 'text' | 'json';
 }
 
-export type Args = ScanArgs | RulesArgs | { readonly command: 'help' } | { readonly command: 'version' };
+/** `usage`: no arguments at all, answered with the usage on stderr and exit code 2. */
+export type Args = ScanArgs | RulesArgs | { readonly command: 'help' | 'usage' | 'version' };
 
 export const USAGE = `Usage:
   rlens scan <file|dir>... [options]   scan Bicep, ARM and Terraform files
@@ -60,8 +65,13 @@ Scan options:
   --config FILE              use this .rlens.yaml for every path (default: the nearest one upward of each file)
   --baseline FILE            an earlier --format json or sarif report: its findings are suppressed, only new
                              ones fail the run (matched by fingerprint, so moved lines still match)
+  --fail-on-empty            exit 1 when no Bicep, ARM or Terraform file was found (default: a note, exit 0)
+  --no-color                 no colours in text output (also when NO_COLOR is set or output is not a terminal)
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage error or unreadable path.`;
+
+/** What a usage error prints after its one line. */
+export const USAGE_HINT = "run 'rlens --help' for the usage";
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined || !allowed.includes(value as T)) throw new UsageError(`${flag} expects one of ${allowed.join(', ')}`);
@@ -77,7 +87,8 @@ function reportSpec(spec: string): { format: Format; file: string } {
 
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === undefined) return { command: 'usage' };
+  if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   // `rlens scan --help` is how most people ask; it is help, not an unknown option.
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
@@ -87,6 +98,7 @@ export function parseArgs(argv: readonly string[]): Args {
       const a = rest[i];
       if (a === '--format') format = oneOf('--format', rest[++i], ['text', 'json'] as const);
       else if (a?.startsWith('--format=')) format = oneOf('--format', a.slice(9), ['text', 'json'] as const);
+      else if (a === '--no-color') continue;
       else throw new UsageError(`unknown option '${a ?? ''}' for rules`);
     }
     return { command: 'rules', format };
@@ -103,6 +115,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let showSuppressed = false;
   let config: string | undefined;
   let baseline: string | undefined;
+  let noColour = false;
+  let failOnEmpty = false;
   const reports: Array<{ format: Format; file: string }> = [];
   let templatesOnly = false;
   for (let i = 0; i < rest.length; i++) {
@@ -129,6 +143,8 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--show-suppressed': showSuppressed = true; break;
       case '--config': config = value(); break;
       case '--baseline': baseline = value(); break;
+      case '--no-color': noColour = true; break;
+      case '--fail-on-empty': failOnEmpty = true; break;
       case '--report': reports.push(reportSpec(value())); break;
       case '--templates-only': templatesOnly = true; break;
       default:
@@ -138,5 +154,5 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
   if (dryRun && !fix) throw new UsageError('--dry-run shows what --fix or --fix=all would change: give one of them');
-  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, ...(fix ? { fix } : {}), dryRun, parameters, reportUnknown, showSuppressed, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), reports, templatesOnly };
+  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, ...(fix ? { fix } : {}), dryRun, parameters, reportUnknown, showSuppressed, noColour, failOnEmpty, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), reports, templatesOnly };
 }

@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allRules, layerById, scanText, type AnalysisError, type Finding, type ScanOptions, type ScanResult } from '../engine';
 import { toFileReport, type FileReport } from '../engine/report/file-report';
-import { parseArgs, UsageError, USAGE, type FailOn, type ScanArgs } from './args';
+import { parseArgs, UsageError, USAGE, USAGE_HINT, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
 import { createFsHost } from './fs-host';
+import { writeChunks } from './output';
 import { render, writeReport } from './render';
 import { walk } from './walk';
 import { fixFile } from './write-fixed';
@@ -23,12 +24,15 @@ const RANK = { info: 0, warning: 1, error: 2 } as const;
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Text output may use colours: stdout is a terminal and NO_COLOR is not set (https://no-color.org). */
+  readonly colour?: boolean;
 }
 
 /** The process's own streams: output of any size is written whole (Node flushes a pipe before exiting). */
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
 };
 
 function fails(f: Finding, failOn: FailOn): boolean {
@@ -109,13 +113,19 @@ function runScan(args: ScanArgs, io: CliIo): number {
   const reports = baseline && args.baseline ? applyBaseline(scanned, baseline, args.baseline) : scanned;
   reports.push(...configs.unusedReports());
   const sarifFile = args.reports.find((r) => r.format === 'sarif')?.file ?? (args.format === 'sarif' ? args.output : undefined);
-  const renderOptions = { version: VERSION, showSuppressed: args.showSuppressed, ...(sarifFile ? { sarifFile } : {}) };
+  const renderOptions = { version: VERSION, showSuppressed: args.showSuppressed, colour: !args.noColour && io.colour === true, ...(sarifFile ? { sarifFile } : {}) };
   for (const extra of args.reports) if (!writeReport(extra.file, render(extra.format, reports, renderOptions, extra.file), (t) => io.stderr(t))) return 2;
-  const out = render(args.format, reports, renderOptions, args.output);
+  const chunks = render(args.format, reports, renderOptions, args.output);
   if (args.output) {
-    if (!writeReport(args.output, out, (t) => io.stderr(t))) return 2;
+    if (!writeReport(args.output, chunks, (t) => io.stderr(t))) return 2;
     // A dry run's standard output is the diff: the report goes only to --output.
-  } else if (!args.dryRun) io.stdout(out);
+  } else if (!args.dryRun) writeChunks(chunks, { write: (text) => io.stdout(text) });
+  if (!scanned.some((r) => r.format || r.errors.length > 0)) {
+    // Said on stderr, so a JSON or SARIF report on stdout stays what it is (an empty one).
+    io.stderr(`rlens: no Bicep, ARM or Terraform files under ${args.paths.join(', ')}
+`);
+    if (args.failOnEmpty) return 1;
+  }
   const failed = reports.some((r) => r.findings.some((f) => fails(f.finding, args.failOn)) || (args.failOn !== 'never' && r.errors.length > 0));
   return failed ? 1 : 0;
 }
@@ -136,6 +146,9 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
       case 'help':
         io.stdout(`${USAGE}\n`);
         return 0;
+      case 'usage':
+        io.stderr(`${USAGE}\n`);
+        return 2;
       case 'version':
         io.stdout(`${VERSION}\n`);
         return 0;
@@ -147,7 +160,7 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`rlens: ${e.message}\n\n${USAGE}\n`);
+      io.stderr(`rlens: ${e.message}\n${USAGE_HINT}\n`);
       return 2;
     }
     io.stderr(`rlens: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -1,17 +1,21 @@
-/** Renders a scan's reports in one output format; the CLI writes the result to stdout or to files. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/** A scan's reports in one output format, as chunks the CLI streams to stdout or a file (`output.ts`). */
+import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileReport } from '../engine/report/file-report';
 import { toHtml } from '../engine/report/html';
-import { toJsonReport } from '../engine/report/json';
+import { jsonReportChunks, toJsonReport } from '../engine/report/json';
+import type { ReportChunks } from '../engine/report/json-stream';
 import { toMarkdown } from '../engine/report/markdown';
-import { toSarif } from '../engine/report/sarif';
+import { sarifChunks } from '../engine/report/sarif';
 import { toText } from '../engine/report/text';
 import type { Format } from './args';
+import { fileSink, writeChunks, type TextSink } from './output';
 
 export interface RenderOptions {
   readonly version: string;
   readonly showSuppressed: boolean;
+  /** Colours in text output (a terminal, not a file). */
+  readonly colour: boolean;
   /** The SARIF file this run writes, if any: HTML and Markdown reports link to it. */
   readonly sarifFile?: string;
 }
@@ -22,30 +26,36 @@ function linkFrom(from: string | undefined, target: string): string {
   return relative(base, resolve(target)).split(/[\\/]/).join('/');
 }
 
-export function render(format: Format, reports: readonly FileReport[], options: RenderOptions, file?: string): string {
+export function render(format: Format, reports: readonly FileReport[], options: RenderOptions, file?: string): ReportChunks {
   const sarifHref = options.sarifFile ? linkFrom(file, options.sarifFile) : undefined;
   switch (format) {
+    // JSON and SARIF are written as they are produced: one string of a large report passes V8's string limit.
     case 'json':
-      return `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;
+      return jsonReportChunks(reports);
     case 'sarif':
-      return `${JSON.stringify(toSarif(reports, options.version), null, 2)}\n`;
+      return sarifChunks(reports, options.version);
     case 'html':
-      return toHtml(reports, { toolVersion: options.version, ...(sarifHref ? { sarifHref } : {}) });
+      return [toHtml(reports, { toolVersion: options.version, ...(sarifHref ? { sarifHref } : {}) })];
     case 'markdown':
-      return toMarkdown(toJsonReport(reports), sarifHref ? { sarifHref } : {});
+      return [toMarkdown(toJsonReport(reports), sarifHref ? { sarifHref } : {})];
     case 'text':
-      return toText(reports, { showSuppressed: options.showSuppressed });
+      return [toText(reports, { showSuppressed: options.showSuppressed, colour: !file && options.colour })];
   }
 }
 
-/** Writes a report file, creating its folder (CI steps name `out/rlens.sarif` before `out/` exists); false with a message on stderr when it cannot. */
-export function writeReport(file: string, text: string, stderr: (text: string) => void): boolean {
+/**
+ * Writes a report file, creating its folder (CI steps name `out/rlens.sarif` before `out/` exists); false with a
+ * message on `stderr` when it cannot.
+ */
+export function writeReport(file: string, chunks: ReportChunks, stderr: (text: string) => void): boolean {
+  let sink: TextSink;
   try {
     mkdirSync(dirname(resolve(file)), { recursive: true });
-    writeFileSync(file, text);
-    return true;
+    sink = fileSink(file);
   } catch (e) {
     stderr(`rlens: cannot write '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     return false;
   }
+  writeChunks(chunks, sink);
+  return true;
 }

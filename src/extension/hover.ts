@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type Finding, type Span } from '../engine';
-import { explainFinding, explainResourceType } from '../engine/editor-support/explain';
+import { bySeverity, explainFinding, explainResourceType } from '../engine/editor-support/explain';
 import type { Analyzer } from './analyzer';
 
 function covers(span: Span, offset: number): boolean {
@@ -28,10 +28,11 @@ export class ResponsibilityHover implements vscode.HoverProvider {
     const offset = doc.offsetAt(position);
     const parts: string[] = [];
     let range: vscode.Range | undefined;
-    for (const f of findingsAt(state.result.findings, state.path, offset)) {
-      parts.push(explainFinding(f, state.result.format ? { format: state.result.format } : {}));
+    // Several findings here: the most severe in full, the others as compact blocks (header, fix, owner).
+    bySeverity(findingsAt(state.result.findings, state.path, offset)).forEach((f, i) => {
+      parts.push(explainFinding(f, { ...(state.result.format ? { format: state.result.format } : {}), compact: i > 0 }));
       range ??= this.analyzer.rangeOf(state, f.file, f.span);
-    }
+    });
     // The resource's type string (or header): its anchor, when the format points it there.
     const resource = state.result.document?.resources.find((r) => r.file === state.path && r.anchor.start <= offset && offset < r.anchor.end);
     const typeText = resource ? explainResourceType(resource.type) : undefined;

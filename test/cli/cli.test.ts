@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../src/cli/main';
 import { rlens } from '../helpers/cli';
 import { ROOT } from '../helpers/fixtures';
 
@@ -181,6 +182,51 @@ describe('rlens CLI', () => {
     const json = JSON.parse(rlens(['rules', '--format', 'json']).stdout) as Array<{ id: string; layer: string; mcsb: string[] }>;
     assert.ok(json.length >= 15);
     assert.ok(json.every((r) => r.id && r.layer && Array.isArray(r.mcsb)));
+  });
+
+  it('answers no arguments with the usage on stderr and exit 2, a usage error with one line and a hint', () => {
+    const bare = rlens([]);
+    assert.equal(bare.status, 2);
+    assert.equal(bare.stdout, '');
+    assert.match(bare.stderr, /^Usage:\n {2}rlens scan/);
+    const wrong = rlens(['scan', 'samples', '--bogus']);
+    assert.equal(wrong.status, 2);
+    assert.equal(wrong.stderr, "rlens: unknown option '--bogus'\nrun 'rlens --help' for the usage\n");
+  });
+
+  it('says on stderr when a scan found no template, and fails only with --fail-on-empty', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), '{ "name": "not-a-template" }');
+    const quiet = rlens(['scan', dir]);
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stderr, `rlens: no Bicep, ARM or Terraform files under ${dir}\n`);
+    assert.equal(rlens(['scan', dir, '--fail-on-empty']).status, 1);
+    assert.equal(rlens(['scan', 'samples', '--fail-on-empty', '--fail-on', 'never']).stderr, '');
+  });
+
+  it('text output: the owner when not the customer alone, counts by severity, what is yours and what is shared', () => {
+    const out = rlens(['scan', 'samples']).stdout;
+    assert.match(out, /NSG-SSH .*\[Network controls\]$/m, 'a VM\'s network (IaaS) is the customer\'s alone');
+    assert.match(out, /STG-PUBLIC-NET .*\[Network controls · shared\]$/m);
+    assert.doesNotMatch(out, /\x1b\[/, 'no colours when the output is not a terminal');
+    const summary = /^(\d+) findings in 3 templates: (\d+) errors, (\d+) warnings, (\d+) info\.$/m.exec(out);
+    assert.ok(summary, out.slice(-600));
+    const [total, ...bySeverity] = summary.slice(1).map(Number);
+    assert.equal(bySeverity.reduce((a, b) => a + (b ?? 0), 0), total);
+    assert.match(out, /^ {2}Network controls: \d+ \(\d+ yours to fix, \d+ shared with Microsoft\)$/m);
+    assert.match(out, /^ {2}Customer data: \d+ \(yours to fix\)$/m);
+    assert.doesNotMatch(out, /shared with Microsoft\)[\s\S]*Customer data: \d+ \(.*shared/);
+  });
+
+  it('colours text output on a terminal, unless --no-color', () => {
+    const run = (args: string[]): string => {
+      let stdout = '';
+      main(args, { stdout: (t) => (stdout += t), stderr: () => undefined, colour: true });
+      return stdout;
+    };
+    assert.match(run(['scan', SAMPLE]), /\x1b\[31merror\x1b\[0m STG-TLS/);
+    assert.doesNotMatch(run(['scan', SAMPLE, '--no-color']), /\x1b\[/);
+    assert.doesNotMatch(run(['scan', SAMPLE, '--format', 'json']), /\x1b\[/);
   });
 
   it('answers `scan --help` with the usage and exit 0', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, loadRules } from '../../src/engine';
 import { RULE_FILES } from '../../src/engine/rules/catalog';
@@ -43,6 +43,28 @@ describe('rule catalog', () => {
       }
       for (const m of Object.values(r.messages)) assert.match(m, /\.$|\)$/, `${r.id}: messages end like sentences`);
     }
+  });
+
+  it('leaves no scaffold placeholder (TODO) in rule files, code units or fixtures', () => {
+    const dir = (...p: string[]) => join(ROOT, ...p);
+    const filesUnder = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(d, e.name)) : [join(d, e.name)]));
+    for (const r of rules) {
+      const files = [dir('src', 'engine', 'rules', 'catalog', r.source), ...(r.code ? [dir('src', 'engine', 'rules', 'checks', `${r.code}.ts`)] : [])];
+      const fixtures = dir('test', 'fixtures', 'rules', r.id);
+      if (existsSync(fixtures)) files.push(...filesUnder(fixtures));
+      for (const f of files) {
+        const line = readFileSync(f, 'utf8').split('\n').findIndex((l) => /\bTODO\b/.test(l));
+        assert.equal(line, -1, `${r.id}: ${f.slice(ROOT.length + 1)}:${line + 1} still has a TODO from 'npm run new-rule'`);
+      }
+    }
+  });
+
+  it('names every rule in CHANGELOG.md, with no TODO left there', () => {
+    const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+    for (const r of rules) assert.match(changelog, new RegExp(`(?<![\\w-])${r.id}(?![\\w-])`), `${r.id}: name it in CHANGELOG.md (Unreleased)`);
+    // The scaffold's line reads `- ID: TODO what it reports, …`.
+    const todo = changelog.split('\n').findIndex((l) => /^- [A-Z][A-Z0-9-]+: TODO\b/.test(l));
+    assert.equal(todo, -1, `CHANGELOG.md:${todo + 1} still has the TODO line 'npm run new-rule' wrote`);
   });
 
   it('phrases titles alike: a plural subject and a present-tense verb, no trailing period', () => {

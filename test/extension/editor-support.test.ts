@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { allRules, scanText } from '../../src/engine';
 import { parseRlensConfig } from '../../src/engine/editor-support/config';
-import { escapeMarkdown, explainFinding, explainResourceType, responsibilityRow } from '../../src/engine/editor-support/explain';
+import { bySeverity, escapeMarkdown, explainFinding, explainResourceType, remediationFor, responsibilityRow } from '../../src/engine/editor-support/explain';
 import { buildMatrix, formatScore } from '../../src/engine/editor-support/matrix';
 import { renderView } from '../../src/extension/view-html';
 
@@ -32,6 +32,30 @@ describe('editor support', () => {
     assert.match(md, /MCSB DP-3/);
     assert.match(md, /fe83a0eb-a853-422d-aac2-1bffd182c5d0/);
     assert.match(md, /\[Rule documentation\]\(https:.*STG-TLS\.md\)/);
+  });
+
+  it('hover order: fix first (in the file\'s dialect only), then layer and row, why, controls, links; no message', () => {
+    assert.ok(tls);
+    const md = explainFinding(tls, { format: 'arm' });
+    const at = (re: RegExp): number => md.search(re);
+    const order = [/\*\*STG-TLS\*\*/, /\*\*Fix:\*\*/, /```json/, /\*\*Layer:\*\*/, /\| On-premises/, /\*\*Why it matters:\*\*/, /MCSB DP-3/, /\[Rule documentation\]/].map(at);
+    assert.ok(order.every((x) => x >= 0), JSON.stringify(order));
+    assert.deepEqual(order, [...order].sort((a, b) => a - b), md);
+    assert.doesNotMatch(md, /min_tls_version|azurerm/, 'an ARM hover does not tell the reader to write azurerm');
+    assert.ok(!md.includes(escapeMarkdown(tls.message)), 'the editor shows the message above the hover');
+    assert.ok(explainFinding(tls, { format: 'arm', long: true }).includes(escapeMarkdown(tls.message)), 'Explain keeps it');
+    assert.equal(remediationFor('Set x to y (azurerm x_y = "z").', 'bicep'), 'Set x to y.');
+    assert.equal(remediationFor('Set x to y (azurerm x_y = "z").', 'terraform'), 'Set x to y (azurerm x_y = "z").');
+  });
+
+  it('several findings at one place: the most severe first, the others compact', () => {
+    const at = result.findings.filter((f) => f.span.start === tls?.span.start || f.ruleId !== 'STG-TLS');
+    const sorted = bySeverity(at);
+    const rank = { error: 0, warning: 1, info: 2 };
+    for (let i = 1; i < sorted.length; i++) assert.ok(rank[sorted[i - 1]!.severity] <= rank[sorted[i]!.severity]);
+    const compact = explainFinding(sorted[sorted.length - 1]!, { format: 'arm', compact: true });
+    assert.match(compact, /\*\*Layer:\*\*/);
+    assert.doesNotMatch(compact, /On-premises|Why it matters|Rule documentation/);
   });
 
   it('explains a resource type: model, what the customer owns, what Microsoft secures', () => {

@@ -48,30 +48,53 @@ function fixSnippet(finding: Finding): string | undefined {
 }
 
 export interface ExplainOptions {
-  /** The file's format, for the fix's code fence. */
+  /** The file's format, for the fix's code fence and for the remediation in that file's own dialect. */
   readonly format?: SourceFormat;
-  /** Include the full rationale and references (the Explain command); the hover keeps it shorter. */
+  /** The full explanation (the Explain command): with the message, the whole rationale and the references. */
   readonly long?: boolean;
+  /** One of several findings on a line after the first: header, fix and owner only. */
+  readonly compact?: boolean;
 }
 
-/** Everything a reader needs about one finding, as Markdown. */
+/**
+ * The remediation as it applies to the file's format: rules write the other dialect's attribute in parentheses
+ * ("Set minimumTlsVersion to TLS1_2 (azurerm min_tls_version = "TLS1_2")."), which a Bicep or ARM reader must
+ * not be told to write. A Terraform file keeps the sentence whole (its attribute is the parenthesis).
+ */
+export function remediationFor(remediation: string, format: SourceFormat | undefined): string {
+  if (format !== 'arm' && format !== 'bicep') return remediation;
+  return remediation.replace(/\s*\((?:azurerm|azapi|terraform)\b[^()]*(?:\([^()]*\)[^()]*)*\)/gi, '');
+}
+
+/** Findings at one place, the most severe first (then the most specific): the order the hover shows them in. */
+export function bySeverity<T extends Pick<Finding, 'severity' | 'span'>>(findings: readonly T[]): T[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.end - a.span.start - (b.span.end - b.span.start));
+}
+
+/**
+ * Everything a reader needs about one finding, as Markdown, in the order they need it: what to change (in the
+ * file's own dialect), whose layer it is and the four-model row, why, the controls, the links. The hover leaves
+ * the message out (the editor shows the diagnostic's message right above it); Explain keeps it.
+ */
 export function explainFinding(finding: Finding, options: ExplainOptions = {}): string {
   const rule = ruleById(finding.ruleId);
   const layer = layerById(finding.layer);
-  const docs = ruleDocsUrl(finding.ruleId);
   const out: string[] = [];
   out.push(`**${finding.ruleId}** · ${escapeMarkdown(rule?.title ?? finding.ruleId)} · _${finding.severity}_`);
-  out.push(escapeMarkdown(finding.message));
+  if (options.long) out.push(escapeMarkdown(finding.message));
+  const snippet = fixSnippet(finding);
+  const remediation = rule ? escapeMarkdown(remediationFor(rule.remediation, options.format)) : undefined;
+  // A snippet is the fix itself; a Terraform remediation names other dialects too, so the snippet replaces it there.
+  const fixText = snippet && options.format === 'terraform' ? undefined : remediation;
+  if (fixText) out.push(`**Fix:** ${fixText}`);
+  if (snippet) out.push(`\`\`\`${options.format ? FENCE[options.format] : ''}\n${snippet}\n\`\`\``);
   const model = finding.serviceModel;
   const whose = finding.owner === 'shared' ? 'a **shared** responsibility' : `**${OWNER_LABEL[finding.owner].toLowerCase()}** responsibility`;
   out.push(`**Layer:** ${layer.title} — ${whose}${model ? ` for this ${model} resource` : ' in every service model'}.`);
+  if (options.compact) return out.join('\n\n');
   out.push(responsibilityRow(finding.layer, model));
-  if (rule) {
-    out.push(`**Why it matters:** ${escapeMarkdown(rule.rationale)}`);
-    out.push(`**Fix:** ${escapeMarkdown(rule.remediation)}`);
-  }
-  const snippet = fixSnippet(finding);
-  if (snippet) out.push(`\`\`\`${options.format ? FENCE[options.format] : ''}\n${snippet}\n\`\`\``);
+  if (rule) out.push(`**Why it matters:** ${escapeMarkdown(rule.rationale)}`);
   const controls: string[] = [];
   if (rule && rule.mcsb.length > 0) controls.push(`MCSB ${rule.mcsb.join(', ')}`);
   if (rule?.policy) controls.push(`Azure Policy: ${escapeMarkdown(rule.policy.name)} (\`${rule.policy.id}\`)`);
@@ -80,7 +103,7 @@ export function explainFinding(finding: Finding, options: ExplainOptions = {}): 
   if (options.long && rule && rule.references.length > 0) {
     out.push(['**References**', ...rule.references.map((r) => (/^https?:\/\//.test(r) ? `- <${r}>` : `- ${escapeMarkdown(r)}`))].join('\n'));
   }
-  out.push(`[Rule documentation](${docs})`);
+  out.push(`[Rule documentation](${ruleDocsUrl(finding.ruleId)})`);
   return out.join('\n\n');
 }
 

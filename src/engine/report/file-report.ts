@@ -33,7 +33,7 @@ export interface FileReport {
   readonly format?: SourceFormat;
   readonly resources: number;
   /** What the responsibility matrix needs of each resource (HTML report), detached from the file's text. */
-  readonly resourceList: readonly MatrixResource[];
+  readonly resourceList?: readonly MatrixResource[];
   readonly findings: readonly PositionedFinding[];
   readonly errors: readonly PositionedError[];
   /** What the scan did not look at (registry modules, unreadable module files); never a failure. */

@@ -136,7 +136,7 @@ function ordered(reports: readonly FileReport[], keep: (f: Finding) => boolean):
 
 export function toHtml(reports: readonly FileReport[], options: HtmlOptions = {}): string {
   const matrix = buildMatrix(
-    reports.map((r) => ({ file: r.file, resources: r.resourceList, findings: r.findings.map((p) => p.finding) })),
+    reports.map((r) => ({ file: r.file, resources: r.resourceList ?? [], findings: r.findings.map((p) => p.finding) })),
     allRules(),
   );
   const open = ordered(reports, (f) => !f.suppressed);

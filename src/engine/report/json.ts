@@ -5,6 +5,7 @@
 import { ruleById } from '../rules/registry';
 import type { FileReport } from './file-report';
 import { findingFingerprints } from './fingerprint';
+import { jsonChunks, streamed } from './json-stream';
 
 export interface JsonFinding {
   ruleId: string;
@@ -39,13 +40,13 @@ export interface JsonReport {
   notes: Array<{ file: string; message: string; line: number | null }>;
 }
 
-export function toJsonReport(reports: readonly FileReport[]): JsonReport {
-  const findings: JsonFinding[] = [];
+/** Each report's findings in contract form, produced one at a time. */
+function* jsonFindings(reports: readonly FileReport[]): Generator<JsonFinding> {
   for (const r of reports) {
     const fingerprints = findingFingerprints(r.findings.map((x) => x.finding));
     for (const [i, { finding: f, start, end, related }] of r.findings.entries()) {
       const rule = ruleById(f.ruleId);
-      findings.push({
+      yield {
         ruleId: f.ruleId,
         severity: f.severity,
         message: f.message,
@@ -66,14 +67,30 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
         ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason, ...(f.suppressed.expires ? { expires: f.suppressed.expires } : {}), source: f.suppressed.source } } : {}),
         ...(f.unknown ? { unknown: true } : {}),
         fingerprint: fingerprints[i] as string,
-      });
+      };
     }
   }
-  return {
-    version: 1,
-    findings,
-    files: reports.map((r) => ({ file: r.file, format: r.format ?? null, resources: r.resources })),
-    errors: reports.flatMap((r) => r.errors.map((e) => ({ file: e.error.file === r.file ? r.file : e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null }))),
-    notes: reports.flatMap((r) => r.notes.map((e) => ({ file: e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null }))),
-  };
+}
+
+function* jsonFiles(reports: readonly FileReport[]): Generator<JsonReport['files'][number]> {
+  for (const r of reports) yield { file: r.file, format: r.format ?? null, resources: r.resources };
+}
+
+function* jsonErrors(reports: readonly FileReport[]): Generator<JsonReport['errors'][number]> {
+  for (const r of reports) for (const e of r.errors) yield { file: e.error.file === r.file ? r.file : e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null };
+}
+
+function* jsonNotes(reports: readonly FileReport[]): Generator<JsonReport['notes'][number]> {
+  for (const r of reports) for (const e of r.notes) yield { file: e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null };
+}
+
+/** The report as one object (small reports, tests). Output of any size goes through `jsonReportChunks`. */
+export function toJsonReport(reports: readonly FileReport[]): JsonReport {
+  return { version: 1, findings: [...jsonFindings(reports)], files: [...jsonFiles(reports)], errors: [...jsonErrors(reports)], notes: [...jsonNotes(reports)] };
+}
+
+/** The report file's text (with its final newline) in chunks, each finding built only when it is written. */
+export function* jsonReportChunks(reports: readonly FileReport[]): Generator<string> {
+  yield* jsonChunks({ version: 1, findings: streamed(jsonFindings(reports)), files: streamed(jsonFiles(reports)), errors: streamed(jsonErrors(reports)), notes: streamed(jsonNotes(reports)) });
+  yield '\n';
 }

@@ -4,6 +4,7 @@ import { allRules, ruleDocsUrl } from '../rules/registry';
 import { layerById } from '../responsibility/layers';
 import type { FileReport } from './file-report';
 import { findingFingerprints } from './fingerprint';
+import { jsonChunks, streamed } from './json-stream';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 /** GitHub code scanning reads `security-severity` (0–10) to rank security results. */
@@ -35,51 +36,63 @@ function ruleDescriptor(rule: RuleMeta): object {
 /** The `partialFingerprints` key: the tool's name and the fingerprint scheme's version. */
 export const FINGERPRINT_KEY = 'responsibilityLens/v1';
 
-export function toSarif(reports: readonly FileReport[], toolVersion: string): object {
-  const rules = allRules();
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = reports.flatMap((r) => {
+/** SARIF results, one finding at a time. */
+function* sarifResults(reports: readonly FileReport[], index: ReadonlyMap<string, number>): Generator<object> {
+  for (const r of reports) {
     const fingerprints = findingFingerprints(r.findings.map((x) => x.finding));
-    return r.findings.map(({ finding: f, start, end, related }, i) => ({
-      ruleId: f.ruleId,
-      ruleIndex: index.get(f.ruleId) ?? -1,
-      level: LEVEL[f.severity],
-      message: { text: f.message },
-      // GitHub code scanning keeps an alert open across commits by this key instead of by line.
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] as string },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: toUri(f.file) },
-            region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+    for (const [i, { finding: f, start, end, related }] of r.findings.entries()) {
+      yield {
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId) ?? -1,
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        // GitHub code scanning keeps an alert open across commits by this key instead of by line.
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] as string },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: toUri(f.file) },
+              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+            },
           },
-        },
-      ],
-      ...(related.length > 0
-        ? {
-            relatedLocations: related.map((x, id) => ({
-              id,
-              message: { text: x.message },
-              physicalLocation: {
-                artifactLocation: { uri: toUri(x.file) },
-                region: { startLine: x.start.line + 1, startColumn: x.start.character + 1, endLine: x.end.line + 1, endColumn: x.end.character + 1 },
-              },
-            })),
-          }
-        : {}),
-      properties: { layer: f.layer, serviceModel: f.serviceModel ?? null, owner: f.owner, resource: f.resource },
-      ...(f.suppressed
-        ? { suppressions: [{ kind: f.suppressed.source === 'inline' ? 'inSource' : 'external', justification: f.suppressed.reason, status: 'accepted' }] }
-        : {}),
-    }));
-  });
-  const notifications = reports.flatMap((r) =>
-    [...r.errors.map((e) => ({ e, level: 'error' })), ...r.notes.map((e) => ({ e, level: 'note' }))].map(({ e, level }) => ({
-      level,
-      message: { text: e.error.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.error.file) }, ...(e.start ? { region: { startLine: e.start.line + 1 } } : {}) } }],
-    })),
-  );
+        ],
+        ...(related.length > 0
+          ? {
+              relatedLocations: related.map((x, id) => ({
+                id,
+                message: { text: x.message },
+                physicalLocation: {
+                  artifactLocation: { uri: toUri(x.file) },
+                  region: { startLine: x.start.line + 1, startColumn: x.start.character + 1, endLine: x.end.line + 1, endColumn: x.end.character + 1 },
+                },
+              })),
+            }
+          : {}),
+        properties: { layer: f.layer, serviceModel: f.serviceModel ?? null, owner: f.owner, resource: f.resource },
+        ...(f.suppressed
+          ? { suppressions: [{ kind: f.suppressed.source === 'inline' ? 'inSource' : 'external', justification: f.suppressed.reason, status: 'accepted' }] }
+          : {}),
+      };
+    }
+  }
+}
+
+/** Errors and notes as tool execution notifications. */
+function* sarifNotifications(reports: readonly FileReport[]): Generator<object> {
+  for (const r of reports) {
+    for (const [entries, level] of [[r.errors, 'error'], [r.notes, 'note']] as const) {
+      for (const e of entries) {
+        yield {
+          level,
+          message: { text: e.error.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.error.file) }, ...(e.start ? { region: { startLine: e.start.line + 1 } } : {}) } }],
+        };
+      }
+    }
+  }
+}
+
+function sarifLog(results: unknown, notifications: unknown, toolVersion: string, rules: readonly RuleMeta[]): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -91,4 +104,19 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
       },
     ],
   };
+}
+
+const ruleIndex = (rules: readonly RuleMeta[]): Map<string, number> => new Map(rules.map((r, i) => [r.id, i]));
+
+/** The SARIF log as one object (small reports, tests). Output of any size goes through `sarifChunks`. */
+export function toSarif(reports: readonly FileReport[], toolVersion: string): object {
+  const rules = allRules();
+  return sarifLog([...sarifResults(reports, ruleIndex(rules))], [...sarifNotifications(reports)], toolVersion, rules);
+}
+
+/** The SARIF file's text (with its final newline) in chunks, each result built only when it is written. */
+export function* sarifChunks(reports: readonly FileReport[], toolVersion: string): Generator<string> {
+  const rules = allRules();
+  yield* jsonChunks(sarifLog(streamed(sarifResults(reports, ruleIndex(rules))), streamed(sarifNotifications(reports)), toolVersion, rules));
+  yield '\n';
 }

@@ -55,6 +55,9 @@ describe('editor', function () {
         }
         assert.match(text, /```[a-z]*\n[^`]*TLS1_2/, 'the fix as a code block');
         assert.match(text, c.fixSnippet);
+        // What to change first, then whose layer it is, why, the controls and the links (issue 17).
+        const order = ['```', '**Layer:**', 'On-premises', 'Why it matters', 'MCSB DP-3', 'Rule documentation'].map((x) => text.indexOf(x));
+        assert.deepEqual(order, [...order].sort((a, b) => a - b), `hover order:\n${text}`);
       });
 
       it('hovers on the resource type with its service model and what the customer owns', async () => {

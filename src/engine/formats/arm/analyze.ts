@@ -1,9 +1,11 @@
 /** ARM JSON templates end to end: recognise, parse (JSONC, as ARM accepts), bind parameter files, walk resources. */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath } from '../../core/paths';
 import type { AnalyzeOptions, AnalyzedDocument, DeploymentScope, FileHost, OutputInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
+import { describeJsonError, firstPerLine } from '../json-errors';
+import { blankHalfTypedLines } from './recover';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './guard';
 import { child, nodeSpan, stringOf, toValue } from './json-values';
 import { walkTemplate } from './resources';
@@ -48,15 +50,42 @@ function armTolerant(text: string): string {
 
 function parseJson(text: string, file: string, errors: AnalysisError[]): JsonNode | undefined {
   const options = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
-  let parseErrors: ParseError[] = [];
+  const asWritten: ParseError[] = [];
+  let parseErrors = asWritten;
   let root = parseTree(text, parseErrors, options);
   // The tolerant pass costs a copy of the text, so it runs only for files that need it.
   if (parseErrors.some((e) => (e.error as number) === UNEXPECTED_END_OF_STRING || e.offset === 0)) {
     parseErrors = [];
     root = parseTree(armTolerant(text), parseErrors, options);
   }
-  for (const e of parseErrors.slice(0, 20)) {
-    errors.push({ file, message: `invalid JSON: ${printParseErrorCode(e.error)}`, span: { start: e.offset, end: e.offset + e.length } });
+  // A half-typed line: parse again without it, so the rest of the file keeps its findings while the person types.
+  // Lines are read as written (a string ends at its line), so a template with multi-line strings and an error
+  // elsewhere keeps the first parse, which has fewer errors.
+  let recovered = false;
+  if (parseErrors.length > 0) {
+    const withoutBom = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    let fewest = parseErrors.length;
+    let tried = withoutBom;
+    for (const byIndentation of [false, true]) {
+      // Each parse of a large broken file costs; a repair that changed nothing (or nothing more) is not parsed.
+      const repaired = blankHalfTypedLines(withoutBom, byIndentation);
+      if (repaired === tried) continue;
+      tried = repaired;
+      const recoveredErrors: ParseError[] = [];
+      const tree = parseTree(repaired, recoveredErrors, options);
+      if (recoveredErrors.length < fewest) {
+        root = tree;
+        fewest = recoveredErrors.length;
+        recovered = true;
+      }
+      if (fewest === 0) break;
+    }
+  }
+  // The errors reported are those of the text as written; when the repair read lines as written, so do they
+  // (an unclosed string is reported on its own line, not where the tolerant pass ran into the next quote).
+  const reported = recovered ? asWritten : parseErrors;
+  for (const e of firstPerLine(text, reported, 20)) {
+    errors.push({ file, message: `invalid JSON: ${describeJsonError(text, e)}`, span: { start: e.offset, end: e.offset + e.length } });
   }
   return root;
 }

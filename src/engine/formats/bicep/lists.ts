@@ -121,7 +121,8 @@ export class ListParser extends ParserCore {
 
   private missingCloser(closer: T): void {
     const at = this.peekKind() === T.NewLine || this.peekKind() === T.EndOfFile ? this.previousEnd() : this.peekStart();
-    this.report(`Expected '${TOKEN_TEXT[closer] ?? ''}' to close the list.`, { start: at, end: at });
+    const what = closer === T.RightBrace ? 'object' : closer === T.RightSquare ? 'array' : 'list';
+    this.report(`Expected '${TOKEN_TEXT[closer] ?? ''}' to close the ${what}.`, { start: at, end: at });
   }
 
   /** Does the next line (after the current line break) start with `name:` or `'name':`, i.e. an object member? */

@@ -4,8 +4,9 @@
  * attributes holding object/tuple expressions (JSON cannot tell a nested block from a map without the
  * provider schema, and the adapters read both alike). Strings holding `${`/`%{` are parsed as templates.
  */
-import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, visit, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Span } from '../../core/span';
+import { describeJsonError, firstPerLine } from '../json-errors';
 import { Cursor } from './cursor';
 import { lex } from './lexer';
 import type { Attribute, Block, BlockLabel, Expr, HclComment, HclDiagnostic, HclFile, ObjectItem } from './syntax';
@@ -28,8 +29,8 @@ export function parseTfJson(text: string): HclFile {
   const diagnostics: HclDiagnostic[] = [];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  for (const e of errors.slice(0, 50)) {
-    diagnostics.push({ message: `invalid JSON: ${printParseErrorCode(e.error)}`, span: sp(e.offset, e.offset + e.length) });
+  for (const e of firstPerLine(text, errors, 50)) {
+    diagnostics.push({ message: `invalid JSON: ${describeJsonError(text, e)}`, span: sp(e.offset, e.offset + e.length) });
   }
   const comments: HclComment[] = [];
   visit(text, { onComment: (offset, length) => void comments.push({ span: sp(offset, offset + length), text: text.slice(offset, offset + length) }) });
@@ -56,8 +57,8 @@ export function parseTfvarsJson(text: string): HclFile {
   const diagnostics: HclDiagnostic[] = [];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  for (const e of errors.slice(0, 50)) {
-    diagnostics.push({ message: `invalid JSON: ${printParseErrorCode(e.error)}`, span: sp(e.offset, e.offset + e.length) });
+  for (const e of firstPerLine(text, errors, 50)) {
+    diagnostics.push({ message: `invalid JSON: ${describeJsonError(text, e)}`, span: sp(e.offset, e.offset + e.length) });
   }
   const items = root?.type === 'object' ? attributes(text, root, diagnostics) : [];
   return { body: { items, span: sp(0, text.length) }, comments: [], diagnostics };
