@@ -8,6 +8,7 @@ import type { AnalysisError, Finding } from '../../core/finding';
 import { basename, dirname, joinPath, normalise } from '../../core/paths';
 import type { AnalysisNote, AnalyzeOptions, AnalyzedDocument, DeploymentScope, FileHost } from '../../model/document';
 import { parseBicep } from './index';
+import { ModuleExpansions, uniqueNotes } from '../module-expansion';
 import { templateResources, type Collector } from './modules';
 import { FileScope, type SuppliedValue } from './scope';
 import type { Program } from './syntax';
@@ -82,9 +83,9 @@ export function analyzeBicep(text: string, file: string, options: AnalyzeOptions
   const writer = new FilesWriter(new BicepWriter(text, file));
   const dependencies: string[] = [];
   const notes: AnalysisNote[] = [];
-  const collector: Collector = { errors, notes, dependencies, writer, ...(options.host ? { host: options.host } : {}) };
+  const collector: Collector = { errors, notes, dependencies, writer, expansions: new ModuleExpansions(), ...(options.host ? { host: options.host } : {}) };
   const done = (rest: Omit<AnalyzedDocument, 'file' | 'format' | 'errors' | 'writer' | 'dependencies' | 'notes'>): AnalyzedDocument => ({
-    file, format: 'bicep', errors, writer, dependencies: [...new Set(dependencies)], ...(notes.length > 0 ? { notes } : {}), ...rest,
+    file, format: 'bicep', errors, writer, dependencies: [...new Set(dependencies)], ...(notes.length > 0 ? { notes: uniqueNotes(notes) } : {}), ...rest,
   });
   if (file.toLowerCase().endsWith('.bicepparam')) return analyzeParameterFile(program, file, options, collector, done);
   const supplied = readParameterValues(file, options, errors, dependencies);

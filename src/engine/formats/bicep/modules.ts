@@ -12,7 +12,9 @@ import type { Origin, Value } from '../../core/value';
 import { asBoolean, atUseSite, unknown } from '../../eval/values';
 import type { AnalysisNote, FileHost } from '../../model/document';
 import type { Resource } from '../../model/resource';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from '../arm/guard';
 import { walkTemplate } from '../arm/resources';
+import { argumentsKey, type ModuleExpansions } from '../module-expansion';
 import { TemplateScope } from '../arm/template-scope';
 import { ArmWriter } from '../arm/writer';
 import { collectResources } from './resources';
@@ -31,6 +33,8 @@ export interface Collector {
   readonly notes: AnalysisNote[];
   readonly dependencies: string[];
   readonly writer: FilesWriter;
+  /** Memoised module results and the cap on module instances, for the whole scan of one file. */
+  readonly expansions: ModuleExpansions;
 }
 
 export interface TemplateFile {
@@ -98,7 +102,9 @@ function moduleResources(decl: ModuleDeclaration, t: TemplateFile, c: Collector)
     // As for resources: a literal `false` is never deployed; one that depends on a parameter may be.
     if (condition && asBoolean(condition) === false && condition.origin?.kind !== 'parameter') return [];
     const params = value.kind === 'object' ? paramsOf(value, scope, t.file) : undefined;
-    const inner = /\.json$/i.test(path) ? armModule(path, text, params, c) : bicepModule(path, text, params, t, c);
+    const key = `${t.chain.join('\0')}\0${t.file}\0${path}\0${argumentsKey(params)}`;
+    const inner = c.expansions.expand(key, () => (/\.json$/i.test(path) ? armModule(path, text, params, c) : bicepModule(path, text, params, t, c)));
+    if (inner === undefined) return c.expansions.noteOnce() ? note(c.expansions.capNote(symbol)) : [];
     return inner.map((r) => qualify(r, symbol, loop, condition !== undefined));
   } finally {
     for (const b of bound) scope.locals.delete(b);
@@ -152,7 +158,8 @@ function bicepModule(path: string, text: string, params: Map<string, SuppliedVal
 /** An ARM JSON template used as a module, walked by the ARM adapter with the call's params bound. */
 function armModule(path: string, text: string, params: Map<string, SuppliedValue> | Value | undefined, c: Collector): Resource[] {
   const parseErrors: ParseError[] = [];
-  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  // jsonc-parser recurses once per level: JSON deeper than ARM's guard is refused before it is parsed.
+  const root = jsonNestingDepth(text) > MAX_JSON_DEPTH ? undefined : parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   if (root?.type !== 'object' || parseErrors.length > 0) {
     c.notes.push({ file: path, message: `module ${basename(path)} is not a readable ARM template: the scan did not look inside it` });
     return [];
