@@ -103,3 +103,42 @@ describe('Terraform module cycles (issue 19 item 11)', () => {
     assert.deepEqual(notes(r), ["b/main.tf: module 'back' calls a folder that calls it (a → b → a): the scan did not follow it again"]);
   });
 });
+
+describe('depth guards (issue 19 item 7)', () => {
+  it('.tf.json nested 5,000 deep: a precise error, no stack overflow', () => {
+    const r = scanCase(hostile.tfJsonDeep(5000));
+    assert.deepEqual(internal(r), []);
+    assert.deepEqual(r.errors.map((e) => e.message), ['JSON nested deeper than 1000 levels was not analysed']);
+  });
+
+  it('ARM expression with 5,000 index operations: the value is unknown and says why', () => {
+    const r = scanCase(hostile.armDeepIndex(5000));
+    assert.deepEqual(internal(r), []);
+    const tls = r.document?.resources[0]?.body;
+    const value = tls?.kind === 'object' ? tls.properties.find((p) => p.key === 'properties')?.value : undefined;
+    const min = value?.kind === 'object' ? value.properties.find((p) => p.key === 'minimumTlsVersion')?.value : undefined;
+    assert.equal(min?.kind === 'unknown' ? min.reason : min?.kind, 'expression could not be read (expression nested deeper than 200 levels)');
+  });
+
+  it('ARM expression with 200 index operations still evaluates', () => {
+    const r = scanCase(hostile.armDeepIndex(150));
+    assert.deepEqual(internal(r), []);
+    assert.ok(!JSON.stringify(r.document?.resources[0]?.body).includes('nested deeper'));
+  });
+
+  const chains: Array<[string, string, string]> = [
+    ['Bicep index chain', 'b.bicep', `var v = [0]\noutput o int = v${'[0]'.repeat(5000)}\n`],
+    ['Bicep member chain', 'b.bicep', `var v = {}\noutput o int = v${'.a'.repeat(5000)}\n`],
+    ['Bicep operator chain', 'b.bicep', `var v = 1\noutput o int = ${Array(5000).fill('v').join(' + ')}\n`],
+    ['HCL index chain', 'h.tf', `locals {\n  v = local.w${'[0]'.repeat(5000)}\n}\n`],
+    ['HCL attribute chain', 'h.tf', `locals {\n  v = local.w${'.a'.repeat(5000)}\n}\n`],
+    ['HCL operator chain', 'h.tf', `locals {\n  v = ${Array(5000).fill('1').join(' + ')}\n}\n`],
+  ];
+  for (const [what, file, text] of chains) {
+    it(`${what} of 5,000 links: a nesting error, no stack overflow`, () => {
+      const r = scanText(text, `/w/${file}`);
+      assert.deepEqual(internal(r), []);
+      assert.ok(r.errors.some((e) => /nest/i.test(e.message)), r.errors.map((e) => e.message).join('\n'));
+    });
+  }
+});

@@ -34,6 +34,11 @@ export function unescapeLiteral(s: string): string {
 
 class ExpressionSyntaxError extends Error {}
 
+/** Levels of nesting (calls, members, indexes) an expression may have; the parsers' limit elsewhere too. */
+const MAX_EXPRESSION_DEPTH = 200;
+
+const NUMBER = /-?\d+(\.\d+)?/y;
+
 /** White space as `\s` matches it in the ASCII range, plus no-break space and the BOM (a regex per character was slow). */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
@@ -55,8 +60,17 @@ class Parser {
     while (this.pos < this.src.length && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
   }
 
+  /**
+   * Counts one level of the tree being built; the evaluator recurses once per level, so a chain of 5,000
+   * `[0]` or `.a` (each a level, though the parser reads them in a loop) must hit the guard as nesting does.
+   */
+  private deeper(): void {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) throw new ExpressionSyntaxError(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+  }
+
   private expr(): Expr {
-    if (++this.depth > 200) throw new ExpressionSyntaxError('expression nested too deeply');
+    const outer = this.depth;
+    this.deeper();
     let e = this.primary();
     for (;;) {
       this.ws();
@@ -64,15 +78,17 @@ class Parser {
       if (c === '.') {
         this.pos++;
         this.ws();
+        this.deeper();
         e = { kind: 'member', target: e, name: this.ident() };
       } else if (c === '[') {
         this.pos++;
+        this.deeper();
         const index = this.expr();
         this.expect(']');
         e = { kind: 'index', target: e, index };
       } else break;
     }
-    this.depth--;
+    this.depth = outer;
     return e;
   }
 
@@ -81,7 +97,9 @@ class Parser {
     const c = this.src[this.pos];
     if (c === "'") return this.string();
     if (c !== undefined && /[-\d]/.test(c)) {
-      const m = /^-?\d+(\.\d+)?/.exec(this.src.slice(this.pos));
+      // Sticky, at the position: slicing the rest of the source for every number was quadratic in long calls.
+      NUMBER.lastIndex = this.pos;
+      const m = NUMBER.exec(this.src);
       if (!m) throw new ExpressionSyntaxError('bad number');
       this.pos += m[0].length;
       return { kind: 'number', value: Number(m[0]) };

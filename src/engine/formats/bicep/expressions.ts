@@ -79,11 +79,17 @@ export abstract class ExpressionParser extends ListParser {
   }
 
   private binary(minimum: number): Expression {
+    const outer = this.depth;
     let left = this.unary();
     for (;;) {
       const op = this.peek();
       const precedence = PRECEDENCE[op.kind];
-      if (precedence === undefined || precedence <= minimum) return left;
+      if (precedence === undefined || precedence <= minimum) {
+        this.depth = outer;
+        return left;
+      }
+      // `a + a + …` is read in this loop but nests one level per operator, and every walker of the tree recurses.
+      this.enter();
       this.advance();
       const right = this.withRecovery(() => this.binary(precedence), CLOSERS);
       const operator = this.text.slice(op.start, op.end) as BinaryOperator;
@@ -104,9 +110,12 @@ export abstract class ExpressionParser extends ListParser {
 
   /** Member access, indexing, `::`, instance calls and `!` after a primary expression. */
   protected postfix(): Expression {
+    const outer = this.depth;
     let current = this.primary();
     for (;;) {
       const k = this.peekKind();
+      // Each link of a chain (`v[0][0]…`, `a.b.c…`) nests the tree one level deeper: guarded like brackets.
+      if (k === T.LeftSquare || k === T.Dot || k === T.DoubleColon || k === T.Exclamation) this.enter();
       if (k === T.LeftSquare) {
         this.advance();
         const safe = this.check(T.Question) && !!this.read();
@@ -131,6 +140,7 @@ export abstract class ExpressionParser extends ListParser {
         const bang = this.read();
         current = { kind: 'nonNull', span: { start: current.span.start, end: bang.end }, expression: current };
       } else {
+        this.depth = outer;
         return current;
       }
     }

@@ -61,10 +61,21 @@ function precedence(p: Cursor): number {
 }
 
 function parseBinary(p: Cursor, minPrec: number): Expr {
+  const outer = p.depth;
   let left = parseUnary(p);
   for (;;) {
     const prec = precedence(p);
-    if (prec === 0 || prec < minPrec) return left;
+    if (prec === 0 || prec < minPrec) {
+      p.depth = outer;
+      return left;
+    }
+    // `a + a + …` is read in this loop but nests one level per operator; the evaluator recurses once per level.
+    if (p.depth >= MAX_DEPTH) {
+      const rest = tooDeep(p);
+      p.depth = outer;
+      return { kind: 'error', span: sp(left.span.start, rest.span.end) };
+    }
+    p.depth++;
     const op = p.tokenText();
     p.advance();
     const right = prec < 6 ? parseBinary(p, prec + 1) : parseUnary(p);
@@ -91,9 +102,26 @@ function parseUnary(p: Cursor): Expr {
 
 /** Attribute access, indexes and splats after a primary expression. */
 function parsePostfix(p: Cursor, target: Expr): Expr {
+  const outer = p.depth;
+  try {
+    return parseChain(p, target);
+  } finally {
+    p.depth = outer;
+  }
+}
+
+function parseChain(p: Cursor, target: Expr): Expr {
   let expr = target;
   for (;;) {
     const k = p.kind();
+    // Each link (`[0]`, `.a`) nests the tree one level deeper, though read in this loop: guarded like brackets.
+    if (k === T_DOT || k === T_LBRACK) {
+      if (p.depth >= MAX_DEPTH) {
+        const rest = tooDeep(p);
+        return { kind: 'error', span: sp(expr.span.start, rest.span.end) };
+      }
+      p.depth++;
+    }
     if (k === T_DOT) {
       const next = p.kindAt(p.i + 1);
       if (next === T_IDENT || next === T_NUMBER) {

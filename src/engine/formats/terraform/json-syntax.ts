@@ -7,6 +7,7 @@
 import { parseTree, visit, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Span } from '../../core/span';
 import { describeJsonError, firstPerLine } from '../json-errors';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from '../arm/guard';
 import { Cursor } from './cursor';
 import { lex } from './lexer';
 import type { Attribute, Block, BlockLabel, Expr, HclComment, HclDiagnostic, HclFile, ObjectItem } from './syntax';
@@ -22,18 +23,33 @@ const LABELS: Record<string, number> = {
 };
 
 /** Deep enough for any real file, shallow enough for the recursive walk below. */
-const MAX_JSON_DEPTH = 200;
+const MAX_EXPR_DEPTH = 200;
+
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+
+/**
+ * jsonc-parser's tree, unless the text nests deeper than ARM's guard allows (its parser recurses once per
+ * level, and 5,000 levels overflowed the stack): then no tree and a diagnostic saying why.
+ */
+function parseGuarded(text: string, diagnostics: HclDiagnostic[]): JsonNode | undefined {
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+    diagnostics.push({ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels was not analysed`, span: sp(0, 0) });
+    return undefined;
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, PARSE_OPTIONS);
+  for (const e of firstPerLine(text, errors, 50)) {
+    diagnostics.push({ message: `invalid JSON: ${describeJsonError(text, e)}`, span: sp(e.offset, e.offset + e.length) });
+  }
+  return root;
+}
 
 /** Parses a `.tf.json` file. Never throws. */
 export function parseTfJson(text: string): HclFile {
   const diagnostics: HclDiagnostic[] = [];
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  for (const e of firstPerLine(text, errors, 50)) {
-    diagnostics.push({ message: `invalid JSON: ${describeJsonError(text, e)}`, span: sp(e.offset, e.offset + e.length) });
-  }
+  const root = parseGuarded(text, diagnostics);
   const comments: HclComment[] = [];
-  visit(text, { onComment: (offset, length) => void comments.push({ span: sp(offset, offset + length), text: text.slice(offset, offset + length) }) });
+  if (root) visit(text, { onComment: (offset, length) => void comments.push({ span: sp(offset, offset + length), text: text.slice(offset, offset + length) }) });
   const items: (Attribute | Block)[] = [];
   if (root?.type === 'object') {
     for (const prop of root.children ?? []) {
@@ -55,11 +71,7 @@ export function parseTfJson(text: string): HclFile {
  */
 export function parseTfvarsJson(text: string): HclFile {
   const diagnostics: HclDiagnostic[] = [];
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  for (const e of firstPerLine(text, errors, 50)) {
-    diagnostics.push({ message: `invalid JSON: ${describeJsonError(text, e)}`, span: sp(e.offset, e.offset + e.length) });
-  }
+  const root = parseGuarded(text, diagnostics);
   const items = root?.type === 'object' ? attributes(text, root, diagnostics) : [];
   return { body: { items, span: sp(0, text.length) }, comments: [], diagnostics };
 }
@@ -108,8 +120,8 @@ function attributes(text: string, obj: JsonNode, diags: HclDiagnostic[]): Attrib
 
 function toExpr(text: string, node: JsonNode, diags: HclDiagnostic[], depth: number): Expr {
   const span = nodeSpan(node);
-  if (depth > MAX_JSON_DEPTH) {
-    if (depth === MAX_JSON_DEPTH + 1) diags.push({ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, span });
+  if (depth > MAX_EXPR_DEPTH) {
+    if (depth === MAX_EXPR_DEPTH + 1) diags.push({ message: `JSON nested deeper than ${MAX_EXPR_DEPTH} levels`, span });
     return { kind: 'error', span };
   }
   switch (node.type) {
