@@ -10,6 +10,7 @@ import { parseRlensConfig, type RlensConfig } from '../engine/editor-support/con
 import { toFileReport, type FileReport } from '../engine/report/file-report';
 import { unusedConfigSuppressions, UNUSED_SUPPRESSION_ID } from '../engine/rules/checks/unused-suppression';
 import { UsageError } from './args';
+import { compileGlob, type Glob } from './glob';
 
 export const CONFIG_NAME = '.rlens.yaml';
 
@@ -19,33 +20,10 @@ interface LoadedConfig {
   readonly dir: string;
   readonly text: string;
   readonly config: RlensConfig;
-  readonly exclude: readonly RegExp[];
+  readonly exclude: readonly Glob[];
   readonly used: Set<ConfigSuppression>;
   /** Files scanned under this configuration (to judge file-scoped suppressions). */
   readonly scanned: string[];
-}
-
-/** A glob relative to the configuration's folder (`*`, `?`, `**`, `{a,b}`); a pattern without `/` matches at any depth. */
-export function globToRegExp(glob: string): RegExp {
-  let g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (g.endsWith('/')) g += '**';
-  if (!g.includes('/')) g = `**/${g}`;
-  let re = '';
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i] as string;
-    if (c === '*' && g[i + 1] === '*') {
-      const slash = g[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',' && re.lastIndexOf('(?:') > re.lastIndexOf(')')) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  // A pattern naming a folder excludes what is inside it.
-  return new RegExp(`^${re}(?:/.*)?$`);
 }
 
 function isFile(p: string): boolean {
@@ -101,7 +79,7 @@ export class CliConfigs {
     for (const p of problems.filter((x) => x.severity === 'warning')) this.warn(`rlens: warning: ${where(p.span.start)}: ${p.message}`);
     const errors = problems.filter((x) => x.severity === 'error');
     if (errors.length > 0) throw new UsageError(errors.map((p) => `invalid configuration ${where(p.span.start)}: ${p.message}`).join('\n'));
-    const loaded: LoadedConfig = { file, dir: dirname(abs), text, config, exclude: config.exclude.map(globToRegExp), used: new Set(), scanned: [] };
+    const loaded: LoadedConfig = { file, dir: dirname(abs), text, config, exclude: config.exclude.map(compileGlob), used: new Set(), scanned: [] };
     this.byPath.set(abs, loaded);
     return loaded;
   }

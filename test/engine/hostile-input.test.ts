@@ -1,11 +1,14 @@
 /**
  * Issue 19's hostile inputs at small sizes: the bounds hold and say so (module expansion cap and memo, module
- * cycles, depth guards with a precise error instead of a stack overflow). Timing is the robustness suite's
+ * cycles, depth guards with a precise error instead of a stack overflow), and the linear rewrites of patterns
+ * that backtracked mean what the patterns meant. Timing is the robustness suite's
  * business (test/robustness/linear-time.test.ts); these only check behaviour.
  */
 import assert from 'node:assert/strict';
 import { scanText, type ScanResult } from '../../src/engine';
+import { trimEndOf, trimStartOf } from '../../src/engine/core/trim';
 import { MAX_MODULE_EXPANSIONS, ModuleExpansions } from '../../src/engine/formats/module-expansion';
+import { azurermMajor } from '../../src/engine/formats/terraform';
 import * as hostile from '../robustness/hostile-inputs';
 import { memoryHost } from '../terraform/memory-host';
 
@@ -141,4 +144,30 @@ describe('depth guards (issue 19 item 7)', () => {
       assert.ok(r.errors.some((e) => /nest/i.test(e.message)), r.errors.map((e) => e.message).join('\n'));
     });
   }
+});
+
+describe('linear rewrites of backtracking patterns keep their meaning (issue 19 item 5)', () => {
+  it('format(): indexes, specifiers, escaped braces and unclosed placeholders', () => {
+    const r = scanText(`output o string = format('{0}|{1,5}|{0:N2}|{{x}}|{2}|{0,|}}{|{x}', 'a', 'b')\n`, '/w/f.bicep');
+    assert.equal(r.document?.outputs?.[0]?.value.kind === 'string' ? r.document.outputs[0].value.value : undefined, 'a|b|a|{x}||a}{|{x}');
+  });
+
+  it('azurerm constraints with blanks around them', () => {
+    assert.deepEqual(azurermMajor('  ~>  3.0  '), { major: 3, assumed: false });
+    assert.deepEqual(azurermMajor('\t>= 3.0,\t< 4.0 '), { major: 3, assumed: false });
+    assert.deepEqual(azurermMajor('\t'.repeat(50)), { major: 5, assumed: true });
+  });
+
+  it('trimEndOf and trimStartOf', () => {
+    assert.equal(trimEndOf('/a/b///', '/'), '/a/b');
+    assert.equal(trimEndOf('///', '/'), '');
+    assert.equal(trimEndOf("x;y')]", "')]"), 'x;y');
+    assert.equal(trimStartOf(' \t\nx ', ' \t\r\n'), 'x ');
+  });
+
+  it('Terraform strip markers still trim the literal before and after', () => {
+    const r = scanText('locals {\n  v = "a   ${~ "b" ~}   c"\n}\noutput "o" {\n  value = local.v\n}\n', '/w/s.tf');
+    const v = r.document?.outputs?.[0]?.value;
+    assert.equal(v?.kind === 'string' ? v.value : v?.kind, 'abc');
+  });
 });

@@ -111,6 +111,10 @@ export function armScopeSlashes(n: number): HostileCase {
     contentVersion: '1.0.0.0',
     resources: [
       { type: 'Microsoft.OperationalInsights/workspaces', apiVersion: '2022-10-01', name: 'ws', location: 'westeurope' },
+      // Targets whose companions (diagnostic settings, locks, auditing) are looked for by scope.
+      { type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kv', location: 'westeurope', properties: { tenantId: 't', sku: { family: 'A', name: 'standard' } } },
+      { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st', location: 'westeurope', kind: 'StorageV2', sku: { name: 'Standard_LRS' } },
+      { type: 'Microsoft.Sql/servers', apiVersion: '2021-11-01', name: 'srv', location: 'westeurope', properties: {} },
       { type: 'Microsoft.Insights/diagnosticSettings', apiVersion: '2021-05-01-preview', name: 'diag', scope, properties: { workspaceId: scope } },
       { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', scope, properties: { level: 'CanNotDelete' } },
       { type: 'Microsoft.Sql/servers/auditingSettings', apiVersion: '2021-11-01', name: 'srv/default', scope, properties: { state: 'Enabled', workspaceId: scope } },

@@ -54,13 +54,52 @@ function arithmetic(op: (a: number, b: number) => number | undefined, name: stri
   };
 }
 
-/** `format('{0}-{1}', a, b)` with .NET-style indexes; format specifiers are ignored. */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * `format('{0}-{1}', a, b)` with .NET-style indexes (`{0,8}` and `{0:N2}` specifiers are read and ignored),
+ * `{{` and `}}` for braces. A scan, not a regular expression: `{N,` without a closing brace made one search to
+ * the end per placeholder (`0{0,` repeated in an 800 KB file: minutes).
+ */
 function formatString(template: string, args: readonly string[]): string {
-  return template.replace(/\{\{|\}\}|\{(\d+)(?:[,:][^}]*)?\}/g, (m: string, i: string | undefined) => {
-    if (m === '{{') return '{';
-    if (m === '}}') return '}';
-    return args[Number(i)] ?? '';
-  });
+  let out = '';
+  let i = 0;
+  // The next `}` at or after a specifier: it only moves forward, so all the searches together are one pass.
+  let close = -2;
+  while (i < template.length) {
+    const c = template.charCodeAt(i);
+    if (c === 123 /* { */) {
+      if (template.charCodeAt(i + 1) === 123) {
+        out += '{';
+        i += 2;
+        continue;
+      }
+      let j = i + 1;
+      while (isDigit(template.charCodeAt(j))) j++;
+      if (j > i + 1) {
+        const index = Number(template.slice(i + 1, j));
+        const after = template.charCodeAt(j);
+        let end = -1;
+        if (after === 125 /* } */) end = j;
+        else if (after === 44 /* , */ || after === 58 /* : */) {
+          if (close !== -1 && close < j) close = template.indexOf('}', j);
+          end = close;
+        }
+        if (end >= 0) {
+          out += args[index] ?? '';
+          i = end + 1;
+          continue;
+        }
+      }
+    } else if (c === 125 /* } */ && template.charCodeAt(i + 1) === 125) {
+      out += '}';
+      i += 2;
+      continue;
+    }
+    out += template[i];
+    i++;
+  }
+  return out;
 }
 
 function union(args: readonly Value[], span: Span): Value {

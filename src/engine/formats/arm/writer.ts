@@ -4,7 +4,7 @@
  */
 import type { MemberAddition, TextEdit } from '../../core/finding';
 import { detectEol } from '../../core/span';
-import { detectIndentUnit, indentAt, sameLine } from '../../core/text-style';
+import { detectIndentUnit, LinePositions } from '../../core/text-style';
 import { getProperty, type Literal, type ObjectValue, type Value, isWrittenInPlace } from '../../core/value';
 import { memberTree, type MemberNode } from '../../fix/member-tree';
 import type { FormatWriter } from '../../model/document';
@@ -30,6 +30,10 @@ export class ArmWriter implements FormatWriter {
   }
   private get unit(): string {
     return (this.unitCache ??= detectIndentUnit(this.text));
+  }
+  private linesCache: LinePositions | undefined;
+  private get lines(): LinePositions {
+    return (this.linesCache ??= new LinePositions(this.text));
   }
 
   replaceValue(_resource: Resource, target: Value, value: Literal): TextEdit[] {
@@ -86,12 +90,12 @@ export class ArmWriter implements FormatWriter {
     this.containers.set(open, obj);
     const adds: MemberAddition = { container: open, members };
     const tree = memberTree(members);
-    if (last && sameLine(this.text, open, obj.span.end)) {
+    if (last && this.lines.sameLine(open, obj.span.end)) {
       // A one-line object (`{ "a": 1 }`) gets the new members on the same line.
       const inline = tree.map((n) => this.member(n, '', true)).join(', ');
       return [{ file: this.file, span: { start: last.span.end, end: last.span.end }, newText: `, ${inline}`, adds }];
     }
-    const memberIndent = last ? indentAt(this.text, last.keySpan.start) : indentAt(this.text, open) + this.unit;
+    const memberIndent = last ? this.lines.indentAt(last.keySpan.start) : this.lines.indentAt(open) + this.unit;
     const body = tree.map((n) => this.member(n, memberIndent, false)).join(`,${this.eol}${memberIndent}`);
     if (last) {
       const after = this.afterComma(last.span.end);
@@ -103,7 +107,7 @@ export class ArmWriter implements FormatWriter {
       const lead = after === undefined ? `,${this.text.slice(last.span.end, point)}` : '';
       return [{ file: this.file, span: { start, end: point }, newText: `${lead}${this.eol}${memberIndent}${body}`, adds }];
     }
-    const closeIndent = indentAt(this.text, open);
+    const closeIndent = this.lines.indentAt(open);
     return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${body}${this.eol}${closeIndent}`, adds }];
   }
 

@@ -53,6 +53,11 @@ export class BicepParser extends TypeParser {
       const body: Expression = { kind: 'object', span: { start: t.start, end }, members: items };
       return { kind: 'error', span: body.span, children: [body] };
     }
+    // A line that cannot start a declaration (a stray `,`): reported and skipped as the throw below would be.
+    if (t.kind !== T.Identifier && t.kind !== T.At) {
+      this.expectedHere('a declaration');
+      return this.skipTo(this.pos, LINE);
+    }
     return this.withRecovery(() => this.declaration(), LINE);
   }
 

@@ -223,7 +223,7 @@ export abstract class ExpressionParser extends ListParser {
       const openIndent = this.layoutRecovery ? this.indentOf(open.start) : -1;
       const multiLine = this.atLineStart() && this.columnOf(this.peekStart()) > openIndent;
       for (;;) {
-        args.push(this.withRecovery(() => this.expression(), MEMBER_TERMINATORS));
+        args.push(this.check(T.Comma) ? this.expectedHere('an expression') : this.withRecovery(() => this.expression(), MEMBER_TERMINATORS));
         if (this.check(T.Comma)) {
           this.advance();
           if (this.check(T.NewLine) && multiLine && this.layoutRecovery) {
@@ -310,6 +310,7 @@ export abstract class ExpressionParser extends ListParser {
     const t = this.peek();
     if (t.kind === T.At || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === T.Identifier)) return this.nestedResource();
     if (t.kind === T.Ellipsis) return this.spread(T.RightBrace);
+    if (t.kind === T.Comma) return this.expectedHere('a property name');
     return this.withRecovery((): ObjectProperty => {
       const key = t.kind === T.Identifier ? this.identifierNode(this.read()) : t.kind === T.StringComplete || t.kind === T.StringLeftPiece ? this.string() : undefined;
       if (!key) throw this.expected('a property name');
@@ -384,6 +385,7 @@ export abstract class ExpressionParser extends ListParser {
       const { items, end } = this.implicitList(T.RightBrace, () => this.objectMember(), ownerIndent);
       return { kind: 'object', span: { start, end }, members: items };
     }
+    if (this.check(T.Comma)) return this.expectedHere('an expression');
     return this.withRecovery(() => this.expression(), MEMBER_TERMINATORS);
   }
 

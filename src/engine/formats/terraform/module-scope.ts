@@ -157,7 +157,9 @@ export function azurermMajor(constraint: string | undefined): { major: number; a
   let cap = NEWEST_AZURERM_MAJOR;
   let found = false;
   for (const part of constraint.split(',')) {
-    const m = /^\s*(~>|>=|<=|!=|=|>|<)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(part);
+    // Trimmed first: a leading `\s*` before the optional operator and another after it split a long run of
+    // blanks every possible way (200,000 tabs: over two minutes).
+    const m = /^(~>|>=|<=|!=|=|>|<)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(part.trim());
     if (!m) continue;
     found = true;
     const op = m[1] ?? '=';

@@ -9,6 +9,7 @@ import {
 } from './lexer';
 import { parseExpr } from './expressions';
 import type { Expr, TemplatePart } from './syntax';
+import { trimEndOf, trimStartOf } from '../../core/trim';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type LiteralPart = Mutable<Extract<TemplatePart, { kind: 'literal' }>>;
@@ -52,14 +53,14 @@ function parseParts(p: Cursor, quoted: boolean): TemplatePart[] {
   let stripNext = false;
   const stripPrevious = (): void => {
     const last = parts[parts.length - 1];
-    if (last?.kind === 'literal') (last as LiteralPart).value = last.value.replace(/[ \t\r\n]+$/, '');
+    if (last?.kind === 'literal') (last as LiteralPart).value = trimEndOf(last.value, ' \t\r\n');
   };
   for (;;) {
     const k = p.kindAt(p.i);
     if (k === T_QUOTED_LIT || k === T_STRING_LIT) {
       const raw = p.tokenText();
       let value = k === T_QUOTED_LIT ? decodeQuoted(raw) : decodeHeredoc(raw);
-      if (stripNext) value = value.replace(/^[ \t\r\n]+/, '');
+      if (stripNext) value = trimStartOf(value, ' \t\r\n');
       stripNext = false;
       parts.push({ kind: 'literal', value, span: sp(p.start(), p.end()) });
       p.advance();

@@ -130,6 +130,22 @@ function describeResource(type: string, name: string): string {
   return `${title ?? type} '${name}'`;
 }
 
+/**
+ * `type 'name'` or `type` alone, where the type holds a slash after its first character and neither blanks nor
+ * quotes. Split by hand: the pattern this replaces backtracked over every slash of a long type whose name
+ * failed to match.
+ */
+function typeAndName(of: string): { readonly type: string; readonly name?: string } | undefined {
+  const space = of.indexOf(' ');
+  const type = space < 0 ? of : of.slice(0, space);
+  if (type.lastIndexOf('/') < 1 || /[\s']/.test(type)) return undefined;
+  if (space < 0) return { type };
+  const name = of.slice(space + 1);
+  // `'.*'`: quoted, with no line break inside (what `.` would not match).
+  const quoted = name.length >= 2 && name.startsWith("'") && name.endsWith("'") && !/[\n\r\u2028\u2029]/.test(name);
+  return quoted ? { type, name } : undefined;
+}
+
 /** Where a credential came from, in words, or undefined when the value is not one the rule judges. */
 function sourceOf(secret: string, doc: AnalyzedDocument): string | undefined {
   const list = KEY_FUNCTION.exec(secret);
@@ -143,14 +159,14 @@ function sourceOf(secret: string, doc: AnalyzedDocument): string | undefined {
     const of = list[2];
     if (!of) return fn;
     // `Microsoft.Storage/storageAccounts 'st'`, a type alone (its name not known here), or a name alone.
-    const typed = /^([^\s']+\/[^\s']*)(?: ('.*'))?$/.exec(of);
+    const typed = typeAndName(of);
     if (!typed) {
       // ARM languageVersion 2.0 names the resource by its symbolic name: listKeys('storage', …).
       const res = /^'(.*)'$/.exec(of) ? doc.resources.find((x) => x.dialect === 'arm' && `'${x.symbol}'` === of) : undefined;
       return res ? `${fn} of ${describeResource(res.type, res.name)}` : `${fn} of ${of}`;
     }
-    const title = serviceModelOf(typed[1] as string)?.title ?? typed[1];
-    return typed[2] ? `${fn} of ${title} ${typed[2]}` : `${fn} (${title})`;
+    const title = serviceModelOf(typed.type)?.title ?? typed.type;
+    return typed.name !== undefined ? `${fn} of ${title} ${typed.name}` : `${fn} (${title})`;
   }
   const attr = TF_ATTRIBUTE.exec(secret);
   if (attr) {

@@ -7,6 +7,7 @@
 import { getProperty, type Value } from '../../core/value';
 import type { Resource } from '../../model/resource';
 import { positionsByType } from '../../model/type-index';
+import { trimEndOf } from '../../core/trim';
 
 function lower(s: string): string {
   return s.toLowerCase();
@@ -26,7 +27,7 @@ export function isLinked(companion: Resource, target: Resource): boolean {
   // for a child the id interleaves types and names (`Microsoft.Storage/storageAccounts/st/blobServices/default`).
   const scope = getProperty(companion.body, 'scope')?.value;
   if (scope?.kind !== 'string') return false;
-  const id = lower(scope.value).replace(/\/+$/, '');
+  const id = trimEndOf(lower(scope.value), '/');
   const own = relativeId(target);
   return id.endsWith(`${tt}/${tn}`) || (own !== undefined && (id === own || id.endsWith(`/${own}`)));
 }

@@ -14,6 +14,7 @@ import { getProperty, lookup, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
+import { trimEndOf } from '../../core/trim';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
@@ -94,7 +95,7 @@ const WORKSPACES = ['microsoft.operationalinsights/workspaces', 'azurerm_log_ana
 /** The onboarding (or the legacy SecurityInsights solution) names `ws` by symbol, scope, parent id or name. */
 function onboards(r: Resource, ws: Resource): boolean {
   if (r.scopeSymbol === ws.symbol || r.parentSymbol === ws.symbol || r.references?.includes(ws.symbol)) return true;
-  const ref = (v: Value | undefined): boolean => v?.kind === 'string' && lower(v.value).replace(/\/+$/, '').endsWith(`workspaces/${lower(ws.name)}`);
+  const ref = (v: Value | undefined): boolean => v?.kind === 'string' && trimEndOf(lower(v.value), '/').endsWith(`workspaces/${lower(ws.name)}`);
   if (ref(getProperty(r.body, 'scope')?.value) || ref(getProperty(r.body, 'parent_id')?.value)) return true;
   const wsId = lookup(r.body, ['properties', 'workspaceResourceId']);
   if (wsId.state === 'present' && ref(wsId.value)) return true;

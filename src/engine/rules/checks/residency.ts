@@ -10,6 +10,7 @@ import type { Resource } from '../../model/resource';
 import { normalizeRegion, type RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { pairedRegion } from './paired-regions';
+import { trimEndOf } from '../../core/trim';
 import { createRule } from '../code-rule';
 
 /** What RES-REPLICA reports (its unit declares a message for each). */
@@ -188,7 +189,7 @@ function serverOf(v: Value | undefined, from: Resource, doc: AnalyzedDocument): 
   const ref = terraformReference(v, doc);
   if (ref && isType(ref, ...SQL_SERVERS)) return ref;
   if (v.kind === 'string') {
-    const name = lower(v.value.replace(/\/+$/, '').split('/').pop() ?? '');
+    const name = lower(trimEndOf(v.value, '/').split('/').pop() ?? '');
     return servers.find((s) => lower(s.name) === name || lower(s.name.split('/').pop() ?? '') === name);
   }
   const referenced = servers.filter((s) => from.references?.includes(s.symbol) && s.symbol !== from.parentSymbol);

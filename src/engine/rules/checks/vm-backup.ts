@@ -11,6 +11,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { isLinked, ofTypes } from './companions';
+import { trimEndOf } from '../../core/trim';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
@@ -39,7 +40,7 @@ function namedVm(item: Resource): string | undefined {
   const fromSource = source.state === 'present' ? vmNameOfId(source.value) : undefined;
   if (fromSource) return fromSource;
   const last = item.name.split('/').pop() ?? '';
-  return last.includes(';') ? last.split(';').pop()?.replace(/['\])]+$/, '').toLowerCase() : undefined;
+  return last.includes(';') ? trimEndOf(last.split(';').pop() ?? '', "')]").toLowerCase() : undefined;
 }
 
 function protects(item: Resource, vm: Resource): boolean {
