@@ -83,5 +83,6 @@
     cells[c.dataset.cell] = { open: count ? Number(count.textContent) : Number(c.dataset.open), owner: c.dataset.owner || '', score: (c.querySelector('.score') || {}).textContent || '' };
   });
   const total = document.getElementById('total-open');
-  vscode.postMessage({ type: 'rendered', cells, totalOpen: total ? Number(total.textContent) : 0 });
+  const scope = document.getElementById('scope');
+  vscode.postMessage({ type: 'rendered', cells, totalOpen: total ? Number(total.textContent) : 0, scope: scope ? scope.textContent : undefined });
 })();

@@ -43,7 +43,10 @@ export function registerCommands(deps: Deps): vscode.Disposable[] {
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Responsibility Lens: scanning the workspace', cancellable: true },
       (progress, token) => scanWorkspace(analyzer, settings, live, progress, token),
-    );
+    ).then((summary) => {
+      if (!summary.cancelled) view.workspaceScanned(new Date());
+      return summary;
+    });
 
   return [
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),

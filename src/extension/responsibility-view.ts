@@ -5,14 +5,17 @@
 import * as vscode from 'vscode';
 import { allRules, type Finding } from '../engine';
 import { buildMatrix } from '../engine/editor-support/matrix';
+import { listName } from '../engine/editor-support/names';
 import type { Analyzer, FileState } from './analyzer';
 import { OPEN_FINDING_COMMAND } from './tree';
-import { renderView, type ViewFinding } from './view-html';
+import { renderView, type ViewFinding, type ViewScope } from './view-html';
 
 /** What the webview reported it rendered: open counts per cell, read back from its DOM. */
 export interface ViewReport {
   readonly cells: Readonly<Record<string, { open: number; owner: string; score: string }>>;
   readonly totalOpen: number;
+  /** The heading's scope, as shown ("in open files", "in the workspace (scanned at …)"). */
+  readonly scope?: string;
 }
 
 /** A script nonce from the platform's cryptographic generator (Web Crypto: Node 19+ and browser workers alike). */
@@ -30,6 +33,8 @@ export class ResponsibilityView implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private lastReport: ViewReport | undefined;
   private readonly reported = new vscode.EventEmitter<ViewReport>();
+  /** Set once a workspace scan has completed: from then on the numbers cover the workspace. */
+  private scope: ViewScope = { kind: 'open-files' };
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -42,6 +47,12 @@ export class ResponsibilityView implements vscode.Disposable {
     });
   }
 
+  /** A workspace scan completed at `at`: the view says so from now on. */
+  workspaceScanned(at: Date): void {
+    this.scope = { kind: 'workspace', scannedAt: at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) };
+    if (this.panel) this.render();
+  }
+
   /** Opens (or reveals) the view; resolves with the DOM report of its first render. */
   show(): Promise<ViewReport> {
     const report = new Promise<ViewReport>((resolve) => {
@@ -51,12 +62,13 @@ export class ResponsibilityView implements vscode.Disposable {
       });
     });
     if (this.panel) {
-      this.panel.reveal(vscode.ViewColumn.Beside);
+      this.panel.reveal();
       this.render();
       return report;
     }
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel('rlens.responsibility', 'Responsibility', vscode.ViewColumn.Beside, {
+    // A full editor tab: the matrix needs the width (beside a template it was squeezed into a narrow column).
+    this.panel = vscode.window.createWebviewPanel('rlens.responsibility', 'Responsibility', vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
     });
@@ -68,7 +80,7 @@ export class ResponsibilityView implements vscode.Disposable {
     this.panel.webview.onDidReceiveMessage((m: { type?: string; index?: number } & Partial<ViewReport>) => {
       if (m.type === 'open' && typeof m.index === 'number') void this.open(m.index);
       if (m.type === 'rendered' && m.cells) {
-        this.lastReport = { cells: m.cells, totalOpen: m.totalOpen ?? 0 };
+        this.lastReport = { cells: m.cells, totalOpen: m.totalOpen ?? 0, ...(typeof m.scope === 'string' ? { scope: m.scope } : {}) };
         this.reported.fire(this.lastReport);
       }
     });
@@ -94,7 +106,7 @@ export class ResponsibilityView implements vscode.Disposable {
     const view: ViewFinding[] = this.findings.map(({ state, finding: f }) => {
       const uri = this.analyzer.uriOfFile(state, f.file);
       const line = this.analyzer.rangeOf(state, f.file, f.span).start.line + 1;
-      return { ruleId: f.ruleId, severity: f.severity, message: f.message, resource: f.resource.name || f.resource.type, where: `${vscode.workspace.asRelativePath(uri)}:${line}` };
+      return { ruleId: f.ruleId, severity: f.severity, message: f.message, resource: f.resource.name ? listName(f.resource.name) : f.resource.type, where: `${vscode.workspace.asRelativePath(uri)}:${line}` };
     });
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
@@ -103,7 +115,7 @@ export class ResponsibilityView implements vscode.Disposable {
       nonce: nonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.css')).toString(),
-    });
+    }, this.scope);
   }
 
   private async open(index: number): Promise<void> {

@@ -2,19 +2,27 @@
 import * as vscode from 'vscode';
 import { LAYERS, type Finding, type LayerId } from '../engine';
 import { findingTooltip, ownerLabel } from '../engine/editor-support/explain';
+import { listName } from '../engine/editor-support/names';
 import { Analyzer, type FileState } from './analyzer';
 
 export const OPEN_FINDING_COMMAND = 'rlens.openFinding';
 
 type Node =
   | { readonly kind: 'layer'; readonly layer: LayerId; readonly count: number }
-  | { readonly kind: 'resource'; readonly layer: LayerId; readonly key: string; readonly label: string; readonly file: vscode.Uri; readonly count: number }
+  | { readonly kind: 'resource'; readonly layer: LayerId; readonly key: string; readonly label: string; readonly type: string; readonly file: vscode.Uri; readonly count: number }
   | { readonly kind: 'finding'; readonly state: FileState; readonly finding: Finding };
 
 export interface TreeSnapshot {
   readonly label: string;
   readonly description: string;
+  /** Shown collapsed until opened. */
+  readonly collapsed?: boolean;
   readonly children?: readonly TreeSnapshot[];
+}
+
+/** `Microsoft.Storage/storageAccounts/blobServices` → `blobServices`; azurerm types are short already. */
+export function shortType(type: string): string {
+  return type.slice(type.lastIndexOf('/') + 1);
 }
 
 const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
@@ -51,8 +59,9 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
         if (f.layer !== node.layer) continue;
         const key = `${f.file}|${f.resource.type}|${f.resource.name}`;
         const g = groups.get(key);
-        const label = f.resource.name ? `${f.resource.name} (${f.resource.type})` : f.resource.type;
-        groups.set(key, { kind: 'resource', layer: node.layer, key, label, file: this.analyzer.uriOfFile(state, f.file), count: (g?.count ?? 0) + 1 });
+        // The name alone (readable at the default sidebar width); the short type and the file go in the description.
+        const label = f.resource.name ? listName(f.resource.name) : shortType(f.resource.type);
+        groups.set(key, { kind: 'resource', layer: node.layer, key, label, type: f.resource.type, file: this.analyzer.uriOfFile(state, f.file), count: (g?.count ?? 0) + 1 });
       }
       return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
     }
@@ -74,9 +83,10 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
       return item;
     }
     if (node.kind === 'resource') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${vscode.workspace.asRelativePath(node.file)} · ${node.count}`;
-      item.resourceUri = node.file;
+      // Collapsed: the layers are the overview, a resource's findings are one click away. No resourceUri: it would
+      // put the file's problem count beside the resource's own, a different number.
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.count} open · ${shortType(node.type)} · ${vscode.workspace.asRelativePath(node.file)}`;
       item.iconPath = new vscode.ThemeIcon('symbol-class');
       return item;
     }
@@ -98,7 +108,8 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
       const item = this.getTreeItem(child);
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       const children = this.snapshot(child);
-      return { label, description: typeof item.description === 'string' ? item.description : '', ...(children.length > 0 ? { children } : {}) };
+      const collapsed = item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed;
+      return { label, description: typeof item.description === 'string' ? item.description : '', ...(collapsed ? { collapsed } : {}), ...(children.length > 0 ? { children } : {}) };
     });
   }
 

@@ -13,6 +13,16 @@ export interface ViewAssets {
   readonly styleUri: string;
 }
 
+/**
+ * What the numbers cover: the files open in the editor until a workspace scan has run, then the workspace (as of
+ * that scan). A workspace claim is never made from open files alone.
+ */
+export type ViewScope = { readonly kind: 'open-files' } | { readonly kind: 'workspace'; readonly scannedAt: string };
+
+export function scopeLabel(scope: ViewScope): string {
+  return scope.kind === 'workspace' ? `in the workspace (scanned at ${scope.scannedAt})` : 'in open files';
+}
+
 /** What the script needs to list a cell's findings: already-relative paths and 1-based lines. */
 export interface ViewFinding {
   readonly ruleId: string;
@@ -38,7 +48,7 @@ function cellHtml(cell: MatrixCell, secures: string | undefined): string {
     return `<td class="cell owner-microsoft"><div ${attrs} class="static" title="${escapeHtml(text)}"><span class="owner">${owner}</span><span class="note">${escapeHtml(text)}</span></div></td>`;
   }
   if (!cell.inUse) {
-    return `<td class="cell owner-${cell.owner} unused"><div ${attrs} class="static"><span class="owner">${owner}</span><span class="note">Not used in this workspace</span></div></td>`;
+    return `<td class="cell owner-${cell.owner} unused"><div ${attrs} class="static"><span class="owner">${owner}</span><span class="note">No resource of this model</span></div></td>`;
   }
   const score = formatScore(cell);
   const state = cell.findings.length > 0 ? 'has-findings' : 'clean';
@@ -50,7 +60,7 @@ function cellHtml(cell: MatrixCell, secures: string | undefined): string {
   );
 }
 
-export function renderView(matrix: Matrix, findings: readonly ViewFinding[], assets: ViewAssets): string {
+export function renderView(matrix: Matrix, findings: readonly ViewFinding[], assets: ViewAssets, scope: ViewScope = { kind: 'open-files' }): string {
   const rows = LAYERS.map((layer) => {
     const cells = DEPLOYMENT_MODELS.map((m) => matrix.cells.find((c) => c.layer === layer.id && c.model === m)).filter((c): c is MatrixCell => c !== undefined);
     return `<tr><th scope="row" title="${escapeHtml(layer.covers)}">${escapeHtml(layer.title)}</th>${cells.map((c) => cellHtml(c, layer.microsoftSecures)).join('')}</tr>`;
@@ -62,7 +72,7 @@ export function renderView(matrix: Matrix, findings: readonly ViewFinding[], ass
   const open = matrix.findings.length;
   const summary =
     matrix.resourceCount === 0
-      ? 'No Azure resources found yet. Open a template or run <em>Scan Workspace</em>.'
+      ? `No Azure resources ${scope.kind === 'workspace' ? 'in the workspace' : 'in open files'}.${scope.kind === 'workspace' ? '' : ' Open a template or run <em>Scan Workspace</em>.'}`
       : `<span id="total-open">${open}</span> open finding${open === 1 ? '' : 's'} across ${matrix.resourceCount} resource${matrix.resourceCount === 1 ? '' : 's'} (${matrix.models.join(', ') || 'no service model'}). ` +
         (applicable > 0 ? `Your score: <strong>${passed}/${applicable}</strong> controls passed (${Math.round((passed / applicable) * 100)}%).` : '');
   const template =
@@ -79,7 +89,7 @@ export function renderView(matrix: Matrix, findings: readonly ViewFinding[], ass
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${assets.styleUri}"><title>Responsibility</title></head>
 <body>
-<h1>Shared responsibility in this workspace</h1>
+<h1>Shared responsibility <span id="scope">${escapeHtml(scopeLabel(scope))}</span></h1>
 <p class="summary">${summary}</p>
 <table id="matrix" aria-label="Shared-responsibility matrix: layers by deployment model">
 <thead><tr><th scope="col">Layer</th>${heads}</tr></thead>

@@ -4,7 +4,8 @@ import { allRules, scanText } from '../../src/engine';
 import { parseRlensConfig } from '../../src/engine/editor-support/config';
 import { bySeverity, escapeMarkdown, explainFinding, explainResourceType, remediationFor, responsibilityRow } from '../../src/engine/editor-support/explain';
 import { buildMatrix, formatScore } from '../../src/engine/editor-support/matrix';
-import { renderView } from '../../src/extension/view-html';
+import { renderView, scopeLabel } from '../../src/extension/view-html';
+import { listName } from '../../src/engine/editor-support/names';
 
 const TEMPLATE = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -95,6 +96,24 @@ describe('editor support', () => {
     assert.ok(!html.includes('</script><b>'), 'data cannot close the script element');
     assert.equal((html.match(/<script /g) ?? []).length, 2);
     assert.match(html, /Microsoft secures the servers, firmware and hypervisor/);
+  });
+
+  it('says what the view\'s numbers cover: open files until a workspace scan, then the workspace and when', () => {
+    const m = buildMatrix([{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }], allRules());
+    const assets = { cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 'y' };
+    assert.match(renderView(m, [], assets), /<h1>Shared responsibility <span id="scope">in open files<\/span><\/h1>/);
+    assert.doesNotMatch(renderView(m, [], assets), /workspace<\/span>/);
+    assert.match(renderView(m, [], assets, { kind: 'workspace', scannedAt: '14:02' }), /<span id="scope">in the workspace \(scanned at 14:02\)<\/span>/);
+    assert.equal(scopeLabel({ kind: 'open-files' }), 'in open files');
+  });
+
+  it('lists ARM names the engine could not evaluate by their literal start or their variable, never raw', () => {
+    assert.equal(listName("[variables('storageName')]"), 'storageName');
+    assert.equal(listName("[parameters('vmName')]"), 'vmName');
+    assert.equal(listName("[concat('stdemo', uniqueString(resourceGroup().id))]"), "'stdemo…'");
+    assert.equal(listName("[toLower(variables('x'))]"), 'x (computed)');
+    assert.equal(listName('kv-demo'), 'kv-demo');
+    assert.equal(listName('[resourceGroup().name]'), 'resourceGroup().name');
   });
 
   it('validates .rlens.yaml with spans, and keeps what is valid', () => {

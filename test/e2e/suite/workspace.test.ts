@@ -8,10 +8,12 @@ import { closeAll, codeOf, fileUri, ours, waitFor } from './util';
 interface TreeNode {
   readonly label: string;
   readonly description: string;
+  readonly collapsed?: boolean;
   readonly children?: readonly TreeNode[];
 }
 
 interface ViewReport {
+  readonly scope?: string;
   readonly cells: Record<string, { open: number; owner: string; score: string }>;
   readonly totalOpen: number;
 }
@@ -63,9 +65,12 @@ describe('workspace', function () {
       const count = (layer.children ?? []).reduce((n, r) => n + (r.children?.length ?? 0), 0);
       assert.equal(layer.description, `${count} open`, `${layer.label}: its count is the number of findings under it`);
       for (const resource of layer.children ?? []) {
-        assert.match(resource.label, /^.+ \((Microsoft\.[A-Za-z]+\/[A-Za-z/]+|azurerm_\w+|azapi_\w+)\)$/, 'resource: "name (type)"');
-        const [file, n] = resource.description.split(' · ');
-        assert.equal(Number(n), resource.children?.length, `${resource.label}: count`);
+        // The name alone, never a raw ARM expression; its own count (not the file's), the short type, the file.
+        assert.doesNotMatch(resource.label, /^\[|\(Microsoft\./, `resource label: ${resource.label}`);
+        const [n, type, file] = resource.description.split(' · ');
+        assert.equal(n, `${resource.children?.length} open`, `${resource.label}: its own count`);
+        assert.match(type ?? '', /^[A-Za-z]\w*$/, `${resource.label}: short type`);
+        assert.equal(resource.collapsed, true, `${resource.label}: collapsed below the layer level`);
         for (const finding of resource.children ?? []) {
           assert.match(finding.description, /^(Customer|Shared)( · (IaaS|PaaS|SaaS))?$/, `${finding.label}: owner and model`);
           leaves.push(`${layer.label} / ${file} / ${finding.label}`);
@@ -96,6 +101,8 @@ describe('workspace', function () {
     assert.ok(total > 0, 'the workspace has open findings');
     const report = await vscode.commands.executeCommand<ViewReport>('rlens.showResponsibilityView');
     assert.equal(report.totalOpen, total, 'summary count');
+    // The suite scanned the workspace above: the heading says so, with the time of the scan.
+    assert.match(report.scope ?? '', /^in the workspace \(scanned at .+\)$/, 'scope label');
     for (const [key, n] of expected) assert.equal(report.cells[key]?.open, n, `open findings in cell ${key}`);
     const microsoft = report.cells['physical-datacenter|PaaS'];
     assert.equal(microsoft?.owner, 'microsoft');
