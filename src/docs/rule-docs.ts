@@ -173,7 +173,7 @@ export function renderRulePage(rule: RuleMeta, read: FixtureReader): string {
   const head = [
     `# ${rule.id}: ${rule.title}`,
     '',
-    notice(`src/engine/rules/catalog/${rule.source} and test/fixtures/rules/${rule.id}/`),
+    notice(`${rule.source.startsWith('src/') ? rule.source : `src/engine/rules/catalog/${rule.source}`} and test/fixtures/rules/${rule.id}/`),
     '',
     `Severity **${rule.severity}** · risk ${rule.risk} · layer [${layer.title}](README.md#${anchor(layer.title)}) · ${DIALECTS.filter((d) => rule.dialects.includes(d)).map((d) => SHORT[d]).join(', ')}`,
   ];

@@ -28,7 +28,8 @@ describe('rule catalog', () => {
     const ids = rules.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const r of rules) {
-      assert.equal(r.source, `${r.id.toLowerCase()}.yaml`);
+      // A YAML rule's file is named by its id; a code rule with `meta` is its unit's file, and has no YAML.
+      assert.equal(r.source, r.code !== undefined && r.source.endsWith('.ts') ? `src/engine/rules/checks/${r.code}.ts` : `${r.id.toLowerCase()}.yaml`);
       assert.ok(!RETIRED_IDS.includes(r.id), `${r.id} is retired`);
     }
   });
@@ -49,7 +50,9 @@ describe('rule catalog', () => {
     const dir = (...p: string[]) => join(ROOT, ...p);
     const filesUnder = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(d, e.name)) : [join(d, e.name)]));
     for (const r of rules) {
-      const files = [dir('src', 'engine', 'rules', 'catalog', r.source), ...(r.code ? [dir('src', 'engine', 'rules', 'checks', `${r.code}.ts`)] : [])];
+      // A code rule with `meta` has no YAML file: its source is the unit itself.
+      const yaml = r.source.endsWith('.ts') ? [] : [dir('src', 'engine', 'rules', 'catalog', r.source)];
+      const files = [...yaml, ...(r.code ? [dir('src', 'engine', 'rules', 'checks', `${r.code}.ts`)] : [])];
       const fixtures = dir('test', 'fixtures', 'rules', r.id);
       if (existsSync(fixtures)) files.push(...filesUnder(fixtures));
       for (const f of files) {

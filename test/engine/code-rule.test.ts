@@ -90,8 +90,51 @@ describe('code rule units', () => {
   }
 
   it('rejects a unit whose id has no rule file, and a rule file with neither checks nor a unit', () => {
-    assert.throws(() => loadRules([], [located]), /checks\/test-unit\.ts:1: code rule 'TEST-UNIT' has no rule file: .*catalog\/test-unit\.yaml/);
+    assert.throws(() => loadRules([], [located]), /checks\/test-unit\.ts:1: code rule 'TEST-UNIT' has no 'meta': .*catalog\/test-unit\.yaml/);
     assert.throws(() => loadRules([['test-unit.yaml', PROSE]], []), /test-unit\.yaml:1: TEST-UNIT: a rule needs 'checks', or a code unit/);
+  });
+
+  const meta = {
+    title: 'Test units carry their own prose',
+    severity: 'warning',
+    risk: 'low',
+    layer: 'configurations',
+    mcsb: ['GS-4'],
+    policy: { name: 'A test policy', id: '00000000-0000-0000-0000-000000000000' },
+    rationale: 'A unit with meta is one file.',
+    remediation: 'None.',
+    references: ['https://example.invalid/'],
+  } as const;
+  const withMeta: LocatedCodeRule = { unit: createRule({ ...unit, meta }), file: 'test-unit' };
+
+  it('loads a unit that carries its prose in meta, with every field, and no YAML file', () => {
+    const [rule, ...rest] = loadRules([], [withMeta]);
+    assert.deepEqual(rest, []);
+    assert.deepEqual(
+      { ...rule, check: typeof rule?.check },
+      {
+        id: 'TEST-UNIT', ...meta, messages: { flagged: "Resource '{resource}' is flagged." }, resourceTypes: [], dialects: ['arm'],
+        checks: [], code: 'test-unit', check: 'function', source: 'src/engine/rules/checks/test-unit.ts',
+      },
+    );
+  });
+
+  it('rejects a unit with meta and a YAML file too, naming both files', () => {
+    assert.throws(
+      () => loadRules([['test-unit.yaml', PROSE]], [withMeta]),
+      (e: unknown) => e instanceof RuleLoadError && e.file === 'test-unit.yaml'
+        && e.message.includes("TEST-UNIT: the rule's prose is declared twice, in test-unit.yaml and in the 'meta' of src/engine/rules/checks/test-unit.ts"),
+    );
+  });
+
+  it('validates meta as it validates a rule file, naming the unit', () => {
+    const load = (bad: object) => () => loadRules([], [{ unit: { ...withMeta.unit, meta: { ...meta, ...bad } }, file: 'test-unit' }]);
+    assert.throws(load({ severity: 'fatal' }), /src\/engine\/rules\/checks\/test-unit\.ts:1: severity must be one of/);
+    assert.throws(load({ layer: 'roof' }), /test-unit\.ts:1: unknown layer 'roof'/);
+    assert.throws(load({ title: ' ' }), /test-unit\.ts:1: 'title' must be a non-empty string/);
+    assert.throws(load({ references: 'https://example.invalid/' }), /'references' must be a list of strings/);
+    assert.throws(load({ sevrity: 'info' }), /test-unit\.ts:1: unknown key 'sevrity'/);
+    assert.throws(load({ messages: { a: 'b' } }), /'messages' is declared by its code unit/);
   });
 
   it('rejects two units with one id', () => {

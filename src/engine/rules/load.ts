@@ -170,6 +170,25 @@ export function loadRule(file: string, text: string, unitFor: (id: string) => Lo
   return validateRule(file, doc.toJS() as Record<string, Json>, yamlLocator(doc, lines), unitFor);
 }
 
+/**
+ * A code rule whose unit carries its prose in `meta` (no YAML file): validated by the same rules as a YAML rule
+ * file, errors naming the unit's file.
+ */
+export function loadUnitRule(located: LocatedCodeRule): RuleMeta {
+  const file = unitPath(located.file);
+  const meta = located.unit.meta;
+  if (!meta) throw new RuleLoadError(file, 1, `${located.unit.id}: the unit has no 'meta'`);
+  if (typeof meta !== 'object' || Array.isArray(meta)) throw new RuleLoadError(file, 1, `${located.unit.id}: 'meta' must be an object`);
+  // `id` comes from the unit; anything else in meta that a rule file may not say fails as an unknown key.
+  const o = { ...(meta as unknown as Record<string, Json>), id: located.unit.id };
+  return validateRule(file, o, () => 1, (id) => (id === located.unit.id ? located : undefined));
+}
+
+/** Where a code rule's unit lives, for errors, docs and `RuleMeta.source`. */
+export function unitPath(file: string): string {
+  return `src/engine/rules/checks/${file}.ts`;
+}
+
 function validateRule(file: string, o: Record<string, Json>, locate: Locate, unitFor: (id: string) => LocatedCodeRule | undefined): RuleMeta {
   const r: Reader = new Reader(file, locate);
   for (const k of Object.keys(o)) {
@@ -180,7 +199,8 @@ function validateRule(file: string, o: Record<string, Json>, locate: Locate, uni
   if (!ID_PATTERN.test(id)) r.fail(['id'], `id '${id}' must look like AREA-NAME in capitals`);
   const located = unitFor(id);
   if (located) {
-    const here = `src/engine/rules/checks/${located.file}.ts`;
+    const here = unitPath(located.file);
+    if (located.unit.meta !== undefined && file !== here) r.fail(['id'], `${id}: the rule's prose is declared twice, in ${file} and in the 'meta' of ${here}; keep one (delete ${file})`);
     for (const k of UNIT_KEYS) if (o[k] !== undefined) r.fail([k], `${id}: '${k}' is declared by its code unit in ${here}; remove it from ${file}`);
   } else {
     for (const k of Object.keys(o)) {
@@ -239,7 +259,7 @@ function validateRule(file: string, o: Record<string, Json>, locate: Locate, uni
 
 /** A code rule's messages, dialects, resource types, options and check, from its unit (checked at run time too). */
 function codeRuleParts(r: Reader, { unit, file }: LocatedCodeRule): Pick<RuleMeta, 'messages' | 'resourceTypes' | 'dialects' | 'checks' | 'code' | 'check' | 'options'> {
-  const where = `its code unit in src/engine/rules/checks/${file}.ts`;
+  const where = `its code unit in ${unitPath(file)}`;
   for (const d of unit.dialects) if (!DIALECTS.includes(d)) r.fail([], `${unit.id}: unknown dialect '${String(d)}' in ${where}`);
   if (unit.dialects.length === 0) r.fail([], `${unit.id}: ${where} declares no dialects`);
   const messages: Readonly<Record<string, string>> = unit.messages;

@@ -2,14 +2,15 @@
 import { RULE_FILES } from './catalog';
 import { CODE_RULES } from './checks';
 import type { LocatedCodeRule } from './code-rule';
-import { loadRule, RuleLoadError } from './load';
+import { loadRule, loadUnitRule, RuleLoadError, unitPath } from './load';
 import type { RuleMeta } from './types';
 
 let cached: readonly RuleMeta[] | undefined;
 
 /**
  * Loads and validates rule files, joining each code rule's YAML (its prose) with its unit (messages, dialects,
- * check) by id; throws RuleLoadError for the first bad file, or for a unit whose id no file has.
+ * check) by id, and the code rules whose unit carries its prose in `meta`; throws RuleLoadError for the first bad
+ * file, for a unit with both `meta` and a YAML file, or for a unit with neither.
  */
 export function loadRules(files: ReadonlyArray<readonly [string, string]>, units: readonly LocatedCodeRule[] = CODE_RULES): RuleMeta[] {
   const unitById = new Map<string, LocatedCodeRule>();
@@ -27,9 +28,12 @@ export function loadRules(files: ReadonlyArray<readonly [string, string]>, units
     seen.add(rule.id);
     rules.push(rule);
   }
-  for (const { unit, file } of units) {
-    const yaml = `${unit.id.toLowerCase()}.yaml`;
-    if (!seen.has(unit.id)) throw new RuleLoadError(`src/engine/rules/checks/${file}.ts`, 1, `code rule '${unit.id}' has no rule file: its title, severity, layer and prose go in src/engine/rules/catalog/${yaml}`);
+  for (const located of units) {
+    const { unit, file } = located;
+    if (seen.has(unit.id)) continue;
+    if (unit.meta === undefined) throw new RuleLoadError(unitPath(file), 1, `code rule '${unit.id}' has no 'meta': its title, severity, layer and prose go in its unit's 'meta' (or in src/engine/rules/catalog/${unit.id.toLowerCase()}.yaml)`);
+    seen.add(unit.id);
+    rules.push(loadUnitRule(located));
   }
   return rules.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -109,7 +109,6 @@ import synManagedVnet from './syn-managed-vnet.yaml';
 import synPublic from './syn-public.yaml';
 import vmEncHost from './vm-enc-host.yaml';
 import vmExtSecrets from './vm-ext-secrets.yaml';
-import vmLinuxPwd from './vm-linux-pwd.yaml';
 import vmPatch from './vm-patch.yaml';
 import vmPublicIp from './vm-public-ip.yaml';
 import vmTrustedLaunch from './vm-trusted-launch.yaml';
@@ -224,7 +223,6 @@ export const RULE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['syn-public.yaml', synPublic],
   ['vm-enc-host.yaml', vmEncHost],
   ['vm-ext-secrets.yaml', vmExtSecrets],
-  ['vm-linux-pwd.yaml', vmLinuxPwd],
   ['vm-patch.yaml', vmPatch],
   ['vm-public-ip.yaml', vmPublicIp],
   ['vm-trusted-launch.yaml', vmTrustedLaunch],

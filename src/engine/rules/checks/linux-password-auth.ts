@@ -76,9 +76,33 @@ export function linuxPasswordAuth(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   return out;
 }
 
-/** VM-LINUX-PWD: the prose is in `catalog/vm-linux-pwd.yaml`. */
 export const vmLinuxPwdRule = createRule({
   id: 'VM-LINUX-PWD',
+  meta: {
+    title: 'Linux virtual machines accept SSH keys only',
+    severity: 'error',
+    risk: 'high',
+    layer: 'operating-system',
+    mcsb: ['IM-6'],
+    policy: { name: 'Authentication to Linux machines should require SSH keys', id: '630c64f9-8b6b-4c64-b511-6544ceff6fd6' },
+    rationale: [
+      'Password login over SSH invites brute-force attacks against the administrator account; keys cannot be guessed.',
+      'In IaaS the guest operating system is yours to harden. The API states no default for',
+      'disablePasswordAuthentication; a VM created with an adminPassword and the flag unset accepts password login,',
+      'so the conservative choice is made: an explicit false is reported, and so is an unset flag next to an',
+      'adminPassword. azurerm_linux_virtual_machine(_scale_set) defaults to true, so only an explicit false is reported there; the legacy azurerm_virtual_machine os_profile_linux_config block is reported only on an explicit false (older provider docs gave its default as false, newer ones make it required). The absent-flag fix is offered but never applied automatically: supply an SSH key first. The Azure Policy',
+      'built-in named here audits running machines through guest configuration; this rule reads the template.',
+    ].join(' '),
+    remediation: [
+      'Set linuxConfiguration.disablePasswordAuthentication to true, supply ssh.publicKeys and drop adminPassword',
+      '(azurerm disable_password_authentication = true with an admin_ssh_key block).',
+    ].join(' '),
+    references: [
+      'https://learn.microsoft.com/azure/virtual-machines/linux/create-ssh-keys-detailed',
+      'bicep-types-az microsoft.compute (linuxConfiguration.disablePasswordAuthentication; no default stated)',
+      'terraform-provider-azurerm website/docs/r/linux_virtual_machine.html.markdown and linux_virtual_machine_scale_set (disable_password_authentication defaults to true)',
+    ],
+  },
   dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
   resourceTypes: [
     'Microsoft.Compute/virtualMachines',
