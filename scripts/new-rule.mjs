@@ -1,6 +1,7 @@
 // Scaffolds a rule: npm run new-rule -- ID [--code] [--arm-type TYPE] [--azurerm-type TYPE] [--dialects arm,bicep,...]
-//   writes  src/engine/rules/catalog/<id>.yaml           the rule's prose (and, for a data rule, its checks)
-//           src/engine/rules/checks/<id>.ts              with --code: the typed unit (createRule) and its check
+//   writes  src/engine/rules/catalog/<id>.yaml           a data rule: its prose, messages and checks
+//           src/engine/rules/checks/<id>.ts              with --code instead: the typed unit (createRule), its
+//                                                        prose in \`meta\` and its check; one file, no YAML
 //           test/fixtures/rules/<ID>/<dialect>/insecure.*  a resource to flag, marked `expect: ID`, per dialect
 //           test/fixtures/rules/<ID>/<dialect>/secure.*    the same resource written securely
 //           CHANGELOG.md                                   a line under Unreleased / Added
@@ -50,7 +51,7 @@ const armDialects = args.dialects.filter((d) => d !== 'azurerm');
 const yamlFile = join(root, 'src', 'engine', 'rules', 'catalog', `${lower}.yaml`);
 const unitFile = join(root, 'src', 'engine', 'rules', 'checks', `${lower}.ts`);
 const fixtureDir = join(root, 'test', 'fixtures', 'rules', id);
-for (const f of [yamlFile, fixtureDir, ...(args.code ? [unitFile] : [])]) if (existsSync(f)) fail(`${f.slice(root.length + 1)} exists already`);
+for (const f of [yamlFile, fixtureDir, unitFile]) if (existsSync(f)) fail(`${f.slice(root.length + 1)} exists already`);
 
 const prose = [
   `id: ${id}`,
@@ -85,12 +86,12 @@ const dataPart = [
     ? ['  - dialects: [azurerm]', `    type: ${azurermType}`, '    path: TODO', '    secure: [true]', '    absent: insecure', FIX_HINT]
     : []),
 ];
-writeFileSync(yamlFile, [...prose, ...(args.code ? [] : dataPart), ''].join('\n'));
+if (!args.code) writeFileSync(yamlFile, [...prose, ...dataPart, ''].join('\n'));
 
 if (args.code) {
   const name = lower.replace(/-(.)/g, (_, c) => c.toUpperCase());
   writeFileSync(unitFile, `/**
- * ${id}: TODO what the check reports and why data cannot say it. The prose is in \`catalog/${lower}.yaml\`.
+ * ${id}: TODO what the check reports and why data cannot say it.
  */
 import { getProperty } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
@@ -115,6 +116,21 @@ function ${name}(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[
 
 export const ${name}Rule = createRule({
   id: '${id}',
+  meta: {
+    // TODO: plural subject, present tense, no period, like the others ("Storage accounts require TLS 1.2 or newer").
+    title: 'TODO Resources state what is secure',
+    // TODO: error, warning or info; risk critical, high, medium or low; the layer (src/engine/responsibility/layers.ts).
+    severity: 'warning',
+    risk: 'medium',
+    layer: 'configurations',
+    // TODO: Microsoft cloud security benchmark controls; the Azure Policy built-in, when there is one.
+    mcsb: ['TODO'],
+    policy: { name: 'TODO name of the built-in policy', id: '00000000-0000-0000-0000-000000000000' },
+    rationale:
+      'TODO in your own words: what goes wrong, who owns the setting under each service model, and the documented default when the property is absent.',
+    remediation: 'TODO what to set, in each dialect.',
+    references: ['TODO the primary source of any absent-value default (REST API spec, Bicep types, azurerm schema)'],
+  },
   dialects: [${args.dialects.map((d) => `'${d}'`).join(', ')}],
   resourceTypes: TYPES,
   messages: {
@@ -210,7 +226,7 @@ const rel = (f) => f.slice(root.length + 1);
 console.log(`
 Scaffolded ${id} (${args.code ? 'code rule' : 'data rule'}). Left to fill in (each placeholder says TODO; npm test
 fails, naming the file, until none is left):
-  1. ${rel(yamlFile)}: title, severity, risk, layer, mcsb, policy (or remove it), rationale, remediation,
+  1. ${rel(args.code ? unitFile : yamlFile)}: ${args.code ? 'meta: ' : ''}title, severity, risk, layer, mcsb, policy (or remove it), rationale, remediation,
      references${args.code ? '' : `; messages; checks (type, path, secure or insecure values, absent default, fix;
      one block may name several types with \`types: [...]\` and paths with \`paths: [...]\`)`}.${args.code ? `
   2. ${rel(unitFile)}: the check, its message ids (MessageId) and messages, resource types, dialects.` : ''}
