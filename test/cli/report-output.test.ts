@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileSink, writeChunks, type TextSink } from '../../src/cli/output';
+import { render } from '../../src/cli/render';
 import { scanText } from '../../src/engine';
 import { toFileReport, type FileReport } from '../../src/engine/report/file-report';
 import { jsonReportChunks, toJsonReport } from '../../src/engine/report/json';
@@ -114,5 +115,19 @@ describe('streamed reports', () => {
     const value = { m: streamed(Array.from({ length: 2000 }, (_, i) => `Speicherkonto ‘st${i}’ — 🔒`)) };
     writeChunks(jsonChunks(value), fileSink(file), 1000);
     assert.equal(readFileSync(file, 'utf8'), joinChunks(jsonChunks(value)));
+  });
+});
+
+describe('the CLI renders JSON and SARIF as streams', () => {
+  it('never returns one string for JSON or SARIF (a large report cannot be one)', () => {
+    const rs = reports();
+    const options = { version: '1.2.3', showSuppressed: false, colour: false };
+    for (const format of ['json', 'sarif'] as const) {
+      const chunks = render(format, rs, options);
+      assert.notEqual(typeof chunks, 'string', format);
+      const parts = [...chunks];
+      assert.ok(parts.length > 3, `${format}: ${parts.length} chunks`);
+    }
+    assert.equal(joinChunks(render('json', rs, options)), `${JSON.stringify(toJsonReport(rs), null, 2)}\n`);
   });
 });
