@@ -18,6 +18,8 @@ export interface ScanArgs {
   /** `--dry-run`: print the fixes as a unified diff and change nothing. */
   readonly dryRun: boolean;
   readonly parameters: string[];
+  /** Modules and parameter files outside the scanned folders may be read. */
+  readonly allowOutsideRoot: boolean;
   readonly reportUnknown: boolean;
   readonly showSuppressed: boolean;
   /** `.rlens.yaml` to use for every path instead of the nearest one. */
@@ -60,6 +62,7 @@ Scan options:
   --fix=all                  also apply the fixes that need review
   --dry-run                  with --fix or --fix=all: print the changes as a unified diff, change nothing
   --parameters FILE          ARM parameter file to use (repeatable)
+  --allow-outside-root       read modules and parameter files outside the scanned folders
   --report-unknown           also report values that depend on parameters without a value
   --show-suppressed          list suppressed findings in text output
   --config FILE              use this .rlens.yaml for every path (default: the nearest one upward of each file)
@@ -119,6 +122,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let failOnEmpty = false;
   const reports: Array<{ format: Format; file: string }> = [];
   let templatesOnly = false;
+  let allowOutsideRoot = false;
   for (let i = 0; i < rest.length; i++) {
     let a = rest[i] as string;
     let inline: string | undefined;
@@ -147,6 +151,7 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--fail-on-empty': failOnEmpty = true; break;
       case '--report': reports.push(reportSpec(value())); break;
       case '--templates-only': templatesOnly = true; break;
+      case '--allow-outside-root': allowOutsideRoot = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
@@ -154,5 +159,5 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
   if (dryRun && !fix) throw new UsageError('--dry-run shows what --fix or --fix=all would change: give one of them');
-  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, ...(fix ? { fix } : {}), dryRun, parameters, reportUnknown, showSuppressed, noColour, failOnEmpty, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), reports, templatesOnly };
+  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, ...(fix ? { fix } : {}), dryRun, parameters, allowOutsideRoot, reportUnknown, showSuppressed, noColour, failOnEmpty, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), reports, templatesOnly };
 }

@@ -3,12 +3,15 @@
  * FILE is an earlier `--format json` or `--format sarif` report; its findings' fingerprints (stable across line
  * moves) mark today's matching findings as suppressed by the baseline: still listed, never failing the run.
  */
-import { readFileSync } from 'node:fs';
+import { skipNote } from '../engine';
+import { readTextFile } from './read-text';
 import { basename } from 'node:path';
 import type { Finding } from '../engine';
 import type { FileReport } from '../engine/report/file-report';
 import { findingFingerprints } from '../engine/report/fingerprint';
 import { FINGERPRINT_KEY } from '../engine/report/sarif';
+
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 import { UsageError } from './args';
 
 interface JsonShape {
@@ -18,12 +21,16 @@ interface JsonShape {
 
 /** The fingerprints an earlier report lists; a usage error when the file is not such a report. */
 export function readBaseline(path: string): ReadonlySet<string> {
+  // A report of a large tree outgrows the template limit; still bounded, and never a FIFO or a device.
+  const read = readTextFile(path, MAX_BASELINE_BYTES);
+  if (read.kind === 'failed') throw new UsageError(`--baseline ${path}: cannot read it (${read.code})`);
+  if (read.kind === 'notRegular') throw new UsageError(`--baseline ${path}: it is ${read.what}, not a regular file`);
+  if (read.kind === 'skipped') throw new UsageError(`--baseline ${path}: ${skipNote(read.cause)}`);
   let report: JsonShape;
   try {
-    report = JSON.parse(readFileSync(path, 'utf8')) as JsonShape;
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ? `cannot read it (${(e as NodeJS.ErrnoException).code})` : 'it is not JSON';
-    throw new UsageError(`--baseline ${path}: ${why}`);
+    report = JSON.parse(read.text) as JsonShape;
+  } catch {
+    throw new UsageError(`--baseline ${path}: it is not JSON`);
   }
   const prints = new Set<string>();
   for (const f of report?.findings ?? []) if (typeof f?.fingerprint === 'string') prints.add(f.fingerprint);

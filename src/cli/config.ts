@@ -3,7 +3,9 @@
  * ends agree: the nearest file upward from each scanned path (or `--config FILE` for all of them) sets rule
  * severities, excludes, `reportUnknown`, the data owner's requirements and suppressions. A schema error is a usage error naming file and line.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { skipNote } from '../engine';
+import { readTextFile } from './read-text';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { allRules, LineIndex, type ConfigSuppression, type ScanOptions } from '../engine';
 import { parseRlensConfig, type RlensConfig } from '../engine/editor-support/config';
@@ -64,12 +66,11 @@ export class CliConfigs {
     const abs = resolve(file);
     const cached = this.byPath.get(abs);
     if (cached) return cached;
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read configuration '${file}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
+    const read = readTextFile(abs);
+    if (read.kind === 'failed') throw new UsageError(`cannot read configuration '${file}': ${read.code}`);
+    if (read.kind === 'notRegular') throw new UsageError(`cannot read configuration '${file}': it is ${read.what}, not a regular file`);
+    if (read.kind === 'skipped') throw new UsageError(`cannot read configuration '${file}': ${skipNote(read.cause)}`);
+    const text = read.text;
     const { config, problems } = parseRlensConfig(text, this.known);
     const lines = new LineIndex(text);
     const where = (start: number): string => {

@@ -3,17 +3,19 @@
  * code: it never touches `process.argv`, `process.exitCode` or the standard streams itself, so tests call it in
  * process. `bin.ts` is the process entry.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allRules, layerById, scanText, type AnalysisError, type Finding, type ScanOptions, type ScanResult } from '../engine';
-import { toFileReport, type FileReport } from '../engine/report/file-report';
+import { allRules, DEFAULT_MAX_FILE_BYTES, layerById, scanText, skippedScan, skipMessage, type AnalysisError, type Finding, type ScanOptions, type ScanResult } from '../engine';
+import { toFileReport, type FileReport, type PositionedError } from '../engine/report/file-report';
 import { parseArgs, UsageError, USAGE, USAGE_HINT, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
+import { Confinement } from './confine';
 import { createFsHost } from './fs-host';
+import { describeFailure, readTextFile } from './read-text';
 import { writeChunks } from './output';
 import { render, writeReport } from './render';
-import { walk } from './walk';
+import { walk, type PathProblem } from './walk';
 import { fixFile } from './write-fixed';
 
 declare const RLENS_VERSION: string | undefined;
@@ -40,12 +42,12 @@ function fails(f: Finding, failOn: FailOn): boolean {
 }
 
 function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanOptions, host: ReturnType<typeof createFsHost>, io: CliIo): { result: ScanResult; text: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'error'}` }] } };
-  }
+  // Type and size are checked before reading: a FIFO named `x.tf` must not hang the scan, nor a 3 GB file fill memory.
+  const read = readTextFile(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (read.kind === 'failed') return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${read.code}` }] } };
+  if (read.kind === 'notRegular') return { text: '', result: { file, findings: [], errors: [{ file, message: `not read: it is ${read.what}, not a regular file` }] } };
+  if (read.kind === 'skipped') return { text: '', result: skippedScan(file, skipMessage(read.cause), read.head) };
+  let text = read.text;
   host.remember(file, text);
   let fixErrors: readonly AnalysisError[] = [];
   if (args.fix) {
@@ -95,21 +97,45 @@ function dropRepeats(reports: FileReport[]): FileReport[] {
   });
 }
 
+/** A folder the walk could not list is an error (the rest was scanned); a symbolic link not followed, a note. */
+function walkReports(unreadable: readonly PathProblem[], links: readonly string[]): FileReport[] {
+  const entry = (file: string, message: string): PositionedError => ({ error: { file, message } });
+  return [
+    ...unreadable.map((u): FileReport => ({ file: u.path, resources: 0, findings: [], errors: [entry(u.path, `folder not scanned: ${describeFailure(u.code)}`)], notes: [] })),
+    ...links.map((l): FileReport => ({ file: l, resources: 0, findings: [], errors: [], notes: [entry(l, 'not scanned: symbolic links are not followed (scan the target itself)')] })),
+  ];
+}
+
+/** A `--parameters` file that is missing or not a regular file is a usage error, not silently ignored. */
+function checkParameterFile(path: string): void {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (e) {
+    throw new UsageError(`--parameters ${path}: ${describeFailure((e as NodeJS.ErrnoException).code ?? 'error')}`);
+  }
+  if (!isFile) throw new UsageError(`--parameters ${path}: not a regular file`);
+}
+
 function runScan(args: ScanArgs, io: CliIo): number {
-  const { files, missing } = walk(args.paths);
+  const { files, missing, unreadable, links } = walk(args.paths);
   if (missing.length > 0) {
-    for (const m of missing) io.stderr(`rlens: cannot read '${m}': no such file or directory\n`);
+    for (const m of missing) io.stderr(`rlens: cannot read '${m.path}': ${describeFailure(m.code)}\n`);
     return 2;
   }
   const baseline = args.baseline ? readBaseline(args.baseline) : undefined;
   const configs = new CliConfigs(args.config, args.paths, (line) => io.stderr(`${line}\n`));
-  const host = createFsHost();
+  for (const p of args.parameters) checkParameterFile(p);
+  // Templates name their own modules and parameter files: only the scanned folders are read unless allowed.
+  const confinement = args.allowOutsideRoot ? undefined : new Confinement(args.paths);
+  const host = createFsHost({ ...(confinement ? { confinement } : {}), named: args.parameters });
   const options: ScanOptions = { host, parameterFiles: args.parameters, reportUnknown: args.reportUnknown };
   const explicit = new Set(args.paths);
   const scanned: FileReport[] = dropRepeats(configs.filter(files, explicit).map((file) => {
     const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options), host, io);
     return toFileReport(result, text, (f) => host.readFile(f));
   }));
+  scanned.push(...walkReports(unreadable, links));
   const reports = baseline && args.baseline ? applyBaseline(scanned, baseline, args.baseline) : scanned;
   reports.push(...configs.unusedReports());
   const sarifFile = args.reports.find((r) => r.format === 'sarif')?.file ?? (args.format === 'sarif' ? args.output : undefined);

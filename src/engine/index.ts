@@ -1,6 +1,6 @@
 /** The engine's public API, used by the CLI, the editor and scripts (bench, corpus checks). */
-export { scanText, checkDocument, isScannable } from './scan';
-export { DEFAULT_MAX_FILE_BYTES } from './limits';
+export { scanText, skippedScan, checkDocument, isScannable } from './scan';
+export { DEFAULT_MAX_FILE_BYTES, skipCause, skipMessage, skipNote, type SkipCause } from './limits';
 export type { ScanOptions, ScanResult, RuleSetting, ConfigSuppression } from './scan';
 export type { Finding, Fix, TextEdit, Severity, AnalysisError, Suppression, RelatedLocation } from './core/finding';
 export { LineIndex } from './core/span';

@@ -31,11 +31,30 @@ function sizeLabel(bytes: number): string {
   return kb >= 1 ? `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB` : `${bytes} bytes`;
 }
 
+/** Why a file is not analysed, before or after reading it. */
+export type SkipCause = { readonly kind: 'tooLarge'; readonly maxBytes: number } | { readonly kind: 'binary' };
+
 /** Why `text` must not be analysed at all, or undefined when it may be. */
-export function skipReason(text: string, maxFileBytes: number = DEFAULT_MAX_FILE_BYTES): string | undefined {
+export function skipCause(text: string, maxFileBytes: number = DEFAULT_MAX_FILE_BYTES): SkipCause | undefined {
   // Every UTF-16 unit is 1 to 3 bytes in UTF-8, so most texts are decided by their length alone.
   const tooLarge = text.length > maxFileBytes || (text.length * 3 > maxFileBytes && utf8Bytes(text, maxFileBytes) > maxFileBytes);
-  if (tooLarge) return `skipped: file is larger than ${sizeLabel(maxFileBytes)}`;
-  if (text.slice(0, BINARY_SNIFF_CHARS).includes('\0')) return 'skipped: binary file (NUL bytes near the start; UTF-16 text is not supported)';
+  if (tooLarge) return { kind: 'tooLarge', maxBytes: maxFileBytes };
+  if (text.slice(0, BINARY_SNIFF_CHARS).includes('\0')) return { kind: 'binary' };
   return undefined;
+}
+
+/** The error a scanned file gets for `cause`. */
+export function skipMessage(cause: SkipCause): string {
+  return cause.kind === 'tooLarge' ? `skipped: file is larger than ${sizeLabel(cause.maxBytes)}` : 'skipped: binary file (NUL bytes near the start; UTF-16 text is not supported)';
+}
+
+/** The same, for a file read on the side (a module, a parameter file): words that follow "not read: ". */
+export function skipNote(cause: SkipCause): string {
+  return cause.kind === 'tooLarge' ? `it is larger than ${sizeLabel(cause.maxBytes)}` : 'it is a binary file';
+}
+
+/** Why `text` must not be analysed at all (the error message), or undefined when it may be. */
+export function skipReason(text: string, maxFileBytes: number = DEFAULT_MAX_FILE_BYTES): string | undefined {
+  const cause = skipCause(text, maxFileBytes);
+  return cause && skipMessage(cause);
 }

@@ -6,6 +6,7 @@ import type { Span } from './core/span';
 import type { AnalyzeOptions, AnalyzedDocument, SourceFormat } from './model/document';
 import { FORMATS } from './formats/all';
 import { handlerFor } from './formats/registry';
+import { recordRefusals } from './host-refusals';
 import { skipReason } from './limits';
 import { allRules } from './rules/registry';
 import { markUsedConfigSuppressions, unusedInlineSuppressions, UNUSED_SUPPRESSION_ID, type RuleHit } from './rules/checks/unused-suppression';
@@ -118,19 +119,30 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
   return findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
+/**
+ * The result for a file that is not analysed (too large, binary, not a regular file): an error naming `reason`,
+ * unless the handler can tell from `head` (the text or its first bytes, when they could be read) that the file is
+ * not one of its templates anyway (JSON that is not ARM), which stays quiet as analysis would.
+ */
+export function skippedScan(file: string, reason: string, head?: string): ScanResult {
+  const handler = handlerFor(FORMATS, file);
+  if (!handler || (head !== undefined && handler.mayBeTemplate?.(head) === false)) return { file, findings: [], errors: [] };
+  return { file, format: handler.format, findings: [], errors: [{ file, message: reason }] };
+}
+
 /** Scans one file's text. Never throws: an engine failure becomes an error entry naming the file. */
 export function scanText(text: string, file: string, options: ScanOptions = {}): ScanResult {
   const handler = handlerFor(FORMATS, file);
   if (!handler) return { file, findings: [], errors: [] };
   const skipped = skipReason(text, options.maxFileBytes);
-  // A handler that can tell from the head that the file is not one of its templates keeps it quiet, as analyse would.
-  if (skipped !== undefined && handler.mayBeTemplate?.(text) !== false) {
-    return { file, format: handler.format, findings: [], errors: [{ file, message: skipped }] };
-  }
-  if (skipped !== undefined) return { file, findings: [], errors: [] };
+  if (skipped !== undefined) return skippedScan(file, skipped, text);
   try {
-    const doc = handler.analyze(text, file, options);
-    if (!doc) return { file, findings: [], errors: [] };
+    // A host that can refuse reads (the CLI's and the editor's) has each refusal noted on the document.
+    const recorder = options.host?.refusal ? recordRefusals(options.host, file) : undefined;
+    const analysed = handler.analyze(text, file, recorder ? { ...options, host: recorder.host } : options);
+    if (!analysed) return { file, findings: [], errors: [] };
+    const refusals = recorder?.notes() ?? [];
+    const doc = refusals.length > 0 ? { ...analysed, notes: [...(analysed.notes ?? []), ...refusals] } : analysed;
     return { file, format: doc.format, document: doc, findings: checkDocument(doc, options), errors: doc.errors };
   } catch (e) {
     // A bug must not take down the editor or a CI run: say which file, and keep going.

@@ -94,6 +94,12 @@ export interface FileHost {
   readFile(path: string): string | undefined;
   /** Files in a directory (names only), for tfvars and sibling .tf files. */
   listDirectory?(dir: string): string[] | undefined;
+  /**
+   * Why the host declined to read or list `path` (outside the folders it may read, not a regular file, too
+   * large, binary), in words that fit after "not read: ", or undefined when it was read or simply is not there.
+   * The scan turns each refusal into a note, so nothing is skipped silently.
+   */
+  refusal?(path: string): string | undefined;
 }
 
 export interface AnalyzeOptions {
