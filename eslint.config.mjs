@@ -1,6 +1,16 @@
 // Type-checked linting; the engine/editor boundary is a lint rule, not a convention.
 import tseslint from 'typescript-eslint';
 
+/**
+ * Front ends reach the engine through its public entries only (`src/engine/index.ts`, and
+ * `src/engine/editor-support/index.ts` for editor surfaces), so that its inside can move freely. Tests may
+ * import internals.
+ */
+const ENGINE_INTERNALS = {
+  group: ['**/engine/**', '!**/engine/editor-support', '!**/engine/editor-support/index'],
+  message: "Import from the engine's public entry ('../engine' or '../engine/editor-support'), not its internals.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '.e2e/**', '.bench/**'] },
   {
@@ -26,7 +36,11 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'], patterns: ['**/extension/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'], patterns: [{ group: ['**/extension/**'] }, ENGINE_INTERNALS] }] },
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'] }, ENGINE_INTERNALS] }] },
   },
   {
     files: ['test/**/*.ts'],

@@ -7,8 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JsonReport } from '../engine/report/json';
-import { toMarkdown } from '../engine/report/markdown';
+import { toMarkdown, type JsonReport } from '../engine';
 import { commandLine, filesOf, InputError, readInputs, type ActionInputs } from './inputs';
 
 /** Step outputs in the runner's file format; the heredoc form keeps any value (a path with `=`) intact. */

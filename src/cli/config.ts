@@ -7,10 +7,10 @@ import { statSync } from 'node:fs';
 import { skipNote } from '../engine';
 import { readTextFile } from './read-text';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { allRules, LineIndex, type ConfigSuppression, type ScanOptions } from '../engine';
-import { parseRlensConfig, type RlensConfig } from '../engine/editor-support/config';
-import { toFileReport, type FileReport } from '../engine/report/file-report';
-import { unusedConfigSuppressions, UNUSED_SUPPRESSION_ID } from '../engine/rules/checks/unused-suppression';
+import {
+  allRules, LineIndex, parseRlensConfig, toFileReport, unusedConfigSuppressions, UNUSED_SUPPRESSION_ID,
+  type ConfigSuppression, type FileReport, type RlensConfig, type ScanOptions, type ScanResult,
+} from '../engine';
 import { UsageError } from './args';
 import { compileGlob, type Glob } from './glob';
 
@@ -132,10 +132,15 @@ export class CliConfigs {
       rules: { ...c.config.rules, ...(base.rules ?? {}) },
       reportUnknown: base.reportUnknown || (c.config.reportUnknown ?? false),
       configSuppressions: c.config.suppressions,
-      usedConfigSuppressions: c.used,
       ...(c.config.allowedLocations ? { allowedLocations: c.config.allowedLocations } : {}),
       ...(c.config.requireCustomerManagedKeys !== undefined ? { requireCustomerManagedKeys: c.config.requireCustomerManagedKeys } : {}),
     };
+  }
+
+  /** Records the configuration suppressions a file's scan used, for `unusedReports`. */
+  recordUse(file: string, result: ScanResult): void {
+    const c = this.configFor(file);
+    if (c) for (const s of result.usedConfigSuppressions) c.used.add(s);
   }
 
   /** RLENS-UNUSED-SUPPRESSION findings for configuration suppressions no scanned file used, one report per file. */

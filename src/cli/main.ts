@@ -5,8 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allRules, DEFAULT_MAX_FILE_BYTES, layerById, scanText, skippedScan, skipMessage, type AnalysisError, type Finding, type ScanOptions, type ScanResult } from '../engine';
-import { toFileReport, type FileReport, type PositionedError } from '../engine/report/file-report';
+import { allRules, DEFAULT_MAX_FILE_BYTES, layerById, scanText, skippedScan, skipMessage, toFileReport, type AnalysisError, type FileReport, type Finding, type PositionedError, type ScanOptions, type ScanResult } from '../engine';
 import { parseArgs, UsageError, USAGE, USAGE_HINT, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
@@ -44,8 +43,8 @@ function fails(f: Finding, failOn: FailOn): boolean {
 function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanOptions, host: ReturnType<typeof createFsHost>, io: CliIo): { result: ScanResult; text: string } {
   // Type and size are checked before reading: a FIFO named `x.tf` must not hang the scan, nor a 3 GB file fill memory.
   const read = readTextFile(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (read.kind === 'failed') return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${read.code}` }] } };
-  if (read.kind === 'notRegular') return { text: '', result: { file, findings: [], errors: [{ file, message: `not read: it is ${read.what}, not a regular file` }] } };
+  if (read.kind === 'failed') return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${read.code}` }], usedConfigSuppressions: [] } };
+  if (read.kind === 'notRegular') return { text: '', result: { file, findings: [], errors: [{ file, message: `not read: it is ${read.what}, not a regular file` }], usedConfigSuppressions: [] } };
   if (read.kind === 'skipped') return { text: '', result: skippedScan(file, skipMessage(read.cause), read.head) };
   let text = read.text;
   host.remember(file, text);
@@ -133,6 +132,7 @@ function runScan(args: ScanArgs, io: CliIo): number {
   const explicit = new Set(args.paths);
   const scanned: FileReport[] = dropRepeats(configs.filter(files, explicit).map((file) => {
     const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options), host, io);
+    configs.recordUse(file, result);
     return toFileReport(result, text, (f) => host.readFile(f));
   }));
   scanned.push(...walkReports(unreadable, links));

@@ -3,7 +3,7 @@
  * whole report never exists as one string, which V8 caps at about 512 M characters (JSON of ~700,000 findings).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { ReportChunks } from '../engine/report/json-stream';
+import type { ReportChunks } from '../engine';
 
 /** Where a report goes: `write` takes text in order; `close` ends it. */
 export interface TextSink {

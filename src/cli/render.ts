@@ -1,13 +1,7 @@
 /** A scan's reports in one output format, as chunks the CLI streams to stdout or a file (`output.ts`). */
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type { FileReport } from '../engine/report/file-report';
-import { toHtml } from '../engine/report/html';
-import { jsonReportChunks, toJsonReport } from '../engine/report/json';
-import type { ReportChunks } from '../engine/report/json-stream';
-import { toMarkdown } from '../engine/report/markdown';
-import { sarifChunks } from '../engine/report/sarif';
-import { toText } from '../engine/report/text';
+import { jsonReportChunks, sarifChunks, toHtml, toJsonReport, toMarkdown, toText, type FileReport, type ReportChunks } from '../engine';
 import type { Format } from './args';
 import { fileSink, writeChunks, type TextSink } from './output';
 

@@ -1,7 +1,7 @@
 /** The engine's public API, used by the CLI, the editor and scripts (bench, corpus checks). */
-export { scanText, skippedScan, checkDocument, isScannable } from './scan';
+export { scanText, skippedScan, checkDocument, checkDocumentFully, isScannable } from './scan';
 export { DEFAULT_MAX_FILE_BYTES, skipCause, skipMessage, skipNote, type SkipCause } from './limits';
-export type { ScanOptions, ScanResult, RuleSetting, ConfigSuppression } from './scan';
+export type { ScanOptions, ScanResult, RuleSetting, DocumentCheck } from './scan';
 export type { Finding, Fix, TextEdit, Severity, AnalysisError, Suppression, RelatedLocation } from './core/finding';
 export { LineIndex } from './core/span';
 export type { Span, Position } from './core/span';
@@ -16,3 +16,18 @@ export { applyEdits, applyEditGroups } from './core/apply-edits';
 export { fixAll } from './fix/fix-all';
 export type { FixAllOptions, FixAllResult, FixLevel, AppliedFix, PendingFix } from './fix/fix-all';
 export { FORMATS } from './formats/all';
+export { toFileReport } from './report/file-report';
+export type { FileReport, PositionedFinding, PositionedError } from './report/file-report';
+export { toJsonReport, jsonReportChunks } from './report/json';
+export { toSarif, sarifChunks } from './report/sarif';
+export type { ReportChunks } from './report/json-stream';
+export { toText } from './report/text';
+export { parseRlensConfig, EMPTY_CONFIG } from './editor-support/config';
+export type { RlensConfig } from './editor-support/config';
+export type { ConfigSuppression } from './suppress/config';
+export { UNUSED_SUPPRESSION_ID, unusedConfigSuppressions } from './suppress/unused';
+export { parseBaseline, applyBaseline } from './suppress/baseline';
+export { formatSuppressionComment, parseSuppressionComment } from './suppress/comment';
+export { toHtml } from './report/html';
+export { toMarkdown } from './report/markdown';
+export type { JsonReport } from './report/json';

@@ -2,18 +2,18 @@
  * The engine's front door: text in, findings out. Shared by the CLI, the editor and the browser build.
  */
 import type { AnalysisError, Finding, Severity, Suppression } from './core/finding';
-import type { Span } from './core/span';
 import type { AnalyzeOptions, AnalyzedDocument, SourceFormat } from './model/document';
 import { FORMATS } from './formats/all';
 import { handlerFor } from './formats/registry';
 import { recordRefusals } from './host-refusals';
 import { skipReason } from './limits';
 import { allRules } from './rules/registry';
-import { markUsedConfigSuppressions, unusedInlineSuppressions, UNUSED_SUPPRESSION_ID, type RuleHit } from './rules/checks/unused-suppression';
 import { runPropertyChecks } from './rules/property-check';
 import { toFinding } from './rules/to-finding';
 import { effectiveRule, type RuleOptions } from './rules/rule-options';
 import type { RuleMeta } from './rules/types';
+import type { ConfigSuppression } from './suppress/config';
+import { unusedInlineSuppressions, usedConfigSuppressions, UNUSED_SUPPRESSION_ID, type RuleHit } from './suppress/unused';
 
 /** Per-rule settings: off, or a severity that replaces the rule's. */
 export type RuleSetting = 'off' | Severity;
@@ -30,23 +30,6 @@ export interface ScanOptions extends AnalyzeOptions, RuleOptions {
   readonly catalog?: readonly RuleMeta[];
   /** Larger files (UTF-8 bytes) are skipped with an error entry; default 5 MB (`DEFAULT_MAX_FILE_BYTES`). */
   readonly maxFileBytes?: number;
-  /**
-   * Filled with the `configSuppressions` that matched a finding, so that a front end can report the unused ones
-   * once its whole scan is done (`unusedConfigSuppressions`).
-   */
-  readonly usedConfigSuppressions?: Set<ConfigSuppression>;
-}
-
-export interface ConfigSuppression {
-  readonly ruleId: string;
-  /** Resource name or symbol; `*` or absent for every resource. */
-  readonly resource?: string;
-  /** Glob-free path suffix the file must end with; absent for every file. */
-  readonly file?: string;
-  readonly reason: string;
-  readonly expires?: string;
-  /** Where the entry is written in `.rlens.yaml`, for reporting it. */
-  readonly span?: Span;
 }
 
 export interface ScanResult {
@@ -56,6 +39,17 @@ export interface ScanResult {
   readonly document?: AnalyzedDocument;
   readonly findings: readonly Finding[];
   readonly errors: readonly AnalysisError[];
+  /**
+   * The `configSuppressions` that matched something in this file (a reported finding or not: unknown verdicts
+   * count), so that a front end can judge the unused ones once its whole scan is done (`unusedConfigSuppressions`).
+   */
+  readonly usedConfigSuppressions: readonly ConfigSuppression[];
+}
+
+/** What the rules found in one document, and which configuration suppressions they used. */
+export interface DocumentCheck {
+  readonly findings: Finding[];
+  readonly usedConfigSuppressions: readonly ConfigSuppression[];
 }
 
 /** Does any format claim this path? (Cheap: no reading.) */
@@ -86,6 +80,11 @@ function knownRuleIds(catalog: readonly RuleMeta[]): ReadonlySet<string> {
 
 /** Runs every enabled rule over an analysed document. */
 export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}): Finding[] {
+  return checkDocumentFully(doc, options).findings;
+}
+
+/** Runs every enabled rule over an analysed document, saying also which configuration suppressions were used. */
+export function checkDocumentFully(doc: AnalyzedDocument, options: ScanOptions = {}): DocumentCheck {
   const settings = options.rules ?? {};
   const today = options.today ?? todayIso();
   const findings: Finding[] = [];
@@ -106,7 +105,7 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
     }
   }
   // After every rule ran: suppressions that matched none of their hits (unknown verdicts count as hits).
-  if (options.usedConfigSuppressions) markUsedConfigSuppressions(options.configSuppressions ?? [], hits, doc.file, options.usedConfigSuppressions);
+  const usedConfig = usedConfigSuppressions(options.configSuppressions ?? [], hits, doc.file);
   const meta = catalog.find((r) => r.id === UNUSED_SUPPRESSION_ID);
   if (meta && settings[meta.id] !== 'off') {
     const off = new Set(Object.keys(settings).filter((id) => settings[id] === 'off'));
@@ -116,7 +115,8 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
     }
   }
   // Rule ids are ASCII: plain comparison orders them as localeCompare did, without ICU's cost per comparison.
-  return findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return { findings, usedConfigSuppressions: usedConfig };
 }
 
 /**
@@ -126,29 +126,30 @@ export function checkDocument(doc: AnalyzedDocument, options: ScanOptions = {}):
  */
 export function skippedScan(file: string, reason: string, head?: string): ScanResult {
   const handler = handlerFor(FORMATS, file);
-  if (!handler || (head !== undefined && handler.mayBeTemplate?.(head) === false)) return { file, findings: [], errors: [] };
-  return { file, format: handler.format, findings: [], errors: [{ file, message: reason }] };
+  if (!handler || (head !== undefined && handler.mayBeTemplate?.(head) === false)) return { file, findings: [], errors: [], usedConfigSuppressions: [] };
+  return { file, format: handler.format, findings: [], errors: [{ file, message: reason }], usedConfigSuppressions: [] };
 }
 
 /** Scans one file's text. Never throws: an engine failure becomes an error entry naming the file. */
 export function scanText(text: string, file: string, options: ScanOptions = {}): ScanResult {
   const handler = handlerFor(FORMATS, file);
-  if (!handler) return { file, findings: [], errors: [] };
+  if (!handler) return { file, findings: [], errors: [], usedConfigSuppressions: [] };
   const skipped = skipReason(text, options.maxFileBytes);
   if (skipped !== undefined) return skippedScan(file, skipped, text);
   try {
     // A host that can refuse reads (the CLI's and the editor's) has each refusal noted on the document.
     const recorder = options.host?.refusal ? recordRefusals(options.host, file) : undefined;
     const analysed = handler.analyze(text, file, recorder ? { ...options, host: recorder.host } : options);
-    if (!analysed) return { file, findings: [], errors: [] };
+    if (!analysed) return { file, findings: [], errors: [], usedConfigSuppressions: [] };
     const refusals = recorder?.notes() ?? [];
     const doc = refusals.length > 0 ? { ...analysed, notes: [...(analysed.notes ?? []), ...refusals] } : analysed;
-    return { file, format: doc.format, document: doc, findings: checkDocument(doc, options), errors: doc.errors };
+    const { findings, usedConfigSuppressions } = checkDocumentFully(doc, options);
+    return { file, format: doc.format, document: doc, findings, errors: doc.errors, usedConfigSuppressions };
   } catch (e) {
     // A bug must not take down the editor or a CI run: say which file, and keep going.
     const message = e instanceof Error ? e.message : String(e);
-    return { file, format: handler.format, findings: [], errors: [{ file, message: `internal error while analysing: ${message}` }] };
+    return { file, format: handler.format, findings: [], errors: [{ file, message: `internal error while analysing: ${message}` }], usedConfigSuppressions: [] };
   }
 }
 
-export type { Suppression };
+export type { Suppression, ConfigSuppression };

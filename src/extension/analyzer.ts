@@ -15,9 +15,8 @@ export interface FileState {
   /** Document version for open documents; undefined for files read from disk. */
   readonly version?: number;
   readonly result: ScanResult;
-  /** The `.rlens.yaml` suppressions the scan applied, and those that matched something in it (used or not reported). */
+  /** The `.rlens.yaml` suppressions the scan applied (those it used are in `result.usedConfigSuppressions`). */
   readonly configSuppressions: readonly ConfigSuppression[];
-  readonly usedConfig: ReadonlySet<ConfigSuppression>;
 }
 
 /** Untitled buffers have no extension: borrow one from the language so a format can claim them. */
@@ -64,9 +63,8 @@ export class Analyzer implements vscode.Disposable {
   scanNow(uri: vscode.Uri, path: string, text: string, version?: number): FileState {
     this.host.beginScan();
     const options = this.settings.scanOptions();
-    const usedConfig = new Set<ConfigSuppression>();
-    const result = scanText(text, path, { ...options, host: this.host, usedConfigSuppressions: usedConfig });
-    return { uri, path, text, ...(version !== undefined ? { version } : {}), result, configSuppressions: options.configSuppressions ?? [], usedConfig };
+    const result = scanText(text, path, { ...options, host: this.host });
+    return { uri, path, text, ...(version !== undefined ? { version } : {}), result, configSuppressions: options.configSuppressions ?? [] };
   }
 
   /** The engine's fix-all (safe fixes) over a scanned state's text, with the same options as its scan. */

@@ -3,7 +3,7 @@
  * the view. Each returns something useful so that tests and other extensions can drive them.
  */
 import * as vscode from 'vscode';
-import { explainFinding, explainResourceType } from '../engine/editor-support/explain';
+import { explainFinding, explainResourceType } from '../engine/editor-support';
 import type { Analyzer } from './analyzer';
 import { suppressFinding, SUPPRESS_COMMAND, type SuppressArgs } from './code-actions';
 import type { LiveDiagnostics } from './diagnostics';

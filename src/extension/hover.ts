@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type Finding, type Span } from '../engine';
-import { bySeverity, explainFinding, explainResourceType } from '../engine/editor-support/explain';
+import { bySeverity, explainFinding, explainResourceType } from '../engine/editor-support';
 import type { Analyzer } from './analyzer';
 
 function covers(span: Span, offset: number): boolean {

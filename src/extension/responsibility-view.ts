@@ -4,8 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { allRules, type Finding } from '../engine';
-import { buildMatrix } from '../engine/editor-support/matrix';
-import { listName } from '../engine/editor-support/names';
+import { buildMatrix, listName } from '../engine/editor-support';
 import type { Analyzer, FileState } from './analyzer';
 import { OPEN_FINDING_COMMAND } from './tree';
 import { renderView, type ViewFinding, type ViewScope } from './view-html';

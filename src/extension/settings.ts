@@ -3,8 +3,7 @@
  * settings (the user's own choices win). Problems in `.rlens.yaml` become diagnostics on that file.
  */
 import * as vscode from 'vscode';
-import { allRules, LineIndex, type RuleSetting, type ScanOptions } from '../engine';
-import { EMPTY_CONFIG, parseRlensConfig, type RlensConfig } from '../engine/editor-support/config';
+import { allRules, EMPTY_CONFIG, LineIndex, parseRlensConfig, type RlensConfig, type RuleSetting, type ScanOptions } from '../engine';
 import { readText } from './file-host';
 
 export const SOURCE = 'Responsibility Lens';

@@ -1,8 +1,7 @@
 /** "Your responsibilities": layer → resource → finding, for the customer and shared layers that have open findings. */
 import * as vscode from 'vscode';
 import { LAYERS, type Finding, type LayerId } from '../engine';
-import { findingTooltip, ownerLabel } from '../engine/editor-support/explain';
-import { listName } from '../engine/editor-support/names';
+import { findingTooltip, listName, ownerLabel } from '../engine/editor-support';
 import { Analyzer, type FileState } from './analyzer';
 
 export const OPEN_FINDING_COMMAND = 'rlens.openFinding';

@@ -4,8 +4,7 @@
  * verdicts follow edits (each stored scan records which suppressions it matched).
  */
 import * as vscode from 'vscode';
-import { allRules, LineIndex, ruleById, ruleDocsUrl } from '../engine';
-import { UNUSED_SUPPRESSION_ID, unusedConfigSuppressions } from '../engine/rules/checks/unused-suppression';
+import { allRules, LineIndex, ruleById, ruleDocsUrl, UNUSED_SUPPRESSION_ID, unusedConfigSuppressions } from '../engine';
 import type { Analyzer } from './analyzer';
 import type { LiveDiagnostics } from './diagnostics';
 import { SOURCE, type Settings } from './settings';
@@ -42,7 +41,7 @@ export class UnusedConfigSuppressions implements vscode.Disposable {
     const rules = this.settings.scanOptions().rules ?? {};
     const setting = rules[UNUSED_SUPPRESSION_ID];
     if (!rule || setting === 'off') return;
-    const used = new Set(states.flatMap((s) => [...s.usedConfig]));
+    const used = new Set(states.flatMap((s) => s.result.usedConfigSuppressions));
     const scanned = states.map((s) => s.path.replace(/\\/g, '/'));
     const findings = unusedConfigSuppressions({
       rule,

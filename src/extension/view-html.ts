@@ -3,8 +3,7 @@
  * before any script runs. No editor API here: it is unit-tested as plain text.
  */
 import { DEPLOYMENT_MODELS, LAYERS, type Finding } from '../engine';
-import { ownerLabel } from '../engine/editor-support/explain';
-import { formatScore, type Matrix, type MatrixCell } from '../engine/editor-support/matrix';
+import { formatScore, ownerLabel, type Matrix, type MatrixCell } from '../engine/editor-support';
 
 export interface ViewAssets {
   readonly cspSource: string;

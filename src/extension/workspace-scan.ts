@@ -1,8 +1,6 @@
 /** Scan Workspace: every IaC file, opened or not, into Problems; and the SARIF export built on it. */
 import * as vscode from 'vscode';
-import { isScannable, type ScanResult } from '../engine';
-import { toFileReport } from '../engine/report/file-report';
-import { toSarif } from '../engine/report/sarif';
+import { isScannable, toFileReport, toSarif, type ScanResult } from '../engine';
 import { Analyzer } from './analyzer';
 import { pathOf, readText } from './file-host';
 import type { LiveDiagnostics } from './diagnostics';

@@ -1,7 +1,6 @@
 /** RLENS-UNUSED-SUPPRESSION: judged after every rule ran, in the document, and across a scan for `.rlens.yaml`. */
 import assert from 'node:assert/strict';
-import { allRules, scanText, type ConfigSuppression } from '../../src/engine';
-import { unusedConfigSuppressions, UNUSED_SUPPRESSION_ID } from '../../src/engine/rules/checks/unused-suppression';
+import { allRules, scanText, unusedConfigSuppressions, UNUSED_SUPPRESSION_ID, type ConfigSuppression } from '../../src/engine';
 
 const TF = `# rlens-disable-next-line STG-TLS -- legacy clients
 resource "azurerm_storage_account" "a" {
@@ -46,13 +45,13 @@ describe('unused suppressions', () => {
 
   it('marks the configuration suppressions a document used, and reports the rest for the config file', () => {
     const insecure = TF.replace('"TLS1_2"', '"TLS1_0"').replace(/^# .*\n/, '');
-    const used = new Set<ConfigSuppression>();
     const hit: ConfigSuppression = { ruleId: 'STG-TLS', resource: 'sta', reason: 'legacy', span: { start: 10, end: 20 } };
     const miss: ConfigSuppression = { ruleId: 'STG-TLS', resource: 'gone', reason: 'legacy', span: { start: 30, end: 40 } };
     const typo: ConfigSuppression = { ruleId: 'KV-PURGEE', reason: 'typo', span: { start: 50, end: 60 } };
-    const r = scanText(insecure, 'main.tf', { configSuppressions: [hit, miss, typo], usedConfigSuppressions: used });
+    const r = scanText(insecure, 'main.tf', { configSuppressions: [hit, miss, typo] });
     assert.ok(r.findings.find((f) => f.ruleId === 'STG-TLS')?.suppressed);
-    assert.deepEqual([...used], [hit]);
+    assert.deepEqual(r.usedConfigSuppressions, [hit]);
+    const used = new Set(r.usedConfigSuppressions);
     const rule = allRules().find((x) => x.id === UNUSED_SUPPRESSION_ID);
     assert.ok(rule);
     const found = unusedConfigSuppressions({

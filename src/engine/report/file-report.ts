@@ -41,7 +41,7 @@ export interface FileReport {
 }
 
 /** Positions a scan result; `textOf` supplies other files' text (modules, parameter files) when findings point there. */
-export function toFileReport(result: ScanResult, text: string, textOf: (file: string) => string | undefined = () => undefined): FileReport {
+export function toFileReport(result: Omit<ScanResult, 'usedConfigSuppressions'>, text: string, textOf: (file: string) => string | undefined = () => undefined): FileReport {
   const indexes = new Map<string, LineIndex>([[result.file, new LineIndex(text)]]);
   const indexOf = (file: string): LineIndex => {
     let idx = indexes.get(file);

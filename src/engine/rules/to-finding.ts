@@ -1,5 +1,5 @@
 /** Turns what a check reports into a full finding: metadata, ownership, message, related locations, fixes, suppression. */
-import type { Finding, Fix, RelatedLocation, Severity, Suppression } from '../core/finding';
+import type { Finding, Fix, RelatedLocation, Severity } from '../core/finding';
 import { isWrittenInPlace, type Value } from '../core/value';
 import type { AnalyzedDocument } from '../model/document';
 import type { Resource } from '../model/resource';
@@ -7,13 +7,11 @@ import { detach, intern } from '../core/detach';
 import { ownerOf, DEPLOYMENT_MODELS, type Owner, type ServiceModel } from '../responsibility/layers';
 import { FIX_NEEDS_REVIEW } from '../fix/needs-review';
 import { serviceModelOf } from '../responsibility/service-models';
-import type { ConfigSuppression } from '../scan';
+import { suppressionFor, type SuppressionContext } from '../suppress/apply';
 import type { FixIntent, RawFinding, RuleMeta } from './types';
 
-interface Context {
-  readonly today: string;
+interface Context extends SuppressionContext {
   readonly severity?: Severity;
-  readonly config: readonly ConfigSuppression[];
 }
 
 function fill(template: string, data: Readonly<Record<string, string | number>>): string {
@@ -96,15 +94,6 @@ function ownership(rule: RuleMeta, resource: Resource | undefined): { model?: Se
   return { owner: owners.size === 1 ? [...owners][0] as Owner : 'shared' };
 }
 
-function matchingSuppression(rule: RuleMeta, resource: Resource | undefined, doc: AnalyzedDocument, ctx: Context, name: string, at: number): Suppression | undefined {
-  const inline = resource?.suppressions.filter((s) => s.ruleId.toUpperCase() === rule.id && (!s.within || (at >= s.within.start && at < s.within.end))) ?? [];
-  const config: Suppression[] = ctx.config
-    .filter((c) => c.ruleId.toUpperCase() === rule.id && (!c.resource || c.resource === '*' || c.resource === name || c.resource === resource?.symbol))
-    .filter((c) => !c.file || doc.file.replace(/\\/g, '/').endsWith(c.file))
-    .map((c) => ({ ruleId: c.ruleId, reason: c.reason, ...(c.expires ? { expires: c.expires } : {}), file: doc.file, span: { start: 0, end: 0 }, source: 'config' as const }));
-  return [...inline, ...config][0];
-}
-
 export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument, ctx: Context): Finding | undefined {
   const resource = raw.resource;
   const { model, owner } = ownership(rule, resource);
@@ -115,16 +104,9 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
   const template = rule.messages[raw.messageId];
   // The loader and the type-checker make this unreachable; a finding must never borrow another message.
   if (template === undefined) throw new Error(`${rule.id} reported message '${raw.messageId}', which ${rule.source} does not declare`);
-  let message = fill(template, data) + originNote(raw.at, doc) + (raw.note ? ` ${raw.note}` : '');
   const span = raw.at ? raw.at.span : (resource?.anchor ?? { start: 0, end: 0 });
-  let suppressed: Suppression | undefined = matchingSuppression(rule, resource, doc, ctx, name, span.start);
-  if (suppressed && suppressed.reason.trim() === '') {
-    message += ' (A suppression for this rule is ignored: it gives no reason.)';
-    suppressed = undefined;
-  } else if (suppressed?.expires && suppressed.expires < ctx.today) {
-    message += ` (Its suppression expired on ${suppressed.expires}.)`;
-    suppressed = undefined;
-  }
+  const { suppressed, note } = suppressionFor(rule.id, resource, name, doc.file, span.start, ctx);
+  const message = fill(template, data) + originNote(raw.at, doc) + (raw.note ? ` ${raw.note}` : '') + note;
   // Every string that may come from the source text is detached: the finding outlives the text (see detach.ts).
   return {
     ruleId: rule.id,

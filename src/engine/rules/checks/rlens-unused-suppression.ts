@@ -1,7 +1,7 @@
 /**
  * RLENS-UNUSED-SUPPRESSION's unit: its messages and dialects. Whether a suppression was used is known only after
  * every other rule ran, so its check reports nothing here; the scan reports unused inline suppressions at its end
- * and a front end reports unused `.rlens.yaml` ones after its whole scan (see `unused-suppression.ts`).
+ * and a front end reports unused `.rlens.yaml` ones after its whole scan (see `src/engine/suppress/unused.ts`).
  */
 import { createRule } from '../code-rule';
 

@@ -1,24 +1,19 @@
 /**
  * RLENS-UNUSED-SUPPRESSION: a suppression that matched no finding, or that names a rule the catalog does not
- * have. Whether a suppression was used is known only after every other rule ran, so the registered code check
- * produces nothing; `checkDocument` calls `unusedInlineSuppressions` at the end, and a front end that reads
- * `.rlens.yaml` calls `unusedConfigSuppressions` once its whole scan is done (a configuration suppression may
- * match a finding in any file it covers).
+ * have. Whether a suppression was used is known only after every other rule ran: `checkDocument` reports the
+ * inline ones of a document (`unusedInlineSuppressions`) and returns the `.rlens.yaml` entries the document used
+ * (`ScanResult.usedConfigSuppressions`); a front end judges the configuration file once its whole scan is done
+ * (`unusedConfigSuppressions`), since an entry may match a finding in any file it covers.
  */
-import type { Finding, Severity } from '../../core/finding';
-import type { Span } from '../../core/span';
-import type { StringValue } from '../../core/value';
-import type { AnalyzedDocument } from '../../model/document';
-import type { Resource } from '../../model/resource';
-import type { ConfigSuppression } from '../../scan';
-import type { RawFinding, RuleMeta } from '../types';
+import type { Finding, Severity } from '../core/finding';
+import type { Span } from '../core/span';
+import type { StringValue } from '../core/value';
+import type { AnalyzedDocument } from '../model/document';
+import type { Resource } from '../model/resource';
+import type { RawFinding, RuleMeta } from '../rules/types';
+import { configSuppressionMatches, type ConfigSuppression } from './config';
 
 export const UNUSED_SUPPRESSION_ID = 'RLENS-UNUSED-SUPPRESSION';
-
-/** The registered check: see the module comment for why it reports from elsewhere. */
-export function unusedSuppressionCheck(): RawFinding[] {
-  return [];
-}
 
 /** A raw finding some rule produced in this document (reported or not: unknown values count as uses). */
 export interface RuleHit {
@@ -26,27 +21,14 @@ export interface RuleHit {
   readonly raw: RawFinding;
 }
 
-/**
- * Does a `.rlens.yaml` suppression cover this finding? The same test `to-finding` applies when it suppresses;
- * kept beside the unused check so that both read one definition of "matches".
- */
-export function configSuppressionMatches(c: ConfigSuppression, ruleId: string, resource: { readonly name: string; readonly symbol?: string }, file: string): boolean {
-  if (c.ruleId.toUpperCase() !== ruleId) return false;
-  if (c.resource && c.resource !== '*' && c.resource !== resource.name && c.resource !== resource.symbol) return false;
-  return !c.file || file.replace(/\\/g, '/').endsWith(c.file);
-}
-
 function hitName(hit: RuleHit): { name: string; symbol?: string } {
   const r = hit.raw.resource;
   return { name: r?.name ?? hit.raw.subject?.name ?? '', ...(r?.symbol ? { symbol: r.symbol } : {}) };
 }
 
-/** Adds to `used` every configuration suppression that matches one of the hits. */
-export function markUsedConfigSuppressions(config: readonly ConfigSuppression[], hits: readonly RuleHit[], file: string, used: Set<ConfigSuppression>): void {
-  for (const c of config) {
-    if (used.has(c)) continue;
-    if (hits.some((h) => configSuppressionMatches(c, h.ruleId, hitName(h), file))) used.add(c);
-  }
+/** The configuration suppressions that match one of the hits, in their written order. */
+export function usedConfigSuppressions(config: readonly ConfigSuppression[], hits: readonly RuleHit[], file: string): ConfigSuppression[] {
+  return config.filter((c) => hits.some((h) => configSuppressionMatches(c, h.ruleId, hitName(h), file)));
 }
 
 /** A zero-width value at the suppression, so the finding shows on the comment or metadata entry itself. */
@@ -93,9 +75,10 @@ function fill(template: string, data: Readonly<Record<string, string>>): string 
 }
 
 /**
- * `.rlens.yaml` suppressions that matched nothing in a scan (`used` as filled through `ScanOptions.usedConfigSuppressions`)
- * or that name an unknown rule, as findings in the configuration file. `covered` says whether the scan looked at
- * everything a suppression could apply to: a partial scan must not call a suppression for another folder unused.
+ * `.rlens.yaml` suppressions that matched nothing in a scan (`used`: the union of the scanned files'
+ * `ScanResult.usedConfigSuppressions`) or that name an unknown rule, as findings in the configuration file.
+ * `covered` says whether the scan looked at everything a suppression could apply to: a partial scan must not call
+ * a suppression for another folder unused.
  */
 export function unusedConfigSuppressions(args: {
   readonly rule: RuleMeta;
