@@ -8,8 +8,8 @@ import { skipNote } from '../engine';
 import { readTextFile } from './read-text';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
-  allRules, LineIndex, parseRlensConfig, toFileReport, unusedConfigSuppressions, UNUSED_SUPPRESSION_ID,
-  type ConfigSuppression, type FileReport, type RlensConfig, type ScanOptions, type ScanResult,
+  allRules, EMPTY_CONFIG, LineIndex, parseRlensConfig, scanOptionsFrom, toFileReport, unusedConfigSuppressions, UNUSED_SUPPRESSION_ID,
+  type ConfigSuppression, type FileReport, type OptionOverrides, type RlensConfig, type ScanOptions, type ScanResult,
 } from '../engine';
 import { UsageError } from './args';
 import { compileGlob, type Glob } from './glob';
@@ -122,19 +122,11 @@ export class CliConfigs {
     });
   }
 
-  /** Scan options for one file: the configuration's rules, suppressions and `reportUnknown` (the flag wins when set). */
-  optionsFor(file: string, base: ScanOptions): ScanOptions {
+  /** Scan options for one file: its configuration's, overlaid by the command line's `flags`, over `base`. */
+  optionsFor(file: string, base: ScanOptions, flags: OptionOverrides): ScanOptions {
     const c = this.configFor(file);
-    if (!c) return base;
-    c.scanned.push(file.replace(/\\/g, '/'));
-    return {
-      ...base,
-      rules: { ...c.config.rules, ...(base.rules ?? {}) },
-      reportUnknown: base.reportUnknown || (c.config.reportUnknown ?? false),
-      configSuppressions: c.config.suppressions,
-      ...(c.config.allowedLocations ? { allowedLocations: c.config.allowedLocations } : {}),
-      ...(c.config.requireCustomerManagedKeys !== undefined ? { requireCustomerManagedKeys: c.config.requireCustomerManagedKeys } : {}),
-    };
+    if (c) c.scanned.push(file.replace(/\\/g, '/'));
+    return { ...base, ...scanOptionsFrom(c?.config ?? EMPTY_CONFIG, flags) };
   }
 
   /** Records the configuration suppressions a file's scan used, for `unusedReports`. */

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allRules, DEFAULT_MAX_FILE_BYTES, layerById, scanText, skippedScan, skipMessage, toFileReport, type AnalysisError, type FileReport, type Finding, type PositionedError, type ScanOptions, type ScanResult } from '../engine';
+import { allRules, DEFAULT_MAX_FILE_BYTES, dropRepeatedFindings, layerById, scanText, skippedScan, skipMessage, toFileReport, type AnalysisError, type FileReport, type Finding, type OptionOverrides, type PositionedError, type ScanOptions, type ScanResult } from '../engine';
 import { parseArgs, UsageError, USAGE, USAGE_HINT, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
@@ -63,39 +63,6 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
   return { text, result };
 }
 
-/**
- * A local module's resources are reported in the module's own files, so scanning its caller and the module's
- * folder finds them twice: keep one (same rule, file, span and message), the one of the file scanned directly.
- * Likewise a `.bicepparam` scanned beside its template reports, at its own value, a finding the template's scan
- * already reports with that value as a related location: the template's copy is kept (it names both places).
- */
-function dropRepeats(reports: FileReport[]): FileReport[] {
-  const at = (ruleId: string, file: string, start: number, end: number, message: string): string => `${ruleId}\0${resolve(file)}\0${start}:${end}\0${message}`;
-  const key = (f: Finding): string => at(f.ruleId, f.file, f.span.start, f.span.end, f.message);
-  const seen = new Set<string>();
-  const viaRelated = new Set<string>();
-  const isParameterFile = (file: string): boolean => /\.bicepparam$/i.test(file);
-  for (const r of reports) {
-    for (const { finding } of r.findings) {
-      if (resolve(finding.file) !== resolve(r.file)) continue;
-      seen.add(key(finding));
-      if (isParameterFile(r.file)) continue;
-      for (const x of finding.related) viaRelated.add(at(finding.ruleId, x.file, x.span.start, x.span.end, finding.message));
-    }
-  }
-  return reports.map((r) => {
-    const findings = r.findings.filter(({ finding }) => {
-      const k = key(finding);
-      if (isParameterFile(r.file) && viaRelated.has(k)) return false;
-      if (resolve(finding.file) === resolve(r.file)) return true;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-    return findings.length === r.findings.length ? r : { ...r, findings };
-  });
-}
-
 /** A folder the walk could not list is an error (the rest was scanned); a symbolic link not followed, a note. */
 function walkReports(unreadable: readonly PathProblem[], links: readonly string[]): FileReport[] {
   const entry = (file: string, message: string): PositionedError => ({ error: { file, message } });
@@ -128,13 +95,14 @@ function runScan(args: ScanArgs, io: CliIo): number {
   // Templates name their own modules and parameter files: only the scanned folders are read unless allowed.
   const confinement = args.allowOutsideRoot ? undefined : new Confinement(args.paths);
   const host = createFsHost({ ...(confinement ? { confinement } : {}), named: args.parameters });
-  const options: ScanOptions = { host, parameterFiles: args.parameters, reportUnknown: args.reportUnknown };
+  const options: ScanOptions = { host, parameterFiles: args.parameters };
+  const flags: OptionOverrides = args.reportUnknown ? { reportUnknown: true } : {};
   const explicit = new Set(args.paths);
-  const scanned: FileReport[] = dropRepeats(configs.filter(files, explicit).map((file) => {
-    const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options), host, io);
+  const scanned: FileReport[] = dropRepeatedFindings(configs.filter(files, explicit).map((file) => {
+    const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options, flags), host, io);
     configs.recordUse(file, result);
     return toFileReport(result, text, (f) => host.readFile(f));
-  }));
+  }), (f) => resolve(f));
   scanned.push(...walkReports(unreadable, links));
   const reports = baseline && args.baseline ? applyBaseline(scanned, baseline, args.baseline) : scanned;
   reports.push(...configs.unusedReports());

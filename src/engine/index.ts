@@ -31,3 +31,6 @@ export { formatSuppressionComment, parseSuppressionComment } from './suppress/co
 export { toHtml } from './report/html';
 export { toMarkdown } from './report/markdown';
 export type { JsonReport } from './report/json';
+export { scanOptionsFrom } from './options';
+export type { OptionOverrides } from './options';
+export { dropRepeatedFindings, findingKey } from './report/repeats';

@@ -4,7 +4,7 @@
  * analyzer holds into Problems entries, including findings that land in another file (a parameter file).
  */
 import * as vscode from 'vscode';
-import { ruleDocsUrl, type Finding } from '../engine';
+import { findingKey, ruleDocsUrl, type Finding } from '../engine';
 import { Analyzer, enginePath, isCandidate, type FileState } from './analyzer';
 import { SOURCE, type Settings } from './settings';
 
@@ -64,7 +64,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       for (const f of Analyzer.open(state)) {
         if (this.analyzer.uriOfFile(state, f.file).toString() !== key) continue;
         // A module or parameter file reached from several templates reports each finding once.
-        const id = `${f.ruleId}:${f.span.start}:${f.span.end}:${f.message}`;
+        const id = findingKey(f, () => key);
         if (seen.has(id)) continue;
         seen.add(id);
         out.push(toDiagnostic(this.analyzer, state, f));

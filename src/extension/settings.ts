@@ -3,7 +3,7 @@
  * settings (the user's own choices win). Problems in `.rlens.yaml` become diagnostics on that file.
  */
 import * as vscode from 'vscode';
-import { allRules, EMPTY_CONFIG, LineIndex, parseRlensConfig, type RlensConfig, type RuleSetting, type ScanOptions } from '../engine';
+import { allRules, EMPTY_CONFIG, LineIndex, parseRlensConfig, scanOptionsFrom, type RlensConfig, type RuleSetting, type ScanOptions } from '../engine';
 import { readText } from './file-host';
 
 export const SOURCE = 'Responsibility Lens';
@@ -123,19 +123,17 @@ export class Settings implements vscode.Disposable {
     return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
   }
 
+  /** `.rlens.yaml` overlaid by the explicit settings (the engine's one mapping, as the CLI's flags). */
   scanOptions(): ScanOptions {
-    const fromSettings = this.section.get<Record<string, RuleSetting>>('rules.severity', {});
-    const rules: Record<string, RuleSetting> = { ...this.yaml.rules };
-    for (const [id, v] of Object.entries(fromSettings)) rules[id.toUpperCase()] = v;
-    const allowedLocations = this.explicit<string[]>('residency.allowedLocations') ?? this.yaml.allowedLocations;
-    const requireCustomerManagedKeys = this.explicit<boolean>('encryption.requireCustomerManagedKeys') ?? this.yaml.requireCustomerManagedKeys;
-    return {
-      rules,
-      reportUnknown: this.reportUnknown,
-      configSuppressions: this.yaml.suppressions,
+    const reportUnknown = this.explicit<boolean>('diagnostics.reportUnknown');
+    const allowedLocations = this.explicit<string[]>('residency.allowedLocations');
+    const requireCustomerManagedKeys = this.explicit<boolean>('encryption.requireCustomerManagedKeys');
+    return scanOptionsFrom(this.yaml, {
+      rules: this.section.get<Record<string, RuleSetting>>('rules.severity', {}),
+      ...(reportUnknown !== undefined ? { reportUnknown } : {}),
       ...(allowedLocations ? { allowedLocations } : {}),
       ...(requireCustomerManagedKeys !== undefined ? { requireCustomerManagedKeys } : {}),
-    };
+    });
   }
 
   dispose(): void {

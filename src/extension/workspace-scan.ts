@@ -1,6 +1,6 @@
 /** Scan Workspace: every IaC file, opened or not, into Problems; and the SARIF export built on it. */
 import * as vscode from 'vscode';
-import { isScannable, toFileReport, toSarif, type ScanResult } from '../engine';
+import { dropRepeatedFindings, isScannable, toFileReport, toSarif, type ScanResult } from '../engine';
 import { Analyzer } from './analyzer';
 import { pathOf, readText } from './file-host';
 import type { LiveDiagnostics } from './diagnostics';
@@ -62,7 +62,10 @@ export async function scanFile(analyzer: Analyzer, uri: vscode.Uri): Promise<Ret
   return state;
 }
 
-/** The SARIF log of everything the analyzer holds, with paths relative to the first workspace folder. */
+/**
+ * The SARIF log of everything the analyzer holds, with paths relative to the first workspace folder; a finding
+ * several scans report (a module's, reached from two templates) is listed once, as the CLI lists it.
+ */
 export function sarifOf(analyzer: Analyzer, version: string): object {
   const root = vscode.workspace.workspaceFolders?.[0];
   const base = root ? pathOf(root.uri).replace(/\\/g, '/').replace(/\/?$/, '/') : '';
@@ -83,5 +86,5 @@ export function sarifOf(analyzer: Analyzer, version: string): object {
     };
     return toFileReport(relative, s.text, (f) => analyzer.host.textOf(back.get(f) ?? f));
   });
-  return toSarif(reports, version);
+  return toSarif(dropRepeatedFindings(reports), version);
 }

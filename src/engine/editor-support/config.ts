@@ -15,7 +15,8 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from '../core/span';
-import type { RuleSetting, ConfigSuppression } from '../scan';
+import type { RuleSetting } from '../scan';
+import type { ConfigSuppression } from '../suppress/config';
 
 export interface RlensConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
