@@ -53,4 +53,11 @@ export interface Resource {
    * apply to (Bicep `scope: kv`), when it names one.
    */
   readonly scopeSymbol?: string;
+  /**
+   * ARM-shaped dialects: symbols of the resources this one sits under by its type and name (`srv/db/default` under
+   * `srv/db` and `srv`), filled by the adapter (`model/links.ts`).
+   */
+  readonly ancestorSymbols?: readonly string[];
+  /** ARM-shaped dialects: symbols of the resources its `scope` string names, filled by the adapter (`model/links.ts`). */
+  readonly scopeTargets?: readonly string[];
 }

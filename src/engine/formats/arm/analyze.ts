@@ -11,6 +11,7 @@ import { child, nodeSpan, stringOf, toValue } from './json-values';
 import { walkTemplate } from './resources';
 import { TemplateScope, type SuppliedValue } from './template-scope';
 import { ArmWriter } from './writer';
+import { resolveNameLinks } from '../../model/links';
 
 /** jsonc-parser's ParseErrorCode.UnexpectedEndOfString (a const enum, which isolated modules cannot import). */
 const UNEXPECTED_END_OF_STRING = 12;
@@ -210,7 +211,8 @@ export function analyzeArm(text: string, file: string, options: AnalyzeOptions):
   walkTemplate(root, scope, { file, resources, errors }, '', 0);
   const deploymentScope = armDeploymentScope(stringOf(child(root, '$schema')) ?? '');
   const outputs = armOutputs(root, scope);
-  return { file, format: 'arm', resources, parameters: scope.parameterInfos(), outputs, errors, writer, dependencies, deploymentScope };
+  // Nested deployments' resources included: links by name and scope are resolved over the whole document.
+  return { file, format: 'arm', resources: resolveNameLinks(resources), parameters: scope.parameterInfos(), outputs, errors, writer, dependencies, deploymentScope };
 }
 
 /** The scope a template's `$schema` names (subscriptionDeploymentTemplate.json, …); deploymentTemplate.json is a resource group. */

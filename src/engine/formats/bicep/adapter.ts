@@ -14,6 +14,7 @@ import { FileScope, type SuppliedValue } from './scope';
 import type { Program } from './syntax';
 import { BicepWriter, FilesWriter } from './writer';
 import { parseBicepCached } from './parse-cache';
+import { resolveNameLinks } from '../../model/links';
 
 const MAX_REPORTED_ERRORS = 20;
 
@@ -86,6 +87,8 @@ export function analyzeBicep(text: string, file: string, options: AnalyzeOptions
   const collector: Collector = { errors, notes, dependencies, writer, expansions: new ModuleExpansions(), ...(options.host ? { host: options.host } : {}) };
   const done = (rest: Omit<AnalyzedDocument, 'file' | 'format' | 'errors' | 'writer' | 'dependencies' | 'notes'>): AnalyzedDocument => ({
     file, format: 'bicep', errors, writer, dependencies: [...new Set(dependencies)], ...(notes.length > 0 ? { notes: uniqueNotes(notes) } : {}), ...rest,
+    // Modules' resources included: links by name and scope are resolved over the whole document.
+    resources: resolveNameLinks(rest.resources),
   });
   if (file.toLowerCase().endsWith('.bicepparam')) return analyzeParameterFile(program, file, options, collector, done);
   const supplied = readParameterValues(file, options, errors, dependencies);

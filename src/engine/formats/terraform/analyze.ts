@@ -13,6 +13,7 @@ import { azurermMajor, readModuleScope } from './module-scope';
 import { readResource } from './resources';
 import { templateLiteral, type Attribute, type Block, type HclFile } from './syntax';
 import { HclWriter } from './writer';
+import { resolveNameLinks } from '../../model/links';
 
 /** Module calls followed at most this deep (and never in a cycle). */
 const MAX_MODULE_DEPTH = 4;
@@ -43,7 +44,8 @@ export function analyzeTerraform(text: string, file: string, options: AnalyzeOpt
     }
   }
   // Configuring resources may sit in any file of the module (network.tf beside main.tf).
-  const resources = [...linkConfiguring(own, files), ...fromModules];
+  // azapi resources link by ARM names and scopes as ARM's do (azurerm ones by references only).
+  const resources = resolveNameLinks([...linkConfiguring(own, files), ...fromModules]);
   const parameters: ParameterInfo[] = [];
   for (const decl of scope.declarations.values()) {
     if (decl.file !== file) continue;

@@ -1,13 +1,14 @@
 /**
  * Links between resources of one analysed document, for existence checks ("a server without an auditing
- * setting"): a companion is linked to its target by parent (ARM child, Bicep `parent:`), by scope (Bicep
- * `scope:`, an ARM `scope` naming the target), by reference (Terraform `x.y.id`, azapi `parent_id`, Bicep symbol
- * use), or by an ARM child name (`server/default` of type `…/servers/auditingSettings`).
+ * setting"). The adapters resolve every link into symbols (`model/links.ts`): a companion is linked to its target
+ * by parent (ARM child, Bicep `parent:`), by scope (Bicep `scope:`, an ARM `scope` naming the target), by
+ * reference (Terraform `x.y.id`, azapi `parent_id`, Bicep symbol use), or by an ARM child name (`server/default`
+ * of type `…/servers/auditingSettings`). No rule parses a name.
  */
 import { getProperty, type Value } from '../../core/value';
+import { nameTellsParent } from '../../model/links';
 import type { Resource } from '../../model/resource';
 import { positionsByType } from '../../model/type-index';
-import { trimEndOf } from '../../core/trim';
 
 function lower(s: string): string {
   return s.toLowerCase();
@@ -15,29 +16,9 @@ function lower(s: string): string {
 
 /** True when `companion` is declared for `target` by any of the links above. */
 export function isLinked(companion: Resource, target: Resource): boolean {
-  if (companion.parentSymbol === target.symbol || companion.scopeSymbol === target.symbol) return true;
-  if (companion.references?.includes(target.symbol)) return true;
-  if (companion.dialect === 'azurerm' || target.dialect === 'azurerm') return false;
-  const ct = lower(companion.type);
-  const tt = lower(target.type);
-  const tn = lower(target.name);
-  // ARM children written at the top level, and the legacy `<type>/providers/diagnosticSettings` form.
-  if (ct.startsWith(`${tt}/`) && lower(companion.name).startsWith(`${tn}/`)) return true;
-  // ARM extension resources: `"scope": "Microsoft.KeyVault/vaults/kv1"` (or a full resource id ending so), and
-  // for a child the id interleaves types and names (`Microsoft.Storage/storageAccounts/st/blobServices/default`).
-  const scope = getProperty(companion.body, 'scope')?.value;
-  if (scope?.kind !== 'string') return false;
-  const id = trimEndOf(lower(scope.value), '/');
-  const own = relativeId(target);
-  return id.endsWith(`${tt}/${tn}`) || (own !== undefined && (id === own || id.endsWith(`/${own}`)));
-}
-
-/** `Microsoft.Storage/storageAccounts/st/blobServices/default` for type `…/storageAccounts/blobServices`, name `st/default`. */
-function relativeId(r: Resource): string | undefined {
-  const [ns, ...types] = lower(r.type).split('/');
-  const names = lower(r.name).split('/');
-  if (!ns || types.length === 0 || types.length !== names.length) return undefined;
-  return [ns, ...types.flatMap((t, i) => [t, names[i] as string])].join('/');
+  const s = target.symbol;
+  if (companion.parentSymbol === s || companion.scopeSymbol === s) return true;
+  return [companion.references, companion.ancestorSymbols, companion.scopeTargets].some((list) => list?.includes(s) === true);
 }
 
 /**
@@ -84,5 +65,5 @@ export function targetUnknown(c: Resource, idKey: string, resources: readonly Re
   if (hangsOffUnknownExisting(c, resources)) return true;
   if (c.parentSymbol || c.scopeSymbol || c.references?.length) return false;
   if (c.dialect === 'azurerm') return getProperty(c.body, idKey)?.value.kind !== 'string';
-  return !c.name.includes('/') || c.name.startsWith('[') || hasUnknownTarget(c);
+  return !nameTellsParent(c) || hasUnknownTarget(c);
 }

@@ -15,6 +15,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { trimEndOf } from '../../core/trim';
+import { leafName } from '../../model/links';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
@@ -56,7 +57,7 @@ function planOf(r: Resource): string | undefined {
   // The display name falls back to the symbol when the name is a parameter: read the value itself.
   const v = getProperty(r.body, 'name')?.value;
   if (v && v.kind !== 'string') return undefined;
-  const name = (v?.kind === 'string' ? v.value : r.name).split('/').pop() ?? '';
+  const name = leafName(v?.kind === 'string' ? v.value : r.name);
   return /^[A-Za-z]+$/.test(name) ? name : undefined;
 }
 

@@ -13,6 +13,7 @@ import type { AnalyzedDocument, ParameterInfo } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { looksLikeSecretName } from './secret-parameter-default';
+import { leafName } from '../../model/links';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
@@ -157,7 +158,7 @@ function isProperty(resource: Resource, path: readonly string[], v: Value): bool
 
 /** The Key Vault secret's own name: the last segment of `vault/name`. */
 function secretName(resource: Resource): string {
-  return resource.name.split('/').pop() ?? resource.name;
+  return leafName(resource.name);
 }
 
 export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {

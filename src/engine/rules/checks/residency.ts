@@ -11,6 +11,7 @@ import { normalizeRegion, type RuleOptions } from '../rule-options';
 import type { RawFinding, RuleMeta } from '../types';
 import { pairedRegion } from './paired-regions';
 import { trimEndOf } from '../../core/trim';
+import { leafName } from '../../model/links';
 import { createRule } from '../code-rule';
 
 /** What RES-REPLICA reports (its unit declares a message for each). */
@@ -190,23 +191,21 @@ function serverOf(v: Value | undefined, from: Resource, doc: AnalyzedDocument): 
   if (ref && isType(ref, ...SQL_SERVERS)) return ref;
   if (v.kind === 'string') {
     const name = lower(trimEndOf(v.value, '/').split('/').pop() ?? '');
-    return servers.find((s) => lower(s.name) === name || lower(s.name.split('/').pop() ?? '') === name);
+    return servers.find((s) => lower(s.name) === name || lower(leafName(s.name)) === name);
   }
   const referenced = servers.filter((s) => from.references?.includes(s.symbol) && s.symbol !== from.parentSymbol);
   if (referenced.length > 0 || from.references?.length) return referenced.length === 1 ? referenced[0] : undefined;
   // An ARM id built by resourceId() from parameters: when the file declares exactly one server besides the
   // resource's own, that is the partner.
-  const own = lower(from.name.split('/')[0] ?? '');
-  const others = servers.filter((s) => s.symbol !== from.parentSymbol && lower(s.name) !== own);
+  const others = servers.filter((s) => s.symbol !== from.parentSymbol && !from.ancestorSymbols?.includes(s.symbol));
   return others.length === 1 ? others[0] : undefined;
 }
 
-/** The parent of an ARM child resource written at the top level or nested. */
+/** The parent of an ARM child resource written at the top level (linked by its name) or nested. */
 function parentOf(child: Resource, doc: AnalyzedDocument, parentType: string): Resource | undefined {
   const byLink = doc.resources.find((r) => r.symbol === child.parentSymbol);
   if (byLink) return byLink;
-  const name = lower(child.name.split('/')[0] ?? '');
-  return doc.resources.find((r) => isType(r, parentType) && lower(r.name) === name);
+  return doc.resources.find((r) => isType(r, parentType) && child.ancestorSymbols?.includes(r.symbol) === true);
 }
 
 /** RES-REPLICA: geo-redundant storage, Cosmos DB regions, SQL geo-replicas and failover groups, Recovery Services vaults. */

@@ -6,13 +6,14 @@
 import { getProperty, type Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { RawFinding, RuleMeta } from '../types';
+import { leafName } from '../../model/links';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
 type MessageId = 'insecure' | 'unknown';
 
 function lastSegment(name: string): string {
-  return (name.split('/').pop() ?? name).trim().toLowerCase();
+  return leafName(name).trim().toLowerCase();
 }
 
 export function serverConfiguration(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {

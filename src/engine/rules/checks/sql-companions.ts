@@ -8,6 +8,7 @@ import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { isLinked, ofTypes, targetUnknown } from './companions';
+import { leafName } from '../../model/links';
 import { createRule } from '../code-rule';
 
 const SERVERS = ['Microsoft.Sql/servers', 'azurerm_mssql_server', 'azurerm_sql_server'];
@@ -73,7 +74,7 @@ function sqlPlanOn(doc: AnalyzedDocument): boolean {
     if (r.existing) return false;
     if (t === 'microsoft.security/pricings') {
       const tier = lookup(r.body, ['properties', 'pricingTier']);
-      const name = r.name.split('/').pop()?.toLowerCase();
+      const name = leafName(r.name).toLowerCase();
       return name === 'sqlservers' && tier.state === 'present' && (tier.value.kind === 'unknown' || (tier.value.kind === 'string' && tier.value.value.toLowerCase() === 'standard'));
     }
     if (t === 'azurerm_security_center_subscription_pricing') {

@@ -9,6 +9,7 @@
  */
 import { lookup, presentAt } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
+import { nameTellsParent } from '../../model/links';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { hangsOffUnknownExisting, isLinked, ofTypes } from './companions';
@@ -65,7 +66,7 @@ export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   for (const s of services) out.push(...judgePolicies(s, ['properties'], ARM_POLICIES, false));
   // A blob service whose account cannot be told (named by a parameter, or hanging off an `existing` account of
   // unknown name) may be any account's: accounts then stay quiet.
-  const untold = services.some((s) => (!s.parentSymbol && (!s.name.includes('/') || s.name.startsWith('['))) || hangsOffUnknownExisting(s, doc.resources));
+  const untold = services.some((s) => (!s.parentSymbol && !nameTellsParent(s)) || hangsOffUnknownExisting(s, doc.resources));
   // azurerm blob properties as a resource of their own: judged where written; one whose account is not a
   // reference (`storage_account_id` from a variable) may be any account's, so azurerm accounts stay quiet.
   const separate = ofTypes(doc.resources, ['azurerm_storage_account_blob_properties']);

@@ -12,6 +12,7 @@ import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
 import { isLinked, ofTypes } from './companions';
 import { trimEndOf } from '../../core/trim';
+import { leafName } from '../../model/links';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
@@ -39,7 +40,7 @@ function namedVm(item: Resource): string | undefined {
   const source = lookup(item.body, ['properties', 'sourceResourceId']);
   const fromSource = source.state === 'present' ? vmNameOfId(source.value) : undefined;
   if (fromSource) return fromSource;
-  const last = item.name.split('/').pop() ?? '';
+  const last = leafName(item.name);
   return last.includes(';') ? trimEndOf(last.split(';').pop() ?? '', "')]").toLowerCase() : undefined;
 }
 
