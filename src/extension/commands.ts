@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { explainFinding, explainResourceType } from '../engine/editor-support';
 import type { Analyzer } from './analyzer';
+import { BoundedCache, textWeight } from './bounded-cache';
 import { suppressFinding, SUPPRESS_COMMAND, type SuppressArgs } from './code-actions';
 import type { LiveDiagnostics } from './diagnostics';
 import { findingsAt } from './hover';
@@ -15,9 +16,15 @@ import { sarifOf, scanWorkspace, type WorkspaceScanSummary } from './workspace-s
 
 export const EXPLAIN_SCHEME = 'rlens-explain';
 
-/** Read-only documents holding explanations, so a preview closes without "save changes?". */
-class ExplanationDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
+/** How many explanations stay readable (each Explain Finding opens a new one), and their total characters. */
+export const EXPLANATION_LIMITS = { entries: 50, chars: 2 * 1024 * 1024 } as const;
+
+/**
+ * Read-only documents holding explanations, so a preview closes without "save changes?". Bounded: an evicted
+ * explanation reopened (history, a restored tab) shows as empty, and Explain Finding makes a fresh one.
+ */
+export class ExplanationDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new BoundedCache<string, string>(EXPLANATION_LIMITS.entries, EXPLANATION_LIMITS.chars, textWeight);
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
   }

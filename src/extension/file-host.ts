@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { FileHost } from '../engine';
+import { BoundedCache, textWeight } from './bounded-cache';
 
 /** The engine's path for a URI: the file-system path for `file:`, the URI path for virtual file systems. */
 export function pathOf(uri: vscode.Uri): string {
@@ -19,11 +20,22 @@ export function uriOf(path: string, like: vscode.Uri): vscode.Uri {
 
 const decoder = new TextDecoder('utf-8');
 
+/**
+ * Bounds of the host's caches: files the engine read from disk (parameter files, modules, siblings) and directory
+ * listings. Past either bound the least recently used entries go; an evicted file is simply read again.
+ */
+export const FILE_CACHE_LIMITS = { files: 2000, fileChars: 32 * 1024 * 1024, dirs: 2000, dirChars: 4 * 1024 * 1024 } as const;
+
 export class WorkspaceFileHost implements FileHost {
-  private readonly files = new Map<string, string | null>();
-  private readonly dirs = new Map<string, string[] | null>();
+  private readonly files: BoundedCache<string, string | null>;
+  private readonly dirs: BoundedCache<string, string[] | null>;
   private missedFiles = new Set<string>();
   private missedDirs = new Set<string>();
+
+  constructor(limits: { files: number; fileChars: number; dirs: number; dirChars: number } = FILE_CACHE_LIMITS) {
+    this.files = new BoundedCache<string, string | null>(limits.files, limits.fileChars, textWeight);
+    this.dirs = new BoundedCache<string, string[] | null>(limits.dirs, limits.dirChars, textWeight);
+  }
 
   readFile(path: string): string | undefined {
     const open = this.openDocument(path);
