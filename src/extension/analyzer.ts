@@ -62,7 +62,7 @@ export class Analyzer implements vscode.Disposable {
   /** One synchronous scan with what the host already holds: hovers and code actions on a fresh buffer use it. */
   scanNow(uri: vscode.Uri, path: string, text: string, version?: number): FileState {
     this.host.beginScan();
-    const options = this.settings.scanOptions();
+    const options = this.settings.scanOptions(uri);
     const result = scanText(text, path, { ...options, host: this.host });
     return { uri, path, text, ...(version !== undefined ? { version } : {}), result, configSuppressions: options.configSuppressions ?? [] };
   }
@@ -70,7 +70,7 @@ export class Analyzer implements vscode.Disposable {
   /** The engine's fix-all (safe fixes) over a scanned state's text, with the same options as its scan. */
   fixAll(state: FileState): FixAllResult {
     this.host.beginScan();
-    return fixAll(state.text, state.path, { ...this.settings.scanOptions(), host: this.host });
+    return fixAll(state.text, state.path, { ...this.settings.scanOptions(state.uri), host: this.host });
   }
 
   /** The stored state of a document, rescanned synchronously when the buffer moved on since. */

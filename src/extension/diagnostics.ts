@@ -118,9 +118,9 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => void this.run(doc, generation), delay));
   }
 
-  /** Rescans every open document now (settings or `.rlens.yaml` changed). */
-  rescanOpen(): void {
-    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  /** Rescans open documents now (settings or `.rlens.yaml` changed): all, or those `affected` selects. */
+  rescanOpen(affected: (uri: vscode.Uri) => boolean = () => true): void {
+    for (const d of vscode.workspace.textDocuments) if (affected(d.uri)) this.schedule(d, 0);
   }
 
   private async run(doc: vscode.TextDocument, generation: number): Promise<void> {

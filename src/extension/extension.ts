@@ -32,10 +32,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const unusedConfig = new UnusedConfigSuppressions(analyzer, settings, live, vscode.languages.createDiagnosticCollection('rlens-config-unused'));
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
 
-  // Options changed: every stored result is rescanned, open buffers from their text, the rest from disk.
-  const rescanAll = (): void => {
-    for (const s of analyzer.all()) if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === s.uri.toString())) void scanFile(analyzer, s.uri);
-    live.rescanOpen();
+  // Options changed: affected stored results are rescanned, open buffers from their text, the rest from disk. An
+  // edit of `.rlens.yaml` affects only the documents it governs; a setting affects every document.
+  const rescanAll = (editedConfig: vscode.Uri | undefined): void => {
+    const affected = (uri: vscode.Uri): boolean => editedConfig === undefined || settings.governs(uri);
+    for (const s of analyzer.all()) {
+      if (affected(s.uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === s.uri.toString())) void scanFile(analyzer, s.uri);
+    }
+    live.rescanOpen(affected);
   };
 
   // A parameter file or module changed on disk: drop it from the host's cache and rescan what depends on it.

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { allRules, EMPTY_CONFIG, LineIndex, parseRlensConfig, scanOptionsFrom, type RlensConfig, type RuleSetting, type ScanOptions } from '../engine';
-import { readText } from './file-host';
+import { pathOf, readText } from './file-host';
+import { governedBy, KeyedDebouncer } from './keyed-debouncer';
 
 export const SOURCE = 'Responsibility Lens';
 /** Folders never worth scanning: dependencies, provider caches, VCS. */
@@ -14,7 +15,10 @@ export class Settings implements vscode.Disposable {
   private yaml: RlensConfig = EMPTY_CONFIG;
   private yamlUri: vscode.Uri | undefined;
   private yamlText: string | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fired with the `.rlens.yaml` whose edit changed the options (only documents it governs need a rescan), or
+   * with undefined when a setting or the configuration's location changed (every document). */
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly yamlEdits = new KeyedDebouncer<string>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -24,11 +28,16 @@ export class Settings implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('rlens')) return;
         if (e.affectsConfiguration('rlens.config.path')) void this.reloadYaml();
-        else this.changed.fire();
+        else this.changed.fire(undefined);
       }),
-      // Live validation while `.rlens.yaml` is edited; options apply on every keystroke as diagnostics do.
+      // Live validation while `.rlens.yaml` is edited, debounced like diagnostics: a burst of keystrokes parses
+      // once and rescans once, and only the documents this file governs.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.isYaml(e.document.uri)) this.applyYaml(e.document.getText());
+        if (!this.isYaml(e.document.uri)) return;
+        const doc = e.document;
+        this.yamlEdits.schedule(doc.uri.toString(), this.debounceMs, () => {
+          if (this.isYaml(doc.uri) && !doc.isClosed) this.applyYaml(doc.getText(), doc.uri);
+        });
       }),
     );
   }
@@ -53,6 +62,7 @@ export class Settings implements vscode.Disposable {
 
   async reloadYaml(): Promise<void> {
     if (this.yamlUri) this.problems.delete(this.yamlUri);
+    this.yamlEdits.dispose();
     this.yamlUri = this.configUri();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.yamlUri?.toString());
     const text = open ? open.getText() : this.yamlUri ? await readText(this.yamlUri) : undefined;
@@ -64,7 +74,16 @@ export class Settings implements vscode.Disposable {
     return this.yamlUri && this.yamlText !== undefined ? { uri: this.yamlUri, text: this.yamlText, config: this.yaml } : undefined;
   }
 
-  private applyYaml(text: string | undefined): void {
+  /** Is the document governed by the `.rlens.yaml` in force (inside its folder)? Others get settings only. */
+  governs(uri: vscode.Uri): boolean {
+    return this.yamlUri !== undefined && governedBy(pathOf(this.yamlUri), pathOf(uri));
+  }
+
+  private yamlFor(uri: vscode.Uri | undefined): RlensConfig {
+    return uri === undefined || this.governs(uri) ? this.yaml : EMPTY_CONFIG;
+  }
+
+  private applyYaml(text: string | undefined, editedFile?: vscode.Uri): void {
     this.yamlText = text;
     if (text === undefined || !this.yamlUri) {
       this.yaml = EMPTY_CONFIG;
@@ -85,7 +104,7 @@ export class Settings implements vscode.Disposable {
         }),
       );
     }
-    this.changed.fire();
+    this.changed.fire(editedFile);
   }
 
   get debounceMs(): number {
@@ -94,9 +113,13 @@ export class Settings implements vscode.Disposable {
 
   /** An explicit user or workspace setting wins over `.rlens.yaml`; the default does not. */
   get reportUnknown(): boolean {
+    return this.reportUnknownFor(undefined);
+  }
+
+  private reportUnknownFor(uri: vscode.Uri | undefined): boolean {
     const i = this.section.inspect<boolean>('diagnostics.reportUnknown');
     const explicit = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
-    return explicit ?? this.yaml.reportUnknown ?? false;
+    return explicit ?? this.yamlFor(uri).reportUnknown ?? false;
   }
 
   async toggleReportUnknown(): Promise<boolean> {
@@ -123,12 +146,15 @@ export class Settings implements vscode.Disposable {
     return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
   }
 
-  /** `.rlens.yaml` overlaid by the explicit settings (the engine's one mapping, as the CLI's flags). */
-  scanOptions(): ScanOptions {
+  /**
+   * `.rlens.yaml` overlaid by the explicit settings (the engine's one mapping, as the CLI's flags). For a
+   * document outside the configuration's folder, the settings alone; without a URI, the configuration's own.
+   */
+  scanOptions(uri?: vscode.Uri): ScanOptions {
     const reportUnknown = this.explicit<boolean>('diagnostics.reportUnknown');
     const allowedLocations = this.explicit<string[]>('residency.allowedLocations');
     const requireCustomerManagedKeys = this.explicit<boolean>('encryption.requireCustomerManagedKeys');
-    return scanOptionsFrom(this.yaml, {
+    return scanOptionsFrom(this.yamlFor(uri), {
       rules: this.section.get<Record<string, RuleSetting>>('rules.severity', {}),
       ...(reportUnknown !== undefined ? { reportUnknown } : {}),
       ...(allowedLocations ? { allowedLocations } : {}),
@@ -137,6 +163,7 @@ export class Settings implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.yamlEdits.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
