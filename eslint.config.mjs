@@ -27,16 +27,34 @@ export default tseslint.config(
     // The engine runs in Node, browsers and web workers: no editor API, no file system, no process.
     files: ['src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['vscode', 'fs', 'node:fs', 'path', 'node:path', 'child_process', 'node:child_process', 'os', 'node:os'],
-        patterns: ['node:*', '**/extension/**', '**/cli/**'],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'vscode',
+            'fs',
+            'node:fs',
+            'path',
+            'node:path',
+            'child_process',
+            'node:child_process',
+            'os',
+            'node:os',
+          ],
+          patterns: ['node:*', '**/extension/**', '**/cli/**'],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'require'],
     },
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'], patterns: [{ group: ['**/extension/**'] }, ENGINE_INTERNALS] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['vscode'], patterns: [{ group: ['**/extension/**'] }, ENGINE_INTERNALS] },
+      ],
+    },
   },
   {
     files: ['src/extension/**/*.ts'],

@@ -9,13 +9,18 @@ import { dirname, join, resolve } from 'node:path';
 import { FORMAT_TABLE, ROOT, median, round, runChild } from './bench/util.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const quick = argv.includes('--quick');
 const corpus = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
 const jsonOut = resolve(opt('--json') ?? join(ROOT, 'out', 'bench', 'results.json'));
 
 if (!existsSync(corpus)) {
-  console.error(`bench: no corpus at ${corpus}\n  pass --corpus DIR (a folder with arm/, bicep/ and terraform/ subfolders)`);
+  console.error(
+    `bench: no corpus at ${corpus}\n  pass --corpus DIR (a folder with arm/, bicep/ and terraform/ subfolders)`,
+  );
   process.exit(2);
 }
 for (const f of ['engine.js', 'extension.js']) {
@@ -28,7 +33,12 @@ for (const f of ['engine.js', 'extension.js']) {
 const log = (s) => process.stderr.write(`${s}\n`);
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+  },
   // Other processes share the machine; a load average above the CPU count means every figure is pessimistic.
   loadAverageBefore: loadavg().map((x) => round(x, 2)),
   corpus,
@@ -63,10 +73,29 @@ for (const f of results.formats) {
 log('bench: whole corpus in one process…');
 const scans = [];
 for (let i = 0; i < (quick ? 1 : 3); i++) scans.push(runChild('corpus-scan.mjs', ['--corpus', corpus]));
-results.corpusScan = { ...scans[0], seconds: median(scans.map((s) => s.seconds)), peakRssMB: Math.max(...scans.map((s) => s.peakRssMB)), runs: scans.length };
+results.corpusScan = {
+  ...scans[0],
+  seconds: median(scans.map((s) => s.seconds)),
+  peakRssMB: Math.max(...scans.map((s) => s.peakRssMB)),
+  runs: scans.length,
+};
 
 log('bench: CLI over the whole corpus…');
-const cli = spawnSync(process.execPath, ['--require', join(ROOT, 'scripts', 'bench', 'rss-probe.cjs'), join(ROOT, 'dist', 'cli.js'), 'scan', corpus, '--format', 'json', '--output', join(ROOT, 'out', 'bench', 'cli-scan.json')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+const cli = spawnSync(
+  process.execPath,
+  [
+    '--require',
+    join(ROOT, 'scripts', 'bench', 'rss-probe.cjs'),
+    join(ROOT, 'dist', 'cli.js'),
+    'scan',
+    corpus,
+    '--format',
+    'json',
+    '--output',
+    join(ROOT, 'out', 'bench', 'cli-scan.json'),
+  ],
+  { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
+);
 const probe = /RLENS_PROBE (.*)/.exec(cli.stderr ?? '');
 results.cliScan = probe ? { ...JSON.parse(probe[1]), exitCode: cli.status } : { error: (cli.stderr ?? '').slice(-500) };
 if (results.cliScan.seconds) results.cliScan.seconds = round(results.cliScan.seconds, 2);
@@ -89,7 +118,12 @@ for (let i = 0; i < (quick ? 5 : 15); i++) firsts.push(runChild('first-scan.mjs'
 results.firstScan = {
   runs: firsts.length,
   rules: firsts[0].rules,
-  ...Object.fromEntries(['requireMs', 'catalogMs', 'firstScanMs', 'secondScanMs'].map((k) => [k, round(median(firsts.map((f) => f[k])), 2)])),
+  ...Object.fromEntries(
+    ['requireMs', 'catalogMs', 'firstScanMs', 'secondScanMs'].map((k) => [
+      k,
+      round(median(firsts.map((f) => f[k])), 2),
+    ]),
+  ),
 };
 
 log('bench: keystroke latency…');
@@ -107,13 +141,27 @@ console.log(`\nJSON written to ${jsonOut}`);
 
 function checkTargets(r) {
   const t = [];
-  const add = (name, value, limit, unit, ok) => t.push({ target: name, value, limit, unit, met: value == null ? null : ok(value) });
+  const add = (name, value, limit, unit, ok) =>
+    t.push({ target: name, value, limit, unit, met: value == null ? null : ok(value) });
   for (const f of r.formats) {
     add(`${f.format}: analysis ≤ 3× bare parse`, f.analysisOverParse ?? null, 3, '×', (v) => v <= 3);
-    if (f.format !== 'arm') add(`${f.format}: parser ≥ 50 MB/s (median of fresh processes)`, f.parseAlone?.medianMBps ?? f.parseMBps ?? null, 50, 'MB/s', (v) => v >= 50);
+    if (f.format !== 'arm')
+      add(
+        `${f.format}: parser ≥ 50 MB/s (median of fresh processes)`,
+        f.parseAlone?.medianMBps ?? f.parseMBps ?? null,
+        50,
+        'MB/s',
+        (v) => v >= 50,
+      );
     else add('arm: analysis ≤ 3× JSON.parse', f.jsonParse?.analysisOverJsonParse ?? null, 3, '×', (v) => v <= 3);
     if (f.scaling?.analysisTimeRatio) {
-      add(`${f.format}: linear scaling (time ratio / size ratio ≤ 1.5)`, round(f.scaling.analysisTimeRatio / f.scaling.sizeRatio, 2), 1.5, '', (v) => v <= 1.5);
+      add(
+        `${f.format}: linear scaling (time ratio / size ratio ≤ 1.5)`,
+        round(f.scaling.analysisTimeRatio / f.scaling.sizeRatio, 2),
+        1.5,
+        '',
+        (v) => v <= 1.5,
+      );
     }
   }
   add('whole corpus ≤ 10 s', r.corpusScan.seconds, 10, 's', (v) => v <= 10);
@@ -122,60 +170,123 @@ function checkTargets(r) {
     add(`${b.format}: keystroke p95 ≤ 50 ms at ~1,000 lines`, b.p95, 50, 'ms', (v) => v <= 50);
   }
   for (const row of r.editTolerance.rows) {
-    add(`${row.format}: findings kept through '${row.kind}' ≥ 95 %, none spurious`, row.keptPercent, 95, '%', (v) => v >= 95 && row.spurious === 0);
+    add(
+      `${row.format}: findings kept through '${row.kind}' ≥ 95 %, none spurious`,
+      row.keptPercent,
+      95,
+      '%',
+      (v) => v >= 95 && row.spurious === 0,
+    );
   }
   return t;
 }
 
 function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
-  return rows.map((row, i) => {
-    const line = row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ');
-    return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
+  return rows
+    .map((row, i) => {
+      const line = row
+        .map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c])))
+        .join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 function print(r) {
   const na = (v, suffix = '') => (v == null ? 'n/a' : `${v}${suffix}`);
-  console.log(`\nResponsibility Lens benchmark — ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}${r.quick ? ' (quick)' : ''}`);
-  console.log(`corpus: ${r.corpus}; load average before ${r.loadAverageBefore.join(' ')}, after ${r.loadAverageAfter.join(' ')}\n`);
-  console.log(table([
-    ['format', 'files', 'MB', 'parse MB/s (best)', 'analysis MB/s (best)', 'analysis/parse', 'per file ms p50/p95/max', 'peak RSS MB', '16× time/size'],
-    ...r.formats.map((f) => [
-      f.format, f.files, f.megabytes, f.parseMBps == null ? 'n/a' : `${f.parseMBps} (${f.parseMBpsBest})`,
-      f.analysisMBps == null ? 'n/a' : `${f.analysisMBps} (${f.analysisMBpsBest})`, na(f.analysisOverParse, '×'),
-      f.perFileMs ? `${f.perFileMs.median} / ${f.perFileMs.p95} / ${f.perFileMs.max}` : 'n/a', f.peakRssMB,
-      f.scaling ? `${na(f.scaling.analysisTimeRatio ?? f.scaling.parseTimeRatio)} / ${f.scaling.sizeRatio}` : 'n/a',
+  console.log(
+    `\nResponsibility Lens benchmark — ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}${r.quick ? ' (quick)' : ''}`,
+  );
+  console.log(
+    `corpus: ${r.corpus}; load average before ${r.loadAverageBefore.join(' ')}, after ${r.loadAverageAfter.join(' ')}\n`,
+  );
+  console.log(
+    table([
+      [
+        'format',
+        'files',
+        'MB',
+        'parse MB/s (best)',
+        'analysis MB/s (best)',
+        'analysis/parse',
+        'per file ms p50/p95/max',
+        'peak RSS MB',
+        '16× time/size',
+      ],
+      ...r.formats.map((f) => [
+        f.format,
+        f.files,
+        f.megabytes,
+        f.parseMBps == null ? 'n/a' : `${f.parseMBps} (${f.parseMBpsBest})`,
+        f.analysisMBps == null ? 'n/a' : `${f.analysisMBps} (${f.analysisMBpsBest})`,
+        na(f.analysisOverParse, '×'),
+        f.perFileMs ? `${f.perFileMs.median} / ${f.perFileMs.p95} / ${f.perFileMs.max}` : 'n/a',
+        f.peakRssMB,
+        f.scaling ? `${na(f.scaling.analysisTimeRatio ?? f.scaling.parseTimeRatio)} / ${f.scaling.sizeRatio}` : 'n/a',
+      ]),
     ]),
-  ]));
+  );
   for (const f of r.formats) {
     if (f.parser.startsWith('not available')) console.log(`  ${f.format} parser: ${f.parser}`);
     if (f.analysis.startsWith('not available')) console.log(`  ${f.format} analysis: ${f.analysis}`);
   }
   for (const f of r.formats.filter((x) => x.dependencyMB > 0)) {
-    console.log(`  ${f.format}: analysis also reads ${f.dependencyMB} MB of modules, parameter files and sibling files ` +
-      `(${round((f.megabytes + f.dependencyMB) / f.megabytes, 1)}× the files' own bytes); per byte read, analysis/parse is ${na(f.analysisOverParsePerByteRead, '×')}`);
+    console.log(
+      `  ${f.format}: analysis also reads ${f.dependencyMB} MB of modules, parameter files and sibling files ` +
+        `(${round((f.megabytes + f.dependencyMB) / f.megabytes, 1)}× the files' own bytes); per byte read, analysis/parse is ${na(f.analysisOverParsePerByteRead, '×')}`,
+    );
   }
   for (const f of r.formats.filter((x) => x.parseAlone)) {
-    console.log(`  ${f.format} parser alone, one fresh process each: ${f.parseAlone.MBps.join(', ')} MB/s (median ${f.parseAlone.medianMBps}); ` +
-      `with a 32 MB young-generation semi-space: ${f.parseAlone.semiSpace32MBps} MB/s`);
+    console.log(
+      `  ${f.format} parser alone, one fresh process each: ${f.parseAlone.MBps.join(', ')} MB/s (median ${f.parseAlone.medianMBps}); ` +
+        `with a 32 MB young-generation semi-space: ${f.parseAlone.semiSpace32MBps} MB/s`,
+    );
   }
   const arm = r.formats.find((f) => f.format === 'arm');
   if (arm?.jsonParse) {
-    console.log(`\nARM vs JSON.parse (${arm.jsonParse.files} strict-JSON files, ${arm.jsonParse.megabytes} MB): JSON.parse ${arm.jsonParse.MBps} MB/s; ` +
-      `jsonc parseTree ${na(arm.jsonParse.parseOverJsonParse, '×')}, full analysis ${arm.jsonParse.analysisOverJsonParse}× JSON.parse`);
+    console.log(
+      `\nARM vs JSON.parse (${arm.jsonParse.files} strict-JSON files, ${arm.jsonParse.megabytes} MB): JSON.parse ${arm.jsonParse.MBps} MB/s; ` +
+        `jsonc parseTree ${na(arm.jsonParse.parseOverJsonParse, '×')}, full analysis ${arm.jsonParse.analysisOverJsonParse}× JSON.parse`,
+    );
   }
   const s = r.corpusScan;
-  console.log(`\nWhole corpus, one process: ${s.files} files, ${s.megabytes} MB in ${s.seconds} s (median of ${s.runs}), peak RSS ${s.peakRssMB} MB, ${s.findings} findings, ${s.errors} errors`);
-  if (r.cliScan.seconds) console.log(`CLI (rlens scan --format json): ${r.cliScan.seconds} s, peak RSS ${r.cliScan.peakRssMB} MB, exit ${r.cliScan.exitCode}`);
-  console.log(`Activation (median of ${r.activation.runs}): require ${r.activation.requireMs} ms, activate ${r.activation.activateMs} ms${r.activation.error ? ` (activate threw: ${r.activation.error})` : ''}`);
+  console.log(
+    `\nWhole corpus, one process: ${s.files} files, ${s.megabytes} MB in ${s.seconds} s (median of ${s.runs}), peak RSS ${s.peakRssMB} MB, ${s.findings} findings, ${s.errors} errors`,
+  );
+  if (r.cliScan.seconds)
+    console.log(
+      `CLI (rlens scan --format json): ${r.cliScan.seconds} s, peak RSS ${r.cliScan.peakRssMB} MB, exit ${r.cliScan.exitCode}`,
+    );
+  console.log(
+    `Activation (median of ${r.activation.runs}): require ${r.activation.requireMs} ms, activate ${r.activation.activateMs} ms${r.activation.error ? ` (activate threw: ${r.activation.error})` : ''}`,
+  );
   const fs1 = r.firstScan;
-  console.log(`First scan, fresh process (median of ${fs1.runs}): load engine ${fs1.requireMs} ms, load ${fs1.rules} rules ${fs1.catalogMs} ms, first scan of samples/arm/azuredeploy.json ${fs1.firstScanMs} ms, second ${fs1.secondScanMs} ms`);
-  console.log(`\nKeystroke latency (${r.latency.files} files, ${r.latency.placesPerFile} places × ${r.latency.charsPerPlace} characters each):`);
-  console.log(table([['format', 'bucket', 'files', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms'], ...r.latency.buckets.map((b) => [b.format, b.bucket, b.files, b.keystrokes, b.p50, b.p95, b.max])]));
+  console.log(
+    `First scan, fresh process (median of ${fs1.runs}): load engine ${fs1.requireMs} ms, load ${fs1.rules} rules ${fs1.catalogMs} ms, first scan of samples/arm/azuredeploy.json ${fs1.firstScanMs} ms, second ${fs1.secondScanMs} ms`,
+  );
+  console.log(
+    `\nKeystroke latency (${r.latency.files} files, ${r.latency.placesPerFile} places × ${r.latency.charsPerPlace} characters each):`,
+  );
+  console.log(
+    table([
+      ['format', 'bucket', 'files', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms'],
+      ...r.latency.buckets.map((b) => [b.format, b.bucket, b.files, b.keystrokes, b.p50, b.p95, b.max]),
+    ]),
+  );
   const et = r.editTolerance;
-  console.log(`\nFindings outside the edited resource kept through one half-typed line (${et.places} property lines per file):`);
-  console.log(table([['format', 'edit', 'files', 'edits', 'findings', 'kept %', 'spurious'], ...et.rows.map((x) => [x.format, x.kind, x.files, x.edits, x.before, na(x.keptPercent), x.spurious])]));
+  console.log(
+    `\nFindings outside the edited resource kept through one half-typed line (${et.places} property lines per file):`,
+  );
+  console.log(
+    table([
+      ['format', 'edit', 'files', 'edits', 'findings', 'kept %', 'spurious'],
+      ...et.rows.map((x) => [x.format, x.kind, x.files, x.edits, x.before, na(x.keptPercent), x.spurious]),
+    ]),
+  );
   console.log('\nTargets:');
-  for (const t of r.targets) console.log(`  ${t.met === null ? '  n/a' : t.met ? ' met ' : 'MISSED'}  ${t.target}: ${na(t.value, t.unit === '×' ? '×' : ` ${t.unit}`)}`);
+  for (const t of r.targets)
+    console.log(
+      `  ${t.met === null ? '  n/a' : t.met ? ' met ' : 'MISSED'}  ${t.target}: ${na(t.value, t.unit === '×' ? '×' : ` ${t.unit}`)}`,
+    );
 }

@@ -60,18 +60,42 @@ function testSuite(files, outfile) {
   return build({
     ...common,
     stdin: { contents, resolveDir: process.cwd(), sourcefile: outfile.replace(/\.js$/, '.ts'), loader: 'ts' },
-    outfile, platform: 'node', format: 'cjs', external: ['mocha'],
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    external: ['mocha'],
   });
 }
 
 const jobs = [
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } }),
+  build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
   build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' }),
   // The GitHub Action (action.yml): runs dist/cli.js beside it.
   build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js', platform: 'node', format: 'cjs' }),
   // The engine alone, for scripts (bench, corpus checks) that measure it without the CLI around it.
-  build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: ['src/engine/index.ts'],
+    outfile: 'dist/engine.js',
+    platform: 'node',
+    format: 'cjs',
+  }),
 ];
 // test/e2e runs inside VS Code (test/e2e/run.mjs bundles it); test/robustness is its own suite.
 if (withTests) jobs.push(testSuite(findTests('test', ['fixtures', 'e2e', 'robustness']), 'out/test/unit.js'));
@@ -79,7 +103,13 @@ if (withRobustness) {
   jobs.push(
     testSuite(findTests('test/robustness', []), 'out/test/robustness.js'),
     // A worker thread's own entry: the suite's bundle would register its describe blocks again in the worker.
-    build({ ...common, entryPoints: ['test/robustness/fuzz-worker.ts'], outfile: 'out/test/fuzz-worker.js', platform: 'node', format: 'cjs' }),
+    build({
+      ...common,
+      entryPoints: ['test/robustness/fuzz-worker.ts'],
+      outfile: 'out/test/fuzz-worker.js',
+      platform: 'node',
+      format: 'cjs',
+    }),
   );
 }
 await Promise.all(jobs);

@@ -23,12 +23,16 @@ const ENGINE_HINT = [
 const parsed = new Map();
 
 function createProgram(configFile) {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, configFile), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, configFile),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   const host = ts.createCompilerHost(config.options);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, fresh) => {
@@ -37,13 +41,20 @@ function createProgram(configFile) {
     if (!file || fresh) parsed.set(key, (file = read(fileName, languageVersion, onError, fresh)));
     return file;
   };
-  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host, configFileParsingDiagnostics: config.errors });
+  const program = ts.createProgram({
+    rootNames: config.fileNames,
+    options: config.options,
+    host,
+    configFileParsingDiagnostics: config.errors,
+  });
   return { program, diagnostics: ts.getPreEmitDiagnostics(program) };
 }
 
 const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
 const format = (diagnostics) =>
-  process.stdout.isTTY ? ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost) : ts.formatDiagnostics(diagnostics, formatHost);
+  process.stdout.isTTY
+    ? ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost)
+    : ts.formatDiagnostics(diagnostics, formatHost);
 
 const engine = createProgram('src/engine/tsconfig.json');
 if (engine.diagnostics.length > 0) process.stdout.write(`${format(engine.diagnostics)}\n${ENGINE_HINT}\n\n`);
@@ -54,18 +65,24 @@ const rest = all.diagnostics.filter((d) => !shown.has(ts.formatDiagnostic(d, for
 if (rest.length > 0) process.stdout.write(format(rest));
 const errors = engine.diagnostics.length + rest.length;
 let failed = errors > 0;
-process.stdout.write(`type-check: ${errors === 0 ? 'no errors' : `${errors} error(s)`} (${all.program.getRootFileNames().length} files)\n`);
+process.stdout.write(
+  `type-check: ${errors === 0 ? 'no errors' : `${errors} error(s)`} (${all.program.getRootFileNames().length} files)\n`,
+);
 
 if (!typesOnly) {
   const eslint = new ESLint({
     cwd: root,
-    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parserOptions: { projectService: false, programs: [all.program] } } }],
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parserOptions: { projectService: false, programs: [all.program] } } },
+    ],
   });
   const results = await eslint.lintFiles(['src', 'test', 'scripts']);
   const text = await (await eslint.loadFormatter('stylish')).format(results);
   if (text) process.stdout.write(text);
   const lintErrors = results.reduce((n, r) => n + r.errorCount, 0);
-  process.stdout.write(`lint: ${lintErrors === 0 ? 'no errors' : `${lintErrors} error(s)`} (${results.length} files)\n`);
+  process.stdout.write(
+    `lint: ${lintErrors === 0 ? 'no errors' : `${lintErrors} error(s)`} (${results.length} files)\n`,
+  );
   if (lintErrors > 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

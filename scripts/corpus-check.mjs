@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const engine = require('../dist/engine.js');
 const argv = process.argv.slice(2);
-const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const corpus = resolve(opt('--corpus') ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus'));
 const wanted = argv.flatMap((a, i) => (argv[i - 1] === '--format' ? [a] : []));
 if (!existsSync(corpus)) {
@@ -26,12 +29,25 @@ function walk(dir, out = []) {
 }
 
 const host = {
-  readFile: (p) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } },
-  listDirectory: (d) => { try { return readdirSync(d); } catch { return undefined; } },
+  readFile: (p) => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  listDirectory: (d) => {
+    try {
+      return readdirSync(d);
+    } catch {
+      return undefined;
+    }
+  },
 };
 // Errors that are true defects of corpus templates (each with why), reported but not failing the check.
 const known = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus-known-errors.json'), 'utf8'));
-const isKnown = (file, message) => known.some((k) => file.replaceAll('\\', '/').endsWith(k.file) && message.startsWith(k.message));
+const isKnown = (file, message) =>
+  known.some((k) => file.replaceAll('\\', '/').endsWith(k.file) && message.startsWith(k.message));
 const summary = {};
 let failed = false;
 for (const format of ['arm', 'bicep', 'terraform']) {
@@ -61,10 +77,24 @@ for (const format of ['arm', 'bicep', 'terraform']) {
     for (const f of r.findings) perRule[f.ruleId] = (perRule[f.ruleId] ?? 0) + 1;
   }
   const seconds = (performance.now() - t0) / 1000;
-  summary[format] = { files: files.length, templates, megabytes: +(bytes / 1e6).toFixed(1), seconds: +seconds.toFixed(2), errors: errors.length, findingsPerRule: perRule };
-  console.log(`${format}: ${files.length} files (${templates} analysed), ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s, ${errors.length} errors`);
+  summary[format] = {
+    files: files.length,
+    templates,
+    megabytes: +(bytes / 1e6).toFixed(1),
+    seconds: +seconds.toFixed(2),
+    errors: errors.length,
+    findingsPerRule: perRule,
+  };
+  console.log(
+    `${format}: ${files.length} files (${templates} analysed), ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s, ${errors.length} errors`,
+  );
   for (const e of errors.slice(0, 20)) console.log(`  ${e}`);
-  console.log(`  findings per rule: ${Object.entries(perRule).sort().map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(
+    `  findings per rule: ${Object.entries(perRule)
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
   if (errors.length > 0) failed = true;
 }
 const out = opt('--json');

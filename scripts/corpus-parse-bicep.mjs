@@ -8,14 +8,22 @@ import { createRequire } from 'node:module';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const root = args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'bicep');
+const root =
+  args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'bicep');
 if (!existsSync(root)) {
   console.error(`corpus not found: ${root}`);
   process.exit(2);
 }
 
 const bundle = join(import.meta.dirname, '..', 'out', 'bicep-parse.js');
-await build({ entryPoints: [join(import.meta.dirname, '..', 'src/engine/formats/bicep/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+await build({
+  entryPoints: [join(import.meta.dirname, '..', 'src/engine/formats/bicep/index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: bundle,
+  logLevel: 'warning',
+});
 const { parseBicep } = createRequire(import.meta.url)(bundle);
 
 function walk(dir, out = []) {
@@ -41,7 +49,9 @@ for (let i = 0; i < files.length; i++) {
     if (verbose || failed <= 20) {
       const d = diagnostics[0];
       const line = texts[i].slice(0, d.span.start).split(/\r\n|\r|\n/).length;
-      console.log(`${relative(root, files[i])}:${line}: ${d.message}${diagnostics.length > 1 ? ` (+${diagnostics.length - 1} more)` : ''}`);
+      console.log(
+        `${relative(root, files[i])}:${line}: ${d.message}${diagnostics.length > 1 ? ` (+${diagnostics.length - 1} more)` : ''}`,
+      );
     }
   }
 }
@@ -55,5 +65,7 @@ for (let r = 0; r < 5; r++) {
   best = Math.min(best, performance.now() - t0);
 }
 const mb = bytes / 1e6;
-console.log(`files ${files.length}, files with errors ${failed}, errors ${errors}, ${mb.toFixed(1)} MB in ${best.toFixed(0)} ms: ${(mb / (best / 1000)).toFixed(1)} MB/s`);
+console.log(
+  `files ${files.length}, files with errors ${failed}, errors ${errors}, ${mb.toFixed(1)} MB in ${best.toFixed(0)} ms: ${(mb / (best / 1000)).toFixed(1)} MB/s`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -60,5 +60,7 @@ for (let round = 0; round < 5; round++) {
   best = Math.min(best, performance.now() - t0);
 }
 const mbps = bytes / 1e6 / (best / 1000);
-console.log(`files: ${files.length}  errors: ${errors} (in ${failedFiles} files)  bytes: ${bytes}  time: ${best.toFixed(1)} ms  speed: ${mbps.toFixed(1)} MB/s`);
+console.log(
+  `files: ${files.length}  errors: ${errors} (in ${failedFiles} files)  bytes: ${bytes}  time: ${best.toFixed(1)} ms  speed: ${mbps.toFixed(1)} MB/s`,
+);
 process.exitCode = errors > 0 ? 1 : 0;

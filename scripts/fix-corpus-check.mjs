@@ -15,7 +15,10 @@ const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
 const engine = require('../dist/engine.js');
 const argv = process.argv.slice(2);
-const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const corpus = resolve(opt('--corpus') ?? join(root, '..', 'shared', 'corpus'));
 const wanted = argv.flatMap((a, i) => (argv[i - 1] === '--format' ? [a] : []));
 const formats = ['arm', 'bicep', 'terraform'].filter((f) => wanted.length === 0 || wanted.includes(f));
@@ -58,12 +61,29 @@ function jsonDuplicateKeys(text) {
 
 const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
 function fmtClean(file) {
-  return spawnSync('terraform', ['fmt', '-check', '-no-color', file], { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).status === 0;
+  return (
+    spawnSync('terraform', ['fmt', '-check', '-no-color', file], {
+      encoding: 'utf8',
+      env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+    }).status === 0
+  );
 }
 
 const host = (dir) => ({
-  readFile: (p) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } },
-  listDirectory: (d) => { try { return readdirSync(d); } catch { return undefined; } },
+  readFile: (p) => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  listDirectory: (d) => {
+    try {
+      return readdirSync(d);
+    } catch {
+      return undefined;
+    }
+  },
 });
 
 const given = opt('--fixed');
@@ -77,7 +97,22 @@ for (const format of formats) {
     cpSync(original, fixedDir, { recursive: true });
     for (const f of walk(fixedDir)) chmodSync(f, 0o644);
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'rlens.js'), 'scan', format, level === 'all' ? '--fix=all' : '--fix', '--format', 'json', '--fail-on', 'never', '--output', join(copy, `${format}.report.json`)], { cwd: copy, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin', 'rlens.js'),
+        'scan',
+        format,
+        level === 'all' ? '--fix=all' : '--fix',
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+        '--output',
+        join(copy, `${format}.report.json`),
+      ],
+      { cwd: copy, encoding: 'utf8', maxBuffer: 1 << 30 },
+    );
     if (r.status !== 0) {
       console.log(`${format}: rlens exited ${r.status}: ${r.stderr.split('\n').slice(-5).join(' | ')}`);
       failed = true;
@@ -97,16 +132,31 @@ for (const format of formats) {
     changed++;
     const errorsBefore = engine.scanText(before, join(original, rel), { host: host(original) }).errors;
     const errorsAfter = engine.scanText(after, file, { host: host(fixedDir) }).errors;
-    if (errorsAfter.length > errorsBefore.length) broken.push(`${rel}: ${errorsAfter.map((e) => e.message).slice(0, 3).join('; ')}`);
+    if (errorsAfter.length > errorsBefore.length)
+      broken.push(
+        `${rel}: ${errorsAfter
+          .map((e) => e.message)
+          .slice(0, 3)
+          .join('; ')}`,
+      );
     const dupErrors = errorsAfter.filter((e) => /duplicate key|declared more than once/.test(e.message)).length;
     const jsonDups = /\.json$/i.test(file) ? jsonDuplicateKeys(after).length - jsonDuplicateKeys(before).length : 0;
-    const bicepDups = /\.bicep$/i.test(file) ? dupErrors - errorsBefore.filter((e) => /declared more than once/.test(e.message)).length : 0;
+    const bicepDups = /\.bicep$/i.test(file)
+      ? dupErrors - errorsBefore.filter((e) => /declared more than once/.test(e.message)).length
+      : 0;
     if (jsonDups > 0 || bicepDups > 0) duplicates.push(rel);
     if (terraform && /\.tf$/i.test(file) && fmtClean(join(original, rel)) && !fmtClean(file)) unformatted.push(rel);
   }
   const tf = terraform && format === 'terraform' ? `, ${unformatted.length} no longer terraform-fmt clean` : '';
-  console.log(`${format}: ${changed} files changed by --fix; ${duplicates.length} with a duplicate key, ${broken.length} with new analysis errors${tf}`);
-  for (const d of [...duplicates.map((x) => `duplicate key: ${x}`), ...broken.map((x) => `new errors: ${x}`), ...unformatted.map((x) => `terraform fmt: ${x}`)].slice(0, 20)) console.log(`  ${d}`);
+  console.log(
+    `${format}: ${changed} files changed by --fix; ${duplicates.length} with a duplicate key, ${broken.length} with new analysis errors${tf}`,
+  );
+  for (const d of [
+    ...duplicates.map((x) => `duplicate key: ${x}`),
+    ...broken.map((x) => `new errors: ${x}`),
+    ...unformatted.map((x) => `terraform fmt: ${x}`),
+  ].slice(0, 20))
+    console.log(`  ${d}`);
   if (duplicates.length > 0 || broken.length > 0 || unformatted.length > 0) failed = true;
 }
 if (!given && !argv.includes('--keep')) rmSync(copy, { recursive: true, force: true });

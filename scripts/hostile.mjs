@@ -20,13 +20,23 @@ const only = new Set(args);
 
 const work = mkdtempSync(join(tmpdir(), 'rlens-hostile-'));
 const bundle = join(work, 'hostile-inputs.cjs');
-await build({ entryPoints: [join(ROOT, 'test/robustness/hostile-inputs.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+await build({
+  entryPoints: [join(ROOT, 'test/robustness/hostile-inputs.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 const h = (await import(bundle)).default;
 
 const MB = 1024 * 1024;
 // Preloaded into each run: its peak memory, printed on exit.
 const peak = join(work, 'peak.cjs');
-writeFileSync(peak, "process.on('exit', () => process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n");
+writeFileSync(
+  peak,
+  "process.on('exit', () => process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n",
+);
 const cases = {
   'bicep-module-fanout': () => h.bicepModuleFanOut(10, 6),
   'bicep-module-fanout-params': () => h.bicepModuleFanOut(10, 6, true),
@@ -42,7 +52,13 @@ const cases = {
   'arm-deep-index': () => h.armDeepIndex(5_000),
   'exclude-globs': () => {
     const { globs, path } = h.excludeGlobs(40);
-    return { files: { '.rlens.yaml': `exclude:\n${globs.map((g) => `  - '${g}'`).join('\n')}\n`, [path]: "param p string = 'x'\n" }, entry: '.' };
+    return {
+      files: {
+        '.rlens.yaml': `exclude:\n${globs.map((g) => `  - '${g}'`).join('\n')}\n`,
+        [path]: "param p string = 'x'\n",
+      },
+      entry: '.',
+    };
   },
 };
 
@@ -55,9 +71,17 @@ for (const [name, make] of Object.entries(cases)) {
     writeFileSync(join(dir, rel), text);
   }
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', peak, cli, 'scan', c.entry, '--format', 'json', '--fail-on', 'never'], {
-    cwd: dir, timeout: timeoutS * 1000, killSignal: 'SIGKILL', maxBuffer: 1024 * MB, encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', peak, cli, 'scan', c.entry, '--format', 'json', '--fail-on', 'never'],
+    {
+      cwd: dir,
+      timeout: timeoutS * 1000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 1024 * MB,
+      encoding: 'utf8',
+    },
+  );
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   const kb = /peak-rss-kb (\d+)/.exec(r.stderr ?? '')?.[1] ?? 'NaN';
   let summary = '';
@@ -66,9 +90,16 @@ for (const [name, make] of Object.entries(cases)) {
     const messages = [...report.errors, ...report.notes].map((e) => e.message);
     summary = `${report.findings.length} findings; ${messages.length} errors+notes${messages.length ? `: ${messages[0].slice(0, 100)}` : ''}`;
   } catch {
-    summary = (r.stderr ?? '').split('\n').find((l) => /error|heap|Maximum/i.test(l))?.slice(0, 140) ?? '(no report)';
+    summary =
+      (r.stderr ?? '')
+        .split('\n')
+        .find((l) => /error|heap|Maximum/i.test(l))
+        ?.slice(0, 140) ?? '(no report)';
   }
-  const status = r.error?.code === 'ETIMEDOUT' || r.signal ? `killed after ${timeoutS} s` : `${secs} s, ${Math.round(Number(kb) / 1024)} MB, exit ${r.status}`;
+  const status =
+    r.error?.code === 'ETIMEDOUT' || r.signal
+      ? `killed after ${timeoutS} s`
+      : `${secs} s, ${Math.round(Number(kb) / 1024)} MB, exit ${r.status}`;
   console.log(`${name.padEnd(28)} ${status.padEnd(28)} ${summary}`);
 }
 rmSync(work, { recursive: true, force: true });

@@ -33,7 +33,10 @@ function resolveImport(from, spec) {
 const graph = new Map();
 for (const file of filesUnder(root)) {
   const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  graph.set(file, importedFiles.map((i) => resolveImport(file, i.fileName)).filter((x) => x !== undefined));
+  graph.set(
+    file,
+    importedFiles.map((i) => resolveImport(file, i.fileName)).filter((x) => x !== undefined),
+  );
 }
 
 // Tarjan's strongly connected components: every component of more than one file holds a cycle.
@@ -68,6 +71,12 @@ function visit(v) {
 }
 for (const v of graph.keys()) if (!indexOf.has(v)) visit(v);
 
-for (const c of components) console.log(`cycle among ${c.length} files: ${c.map((f) => relative(process.cwd(), f)).sort().join(', ')}`);
+for (const c of components)
+  console.log(
+    `cycle among ${c.length} files: ${c
+      .map((f) => relative(process.cwd(), f))
+      .sort()
+      .join(', ')}`,
+  );
 console.log(`${graph.size} files, ${components.length} import cycle(s)`);
 process.exitCode = components.length > 0 ? 1 : 0;

@@ -18,7 +18,9 @@ const EXT = { arm: 'json', bicep: 'bicep', azapi: 'tf', azurerm: 'tf' };
 
 function fail(message) {
   console.error(`new-rule: ${message}`);
-  console.error('usage: npm run new-rule -- ID [--code] [--arm-type Microsoft.X/y] [--azurerm-type azurerm_x] [--dialects arm,bicep,azapi,azurerm]');
+  console.error(
+    'usage: npm run new-rule -- ID [--code] [--arm-type Microsoft.X/y] [--azurerm-type azurerm_x] [--dialects arm,bicep,azapi,azurerm]',
+  );
   process.exit(2);
 }
 
@@ -31,15 +33,21 @@ function parseArgs(argv) {
     if (a === '--code') args.code = true;
     else if (a === '--arm-type') args.armType = value();
     else if (a === '--azurerm-type') args.azurermType = value();
-    else if (a === '--dialects') args.dialects = value().split(',').map((d) => d.trim());
+    else if (a === '--dialects')
+      args.dialects = value()
+        .split(',')
+        .map((d) => d.trim());
     else if (a.startsWith('--')) fail(`unknown option ${a}`);
     else rest.push(a);
   }
   if (rest.length !== 1) fail('give exactly one rule id');
   args.id = rest[0];
-  if (!/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(args.id)) fail(`'${args.id}' must look like AREA-NAME in capitals (e.g. STG-TLS)`);
-  for (const d of args.dialects) if (!ALL_DIALECTS.includes(d)) fail(`unknown dialect '${d}' (one of ${ALL_DIALECTS.join(', ')})`);
-  if (!/^[A-Za-z]+\.[A-Za-z.]+\/[A-Za-z/]+$/.test(args.armType)) fail(`'${args.armType}' is not an ARM resource type (Microsoft.Provider/type)`);
+  if (!/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(args.id))
+    fail(`'${args.id}' must look like AREA-NAME in capitals (e.g. STG-TLS)`);
+  for (const d of args.dialects)
+    if (!ALL_DIALECTS.includes(d)) fail(`unknown dialect '${d}' (one of ${ALL_DIALECTS.join(', ')})`);
+  if (!/^[A-Za-z]+\.[A-Za-z.]+\/[A-Za-z/]+$/.test(args.armType))
+    fail(`'${args.armType}' is not an ARM resource type (Microsoft.Provider/type)`);
   if (!/^azurerm_\w+$/.test(args.azurermType)) fail(`'${args.azurermType}' is not an azurerm resource type`);
   return args;
 }
@@ -80,17 +88,33 @@ const dataPart = [
   `  unknown: "TODO whether '{resource}' is secure depends on {dependsOn}."`,
   'checks:',
   ...(armDialects.length > 0
-    ? [`  - dialects: [${armDialects.join(', ')}]`, `    type: ${armType}`, '    path: properties.TODO', '    secure: [true]', '    absent: insecure', FIX_HINT]
+    ? [
+        `  - dialects: [${armDialects.join(', ')}]`,
+        `    type: ${armType}`,
+        '    path: properties.TODO',
+        '    secure: [true]',
+        '    absent: insecure',
+        FIX_HINT,
+      ]
     : []),
   ...(args.dialects.includes('azurerm')
-    ? ['  - dialects: [azurerm]', `    type: ${azurermType}`, '    path: TODO', '    secure: [true]', '    absent: insecure', FIX_HINT]
+    ? [
+        '  - dialects: [azurerm]',
+        `    type: ${azurermType}`,
+        '    path: TODO',
+        '    secure: [true]',
+        '    absent: insecure',
+        FIX_HINT,
+      ]
     : []),
 ];
 if (!args.code) writeFileSync(yamlFile, [...prose, ...dataPart, ''].join('\n'));
 
 if (args.code) {
   const name = lower.replace(/-(.)/g, (_, c) => c.toUpperCase());
-  writeFileSync(unitFile, `/**
+  writeFileSync(
+    unitFile,
+    `/**
  * ${id}: TODO what the check reports and why data cannot say it.
  */
 import { getProperty } from '../../core/value';
@@ -138,7 +162,8 @@ export const ${name}Rule = createRule({
   },
   check: ${name},
 });
-`);
+`,
+  );
 }
 
 const marker = (d) => (d === 'azurerm' || d === 'azapi' ? `# expect: ${id}` : `// expect: ${id}`);
@@ -146,7 +171,9 @@ const armName = armType.split('/').pop();
 function fixture(d, secure) {
   const value = secure ? 'true' : 'false';
   const mark = secure ? '' : ` ${marker(d)}`;
-  const note = secure ? 'the same resource, written securely: it must stay clean' : `each line the rule flags carries \`expect: ${id}\``;
+  const note = secure
+    ? 'the same resource, written securely: it must stay clean'
+    : `each line the rule flags carries \`expect: ${id}\``;
   if (d === 'arm') {
     return `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -216,7 +243,10 @@ const text = readFileSync(changelog, 'utf8');
 const added = /## Unreleased\n+### Added\n/.exec(text);
 if (added) {
   const at = added.index + added[0].length;
-  writeFileSync(changelog, `${text.slice(0, at)}- ${id}: TODO what it reports, in which dialects (corpus counts once read).\n${text.slice(at)}`);
+  writeFileSync(
+    changelog,
+    `${text.slice(0, at)}- ${id}: TODO what it reports, in which dialects (corpus counts once read).\n${text.slice(at)}`,
+  );
 }
 
 execFileSync(process.execPath, [join(root, 'scripts', 'gen-registries.mjs')], { stdio: 'inherit' });
@@ -227,9 +257,17 @@ console.log(`
 Scaffolded ${id} (${args.code ? 'code rule' : 'data rule'}). Left to fill in (each placeholder says TODO; npm test
 fails, naming the file, until none is left):
   1. ${rel(args.code ? unitFile : yamlFile)}: ${args.code ? 'meta: ' : ''}title, severity, risk, layer, mcsb, policy (or remove it), rationale, remediation,
-     references${args.code ? '' : `; messages; checks (type, path, secure or insecure values, absent default, fix;
-     one block may name several types with \`types: [...]\` and paths with \`paths: [...]\`)`}.${args.code ? `
-  2. ${rel(unitFile)}: the check, its message ids (MessageId) and messages, resource types, dialects.` : ''}
+     references${
+       args.code
+         ? ''
+         : `; messages; checks (type, path, secure or insecure values, absent default, fix;
+     one block may name several types with \`types: [...]\` and paths with \`paths: [...]\`)`
+     }.${
+       args.code
+         ? `
+  2. ${rel(unitFile)}: the check, its message ids (MessageId) and messages, resource types, dialects.`
+         : ''
+     }
   ${args.code ? 3 : 2}. ${rel(fixtureDir)}/<dialect>/: insecure (mark each flagged line \`expect: ${id}\`), secure, and
      fixed.* when the rule offers a fix (the insecure file after the fix; it must re-scan clean).
   ${args.code ? 4 : 3}. Every resource type needs a service model (src/engine/responsibility/service-models.ts).

@@ -38,18 +38,36 @@ describe('generated rule docs', () => {
   }
 
   it('has no generated page for a rule that left the catalog', () => {
-    const orphans = readdirSync(DOCS).filter((f) => f.endsWith('.md') && !expected.has(f) && isGenerated(readFileSync(join(DOCS, f), 'utf8')));
+    const orphans = readdirSync(DOCS).filter(
+      (f) => f.endsWith('.md') && !expected.has(f) && isGenerated(readFileSync(join(DOCS, f), 'utf8')),
+    );
     assert.deepEqual(orphans, [], `pages without a rule: ${fixHint}`);
   });
 
   it('shows each fixture verbatim with the expect: markers removed', () => {
-    assert.equal(stripMarkers('a: 1 // expect: STG-TLS\n  # expect: NSG-SSH, NSG-RDP\nb = 2 # expect: X-Y\n"c": 3 /* expect: A-B */'), 'a: 1\nb = 2\n"c": 3');
-    assert.equal(stripMarkers('// rlens-disable-next-line STG-TLS -- fixed // expect: RLENS-UNUSED-SUPPRESSION'), '// rlens-disable-next-line STG-TLS -- fixed');
+    assert.equal(
+      stripMarkers(
+        'a: 1 // expect: STG-TLS\n  # expect: NSG-SSH, NSG-RDP\nb = 2 # expect: X-Y\n"c": 3 /* expect: A-B */',
+      ),
+      'a: 1\nb = 2\n"c": 3',
+    );
+    assert.equal(
+      stripMarkers('// rlens-disable-next-line STG-TLS -- fixed // expect: RLENS-UNUSED-SUPPRESSION'),
+      '// rlens-disable-next-line STG-TLS -- fixed',
+    );
     const page = expected.get('STG-TLS.md') ?? '';
     const insecure = readFixture('STG-TLS', 'azurerm', 'insecure') ?? '';
     assert.ok(page.includes(stripMarkers(insecure)));
     assert.ok(!/expect:/.test(page));
-    for (const heading of ['## What it checks', '## Why it matters', '## Examples', '## Fix', '## Microsoft cloud security benchmark', '## Azure Policy built-in', '## References']) {
+    for (const heading of [
+      '## What it checks',
+      '## Why it matters',
+      '## Examples',
+      '## Fix',
+      '## Microsoft cloud security benchmark',
+      '## Azure Policy built-in',
+      '## References',
+    ]) {
       assert.ok(page.includes(`\n${heading}\n`), heading);
     }
   });

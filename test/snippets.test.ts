@@ -62,11 +62,19 @@ const KINDS = ['rlens-storage', 'rlens-keyvault', 'rlens-sql', 'rlens-webapp', '
 
 describe('snippets', () => {
   for (const format of FORMATS) {
-    const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', `${format.name}.json`), 'utf8')) as Record<string, Snippet>;
+    const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', `${format.name}.json`), 'utf8')) as Record<
+      string,
+      Snippet
+    >;
 
     describe(format.name, () => {
       it('covers storage, key vault, SQL, web app, NSG rule and AKS', () => {
-        assert.deepEqual(Object.values(snippets).map((s) => s.prefix).sort(), [...KINDS].sort());
+        assert.deepEqual(
+          Object.values(snippets)
+            .map((s) => s.prefix)
+            .sort(),
+          [...KINDS].sort(),
+        );
         for (const s of Object.values(snippets)) assert.ok(s.description.startsWith('Secure by default.'), s.prefix);
       });
 
@@ -81,10 +89,18 @@ describe('snippets', () => {
           const text = format.wrap(expandSnippet(snippet.body));
           const result = scanText(text, path, {});
           assert.ok(result.document, `${title}: not recognised as a ${format.name} file`);
-          assert.deepEqual(result.errors.map((e) => e.message), [], `${title}: analysis errors`);
+          assert.deepEqual(
+            result.errors.map((e) => e.message),
+            [],
+            `${title}: analysis errors`,
+          );
           assert.ok(result.document.resources.length >= 1, `${title}: no resource read`);
           const blocking = result.findings.filter((f) => !isOwnersChoice(f));
-          assert.deepEqual(blocking.map((f) => `${f.ruleId}: ${f.message}`), [], `${title}:\n${text}`);
+          assert.deepEqual(
+            blocking.map((f) => `${f.ruleId}: ${f.message}`),
+            [],
+            `${title}:\n${text}`,
+          );
         });
       }
     });

@@ -22,9 +22,11 @@ try {
   error = e instanceof Error ? e.message : String(e);
 }
 const t2 = performance.now();
-console.log(JSON.stringify({
-  requireMs: round(t1 - t0, 2),
-  activateMs: round(t2 - t1, 2),
-  subscriptions: ctx.subscriptions.length,
-  ...(error ? { error } : {}),
-}));
+console.log(
+  JSON.stringify({
+    requireMs: round(t1 - t0, 2),
+    activateMs: round(t2 - t1, 2),
+    subscriptions: ctx.subscriptions.length,
+    ...(error ? { error } : {}),
+  }),
+);

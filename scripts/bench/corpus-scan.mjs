@@ -12,7 +12,15 @@ const argv = process.argv.slice(2);
 const corpus = argv[argv.indexOf('--corpus') + 1];
 const require = createRequire(import.meta.url);
 const hostBundle = join(ROOT, 'out', 'bench', 'fs-host.js');
-await build({ entryPoints: [join(ROOT, 'src', 'cli', 'fs-host.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: hostBundle, logLevel: 'silent' });
+await build({
+  entryPoints: [join(ROOT, 'src', 'cli', 'fs-host.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  outfile: hostBundle,
+  logLevel: 'silent',
+});
 const { createFsHost } = require(hostBundle);
 const t0 = performance.now();
 const engine = require(join(ROOT, 'dist', 'engine.js'));
@@ -36,13 +44,15 @@ for (const r of results) {
   const k = r.format ?? 'not a template';
   perFormat[k] = (perFormat[k] ?? 0) + 1;
 }
-console.log(JSON.stringify({
-  files: files.length,
-  megabytes: round(bytes / 1e6, 1),
-  perFormat,
-  findings: results.reduce((n, r) => n + r.findings.length, 0),
-  errors: results.reduce((n, r) => n + r.errors.length, 0),
-  seconds: round(seconds, 2),
-  peakRssMB: round(maxRssMB(), 0),
-  peakHeapMB: round(rssMax / 1e6, 0),
-}));
+console.log(
+  JSON.stringify({
+    files: files.length,
+    megabytes: round(bytes / 1e6, 1),
+    perFormat,
+    findings: results.reduce((n, r) => n + r.findings.length, 0),
+    errors: results.reduce((n, r) => n + r.errors.length, 0),
+    seconds: round(seconds, 2),
+    peakRssMB: round(maxRssMB(), 0),
+    peakHeapMB: round(rssMax / 1e6, 0),
+  }),
+);

@@ -36,7 +36,8 @@ export const EDIT_KINDS = [
     // `"minimumTlsVersion": "TLS1_2",` becomes `"mi`: a new key being typed.
     name: 'key cut to two characters',
     apply: (format, _text, line) => ({
-      start: line.start + line.indent.length, end: line.end,
+      start: line.start + line.indent.length,
+      end: line.end,
       newText: `${format === 'arm' ? '"' : ''}${line.key.slice(0, 2)}`,
     }),
   },

@@ -9,7 +9,10 @@ import { FORMAT_TABLE, ROOT, loadFormatFiles, memoryHost, round } from './util.m
 import { EDIT_KINDS, findingsOutside, propertyLines } from './edit-kinds.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
 const corpus = opt('--corpus');
 const wantedFiles = Number(opt('--files', 60));
 const places = Number(opt('--places', 3));
@@ -43,7 +46,9 @@ for (const entry of FORMAT_TABLE.filter((e) => engine.FORMATS.some((f) => f.form
     const lines = propertyLines(entry.format, file.text, before.document.resources);
     if (lines.length === 0) continue;
     used++;
-    const chosen = [...lines].sort((a, b) => hash(`${file.path}:${a.start}`) - hash(`${file.path}:${b.start}`)).slice(0, places);
+    const chosen = [...lines]
+      .sort((a, b) => hash(`${file.path}:${a.start}`) - hash(`${file.path}:${b.start}`))
+      .slice(0, places);
     for (const kind of EDIT_KINDS) {
       const t = tallies.get(kind.name);
       for (const line of chosen) {
@@ -56,11 +61,25 @@ for (const entry of FORMAT_TABLE.filter((e) => engine.FORMATS.some((f) => f.form
         t.before += r.before;
         t.kept += r.kept;
         t.spurious += r.spurious;
-        if (r.before - r.kept + r.spurious > 0) worst.push({ format: entry.format, kind: kind.name, file: file.path.slice(corpus.length + 1), line: line.number + 1, lost: r.before - r.kept, spurious: r.spurious });
+        if (r.before - r.kept + r.spurious > 0)
+          worst.push({
+            format: entry.format,
+            kind: kind.name,
+            file: file.path.slice(corpus.length + 1),
+            line: line.number + 1,
+            lost: r.before - r.kept,
+            spurious: r.spurious,
+          });
       }
     }
   }
-  for (const t of tallies.values()) rows.push({ format: entry.format, files: used, ...t, keptPercent: t.before ? round((100 * t.kept) / t.before, 1) : null });
+  for (const t of tallies.values())
+    rows.push({
+      format: entry.format,
+      files: used,
+      ...t,
+      keptPercent: t.before ? round((100 * t.kept) / t.before, 1) : null,
+    });
 }
 worst.sort((a, b) => b.lost + b.spurious - (a.lost + a.spurious));
 console.log(JSON.stringify({ places, rows, worst: worst.slice(0, 8) }));

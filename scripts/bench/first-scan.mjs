@@ -17,4 +17,12 @@ engine.scanText(text, sample, {});
 const t3 = performance.now();
 engine.scanText(text, sample, {});
 const t4 = performance.now();
-console.log(JSON.stringify({ requireMs: round(t1 - t0, 1), catalogMs: round(t2 - t1, 1), firstScanMs: round(t3 - t2, 1), secondScanMs: round(t4 - t3, 2), rules: engine.allRules().length }));
+console.log(
+  JSON.stringify({
+    requireMs: round(t1 - t0, 1),
+    catalogMs: round(t2 - t1, 1),
+    firstScanMs: round(t3 - t2, 1),
+    secondScanMs: round(t4 - t3, 2),
+    rules: engine.allRules().length,
+  }),
+);

@@ -5,10 +5,24 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadParser } from './parsers.mjs';
 import { scaleText } from './scaling.mjs';
-import { FORMAT_TABLE, ROOT, loadFormatFiles, maxRssMB, median, medianTime, memoryHost, percentile, round, time } from './util.mjs';
+import {
+  FORMAT_TABLE,
+  ROOT,
+  loadFormatFiles,
+  maxRssMB,
+  median,
+  medianTime,
+  memoryHost,
+  percentile,
+  round,
+  time,
+} from './util.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
 const corpus = opt('--corpus');
 const format = opt('--format');
 const quick = argv.includes('--quick');
@@ -29,18 +43,32 @@ const result = {
   megabytes: round(MB, 2),
   runs,
   parser: parser.unavailable ? `not available: ${parser.unavailable}` : parser.name,
-  analysis: analysable ? 'scanText (engine.FORMATS)' : 'not available: format not registered in src/engine/formats/all.ts',
+  analysis: analysable
+    ? 'scanText (engine.FORMATS)'
+    : 'not available: format not registered in src/engine/formats/all.ts',
 };
 
 // The passes are interleaved (parse, analysis, JSON.parse, parse, …) so that load from other processes on a shared
 // machine hits every measurement alike; each figure is the median over `runs` passes after one warm-up round.
 const hasParser = files.length > 0 && !parser.unavailable;
 const hasAnalysis = files.length > 0 && analysable;
-const strict = format === 'arm' ? files.filter((f) => { try { JSON.parse(f.text); return true; } catch { return false; } }) : [];
+const strict =
+  format === 'arm'
+    ? files.filter((f) => {
+        try {
+          JSON.parse(f.text);
+          return true;
+        } catch {
+          return false;
+        }
+      })
+    : [];
 const strictSet = new Set(strict);
 const perFile = files.map(() => []);
 const samples = { parse: [], analysis: [], json: [], parseStrict: [] };
-const parseAll = (list) => { for (const f of list) parser.parse(f.text, f.path); };
+const parseAll = (list) => {
+  for (const f of list) parser.parse(f.text, f.path);
+};
 const scanAll = (record) => {
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
@@ -51,12 +79,23 @@ const scanAll = (record) => {
 };
 for (let r = -1; r < runs; r++) {
   const keep = r >= 0;
-  if (hasParser) { const ms = time(() => parseAll(files)); if (keep) samples.parse.push(ms); }
-  if (hasAnalysis) { const ms = time(() => scanAll(keep)); if (keep) samples.analysis.push(ms); }
+  if (hasParser) {
+    const ms = time(() => parseAll(files));
+    if (keep) samples.parse.push(ms);
+  }
+  if (hasAnalysis) {
+    const ms = time(() => scanAll(keep));
+    if (keep) samples.analysis.push(ms);
+  }
   if (strict.length > 0) {
-    const ms = time(() => { for (const f of strict) JSON.parse(f.text); });
+    const ms = time(() => {
+      for (const f of strict) JSON.parse(f.text);
+    });
     if (keep) samples.json.push(ms);
-    if (hasParser) { const ms2 = time(() => parseAll(strict)); if (keep) samples.parseStrict.push(ms2); }
+    if (hasParser) {
+      const ms2 = time(() => parseAll(strict));
+      if (keep) samples.parseStrict.push(ms2);
+    }
   }
 }
 
@@ -95,14 +134,18 @@ if (hasAnalysis) {
     analysisMs: round(analysisMs, 1),
     analysisMBps: round(MB / (analysisMs / 1000), 1),
     analysisMBpsBest: round(MB / (Math.min(...samples.analysis) / 1000), 1),
-    perFileMs: { median: round(median(fileMedians), 3), p95: round(percentile(fileMedians, 95), 3), max: round(Math.max(...fileMedians), 2) },
+    perFileMs: {
+      median: round(median(fileMedians), 3),
+      p95: round(percentile(fileMedians, 95), 3),
+      max: round(Math.max(...fileMedians), 2),
+    },
     slowestFile: files[fileMedians.indexOf(Math.max(...fileMedians))].path.slice(corpus.length + 1),
   });
   result.dependencyMB = round(dependencyBytes / 1e6, 2);
   if (result.parseMs) {
     result.analysisOverParse = round(analysisMs / result.parseMs, 2);
     // The same ratio per byte the analysis reads (the file and its dependencies) rather than per file byte.
-    result.analysisOverParsePerByteRead = round((analysisMs / (bytes + dependencyBytes)) / (result.parseMs / bytes), 2);
+    result.analysisOverParsePerByteRead = round(analysisMs / (bytes + dependencyBytes) / (result.parseMs / bytes), 2);
   }
 
   if (strict.length > 0) {
@@ -125,15 +168,25 @@ if (files.length > 0 && (analysable || !parser.unavailable)) {
   const bySize = [...files].sort((a, b) => a.bytes - b.bytes);
   const start = Math.floor(bySize.length * 0.9);
   const order = [...bySize.slice(start), ...bySize.slice(0, start).reverse()];
-  const base = order.find((f) => scaleText(format, f.text, 2) !== undefined && (!analysable || engine.scanText(f.text, f.path, {}).document));
+  const base = order.find(
+    (f) => scaleText(format, f.text, 2) !== undefined && (!analysable || engine.scanText(f.text, f.path, {}).document),
+  );
   if (base) {
     const series = [];
     for (const k of [1, 2, 4, 8, 16]) {
       const text = k === 1 ? base.text : scaleText(format, base.text, k);
       const point = { factor: k, kilobytes: round(Buffer.byteLength(text) / 1e3, 1) };
       const reps = quick ? 5 : 9;
-      if (!parser.unavailable) point.parseMs = round(medianTime(() => parser.parse(text, base.path), reps), 3);
-      if (analysable) point.analysisMs = round(medianTime(() => engine.scanText(text, base.path, {}), reps), 3);
+      if (!parser.unavailable)
+        point.parseMs = round(
+          medianTime(() => parser.parse(text, base.path), reps),
+          3,
+        );
+      if (analysable)
+        point.analysisMs = round(
+          medianTime(() => engine.scanText(text, base.path, {}), reps),
+          3,
+        );
       series.push(point);
     }
     const first = series[0];

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { FORMAT_TABLE, ROOT, loadFormatFiles, median, memoryHost, percentile, round } from './util.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
 const corpus = opt('--corpus');
 const wanted = Number(opt('--files', 200));
 const PLACES = 4;
@@ -42,7 +45,8 @@ const candidates = formats.flatMap((e) => {
 candidates.sort((a, b) => hash(a.path) - hash(b.path));
 const perBucket = Math.ceil(wanted / BUCKETS.length);
 const chosen = [];
-for (let b = 0; b < BUCKETS.length; b++) chosen.push(...candidates.filter((f) => bucketOf(f.lines) === b).slice(0, perBucket));
+for (let b = 0; b < BUCKETS.length; b++)
+  chosen.push(...candidates.filter((f) => bucketOf(f.lines) === b).slice(0, perBucket));
 for (const f of candidates) if (chosen.length < wanted && !chosen.includes(f)) chosen.push(f);
 chosen.splice(wanted);
 
@@ -51,7 +55,10 @@ function react(text, file) {
   const t0 = performance.now();
   const r = engine.scanText(text, file.path, { host: file.host });
   const index = new engine.LineIndex(text);
-  for (const f of r.findings) { index.positionAt(f.span.start); index.positionAt(f.span.end); }
+  for (const f of r.findings) {
+    index.positionAt(f.span.start);
+    index.positionAt(f.span.end);
+  }
   return performance.now() - t0;
 }
 
@@ -68,7 +75,10 @@ for (const file of chosen) {
     const indent = lines[line].length - lines[line].trimStart().length;
     const typed = lines[line].slice(indent, indent + CHARS);
     const prefix = lines.slice(0, line).join('\n') + (line > 0 ? '\n' : '') + lines[line].slice(0, indent);
-    const suffix = lines[line].slice(indent + typed.length) + (line < lines.length - 1 ? '\n' : '') + lines.slice(line + 1).join('\n');
+    const suffix =
+      lines[line].slice(indent + typed.length) +
+      (line < lines.length - 1 ? '\n' : '') +
+      lines.slice(line + 1).join('\n');
     for (let i = 1; i <= typed.length; i++) times.push(react(prefix + typed.slice(0, i) + suffix, file));
   }
   const key = `${file.format}|${bucketOf(file.lines)}`;
@@ -83,15 +93,25 @@ for (const e of formats) {
     const xs = samples.get(`${e.format}|${b}`);
     if (!xs) continue;
     const files = chosen.filter((f) => f.format === e.format && bucketOf(f.lines) === b).length;
-    buckets.push({ format: e.format, bucket: BUCKETS[b].name, files, keystrokes: xs.length, p50: round(median(xs), 2), p95: round(percentile(xs, 95), 2), max: round(Math.max(...xs), 1) });
+    buckets.push({
+      format: e.format,
+      bucket: BUCKETS[b].name,
+      files,
+      keystrokes: xs.length,
+      p50: round(median(xs), 2),
+      p95: round(percentile(xs, 95), 2),
+      max: round(Math.max(...xs), 1),
+    });
   }
 }
 worstFiles.sort((a, b) => b.p95 - a.p95);
-console.log(JSON.stringify({
-  files: chosen.length,
-  formats: formats.map((e) => e.format),
-  placesPerFile: PLACES,
-  charsPerPlace: CHARS,
-  buckets,
-  worst: worstFiles.slice(0, 3).map((w) => ({ ...w, p95: round(w.p95, 1) })),
-}));
+console.log(
+  JSON.stringify({
+    files: chosen.length,
+    formats: formats.map((e) => e.format),
+    placesPerFile: PLACES,
+    charsPerPlace: CHARS,
+    buckets,
+    worst: worstFiles.slice(0, 3).map((w) => ({ ...w, p95: round(w.p95, 1) })),
+  }),
+);

@@ -5,7 +5,10 @@ import { loadParser } from './parsers.mjs';
 import { FORMAT_TABLE, loadFormatFiles, median, round, time } from './util.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const entry = FORMAT_TABLE.find((e) => e.format === opt('--format'));
 const files = loadFormatFiles(opt('--corpus'), entry);
 const MB = files.reduce((n, f) => n + f.bytes, 0) / 1e6;
@@ -16,8 +19,17 @@ if (parser.unavailable || files.length === 0) {
   const samples = [];
   const runs = argv.includes('--quick') ? 5 : 9;
   for (let r = -1; r < runs; r++) {
-    const ms = time(() => { for (const f of files) parser.parse(f.text, f.path); });
+    const ms = time(() => {
+      for (const f of files) parser.parse(f.text, f.path);
+    });
     if (r >= 0) samples.push(ms);
   }
-  console.log(JSON.stringify({ format: entry.format, runs, MBps: round(MB / (median(samples) / 1000), 1), MBpsBest: round(MB / (Math.min(...samples) / 1000), 1) }));
+  console.log(
+    JSON.stringify({
+      format: entry.format,
+      runs,
+      MBps: round(MB / (median(samples) / 1000), 1),
+      MBpsBest: round(MB / (Math.min(...samples) / 1000), 1),
+    }),
+  );
 }

@@ -12,13 +12,18 @@ const JSONC_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
 /** Builds the parser bundle of one FORMAT_TABLE entry; returns { parse(text, path) } or { unavailable: reason }. */
 export async function loadParser(entry) {
   const { module, exports: names, call } = entry.parser;
-  if (module.startsWith('src/') && !existsSync(join(ROOT, module))) return { unavailable: `${module} does not exist yet` };
+  if (module.startsWith('src/') && !existsSync(join(ROOT, module)))
+    return { unavailable: `${module} does not exist yet` };
   const outfile = join(ROOT, 'out', 'bench', `parse-${entry.format}.js`);
   mkdirSync(join(ROOT, 'out', 'bench'), { recursive: true });
   const spec = module.startsWith('src/') ? `./${module}` : module;
   try {
     await build({
-      stdin: { contents: `export { ${names.join(', ')} } from ${JSON.stringify(spec)};`, resolveDir: ROOT, loader: 'ts' },
+      stdin: {
+        contents: `export { ${names.join(', ')} } from ${JSON.stringify(spec)};`,
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -39,7 +44,10 @@ export async function loadParser(entry) {
     case 'jsonc':
       return { name: 'jsonc-parser parseTree', parse: (text) => mod.parseTree(text, [], JSONC_OPTIONS) };
     case 'hcl':
-      return { name: 'parseHcl / parseTfJson', parse: (text, path) => (/\.json$/i.test(path) ? mod.parseTfJson(text) : mod.parseHcl(text)) };
+      return {
+        name: 'parseHcl / parseTfJson',
+        parse: (text, path) => (/\.json$/i.test(path) ? mod.parseTfJson(text) : mod.parseHcl(text)),
+      };
     default:
       return { name: names[0], parse: (text) => mod[names[0]](text) };
   }

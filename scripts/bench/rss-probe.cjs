@@ -3,5 +3,7 @@
 'use strict';
 const t0 = performance.now();
 process.on('exit', () => {
-  process.stderr.write(`\nRLENS_PROBE ${JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stderr.write(
+    `\nRLENS_PROBE ${JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
 });

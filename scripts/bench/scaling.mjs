@@ -25,7 +25,11 @@ function scaleArm(text, k) {
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function scaleBicep(text, k) {
-  const names = [...text.matchAll(/^[ \t]*(?:@\w+(?:\([^)]*\))?\s*)*(?:param|var|resource|module|output|type|func)\s+([A-Za-z_]\w*)/gm)].map((m) => m[1]);
+  const names = [
+    ...text.matchAll(
+      /^[ \t]*(?:@\w+(?:\([^)]*\))?\s*)*(?:param|var|resource|module|output|type|func)\s+([A-Za-z_]\w*)/gm,
+    ),
+  ].map((m) => m[1]);
   if (names.length === 0) return undefined;
   const pattern = new RegExp(`(?<![.\\w])(${[...new Set(names)].map(escape).join('|')})\\b(?!\\s*:(?!:))`, 'g');
   const parts = [text];

@@ -66,9 +66,20 @@ export function time(fn) {
 export function medianTime(fn, runs, minBatchMs = 20) {
   fn();
   let batch = 1;
-  while (time(() => { for (let i = 0; i < batch; i++) fn(); }) < minBatchMs && batch < 1 << 16) batch *= 2;
+  while (
+    time(() => {
+      for (let i = 0; i < batch; i++) fn();
+    }) < minBatchMs &&
+    batch < 1 << 16
+  )
+    batch *= 2;
   const samples = [];
-  for (let r = 0; r < runs; r++) samples.push(time(() => { for (let i = 0; i < batch; i++) fn(); }) / batch);
+  for (let r = 0; r < runs; r++)
+    samples.push(
+      time(() => {
+        for (let i = 0; i < batch; i++) fn();
+      }) / batch,
+    );
   return median(samples);
 }
 

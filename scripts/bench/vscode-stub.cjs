@@ -27,7 +27,12 @@ function stub(path) {
     apply(_t, _this, args) {
       // `onDid…(listener)` events and `register…` calls hand back something disposable: the stub itself.
       if (/\.(find|findFiles)$/.test(path)) return Promise.resolve([]);
-      if (/\.(show\w*Message|showQuickPick|showInputBox|executeCommand|openTextDocument|readFile|stat|readDirectory)$/.test(path)) return Promise.resolve(undefined);
+      if (
+        /\.(show\w*Message|showQuickPick|showInputBox|executeCommand|openTextDocument|readFile|stat|readDirectory)$/.test(
+          path,
+        )
+      )
+        return Promise.resolve(undefined);
       void args;
       return stub(`${path}()`);
     },
@@ -52,7 +57,10 @@ function apiNames() {
   try {
     const dts = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
     const names = new Set();
-    for (const m of dts.matchAll(/^\t?export (?:declare )?(?:namespace|class|enum|const|let|function|interface|type) ([A-Za-z_]\w*)/gm)) names.add(m[1]);
+    for (const m of dts.matchAll(
+      /^\t?export (?:declare )?(?:namespace|class|enum|const|let|function|interface|type) ([A-Za-z_]\w*)/gm,
+    ))
+      names.add(m[1]);
     return [...names];
   } catch {
     return ['commands', 'languages', 'window', 'workspace', 'env', 'extensions', 'Uri', 'Range', 'Position'];
@@ -65,7 +73,12 @@ const vscode = Object.fromEntries(apiNames().map((name) => [name, stub(`vscode.$
 function context(extensionPath) {
   const memento = () => {
     const m = new Map();
-    return { get: (k, d) => (m.has(k) ? m.get(k) : d), update: async (k, v) => void m.set(k, v), keys: () => [...m.keys()], setKeysForSync() {} };
+    return {
+      get: (k, d) => (m.has(k) ? m.get(k) : d),
+      update: async (k, v) => void m.set(k, v),
+      keys: () => [...m.keys()],
+      setKeysForSync() {},
+    };
   };
   return {
     subscriptions: [],
@@ -79,7 +92,12 @@ function context(extensionPath) {
     logUri: vscode.Uri.file('/tmp/rlens-bench'),
     extensionMode: 1,
     environmentVariableCollection: vscode.EnvironmentVariableCollection,
-    secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
+    secrets: {
+      get: async () => undefined,
+      store: async () => undefined,
+      delete: async () => undefined,
+      onDidChange: () => ({ dispose() {} }),
+    },
     extension: { id: 'responsibility-lens.responsibility-lens', extensionPath, packageJSON: {} },
   };
 }

@@ -37,14 +37,21 @@ function bool(env: Readonly<Record<string, string | undefined>>, name: string, f
 
 export function readInputs(env: Readonly<Record<string, string | undefined>>): ActionInputs {
   // One path per line (as actions/upload-artifact takes them), so paths may contain spaces.
-  const paths = input(env, 'paths').split(/\r?\n/).map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'));
+  const paths = input(env, 'paths')
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !p.startsWith('#'));
   const failOn = input(env, 'fail-on') || 'warning';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new InputError(`input 'fail-on' must be one of ${FAIL_ON.join(', ')}, not '${failOn}'`);
+  if (!(FAIL_ON as readonly string[]).includes(failOn))
+    throw new InputError(`input 'fail-on' must be one of ${FAIL_ON.join(', ')}, not '${failOn}'`);
   const formatText = input(env, 'format') || 'html';
   const formats: ReportFormat[] = [];
   for (const f of formatText.split(/[\s,]+/).filter((x) => x !== '' && x !== 'sarif')) {
     if (f === 'none') continue;
-    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new InputError(`input 'format' takes ${[...REPORT_FORMATS, 'none'].join(', ')} (SARIF is always written), not '${f}'`);
+    if (!(REPORT_FORMATS as readonly string[]).includes(f))
+      throw new InputError(
+        `input 'format' takes ${[...REPORT_FORMATS, 'none'].join(', ')} (SARIF is always written), not '${f}'`,
+      );
     if (!formats.includes(f as ReportFormat)) formats.push(f as ReportFormat);
   }
   const baseline = input(env, 'baseline');
@@ -83,7 +90,12 @@ export function filesOf(inputs: ActionInputs): ActionFiles {
  */
 export function commandLine(inputs: ActionInputs): string[] {
   const files = filesOf(inputs);
-  const args: string[] = ['scan', ...inputs.paths.map((p) => (p.startsWith('-') ? `./${p}` : p)), '--fail-on', inputs.failOn];
+  const args: string[] = [
+    'scan',
+    ...inputs.paths.map((p) => (p.startsWith('-') ? `./${p}` : p)),
+    '--fail-on',
+    inputs.failOn,
+  ];
   args.push('--report', `sarif=${files.sarif}`, '--report', `json=${files.json}`);
   for (const r of files.reports) if (r.format !== 'json') args.push('--report', `${r.format}=${r.file}`);
   if (inputs.baseline) args.push('--baseline', inputs.baseline);

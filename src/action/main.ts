@@ -62,7 +62,9 @@ function run(): number {
   const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
   const code = result.status ?? 2;
   if (code === 2 || !existsSync(files.json)) {
-    process.stdout.write(`::error title=Responsibility Lens::the scan did not run (exit code ${code}); see the log above\n`);
+    process.stdout.write(
+      `::error title=Responsibility Lens::the scan did not run (exit code ${code}); see the log above\n`,
+    );
     setOutputs({ 'exit-code': code });
     return 2;
   }
@@ -83,8 +85,13 @@ function run(): number {
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (inputs.summary && summaryFile) appendFileSync(summaryFile, toMarkdown(report, { sarifHref: sarifLink(inputs) }));
   if (code === 1) {
-    const why = counts.unanalysed > 0 && inputs.failOn !== 'never' ? `${counts.unanalysed} file(s) could not be analysed` : `findings at or above '${inputs.failOn}'`;
-    process.stdout.write(`::error title=Responsibility Lens::${counts.findings} open finding(s): ${why} (fail-on: ${inputs.failOn})\n`);
+    const why =
+      counts.unanalysed > 0 && inputs.failOn !== 'never'
+        ? `${counts.unanalysed} file(s) could not be analysed`
+        : `findings at or above '${inputs.failOn}'`;
+    process.stdout.write(
+      `::error title=Responsibility Lens::${counts.findings} open finding(s): ${why} (fail-on: ${inputs.failOn})\n`,
+    );
   }
   return code;
 }

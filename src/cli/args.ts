@@ -77,14 +77,16 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage error or unread
 export const USAGE_HINT = "run 'rlens --help' for the usage";
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
-  if (value === undefined || !allowed.includes(value as T)) throw new UsageError(`${flag} expects one of ${allowed.join(', ')}`);
+  if (value === undefined || !allowed.includes(value as T))
+    throw new UsageError(`${flag} expects one of ${allowed.join(', ')}`);
   return value as T;
 }
 
 /** `FORMAT=FILE` of `--report`. */
 function reportSpec(spec: string): { format: Format; file: string } {
   const eq = spec.indexOf('=');
-  if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--report expects FORMAT=FILE (FORMAT one of ${FORMATS.join(', ')}), not '${spec}'`);
+  if (eq <= 0 || eq === spec.length - 1)
+    throw new UsageError(`--report expects FORMAT=FILE (FORMAT one of ${FORMATS.join(', ')}), not '${spec}'`);
   return { format: oneOf('--report', spec.slice(0, eq), FORMATS), file: spec.slice(eq + 1) };
 }
 
@@ -137,21 +139,52 @@ export function parseArgs(argv: readonly string[]): Args {
       return v;
     };
     switch (a) {
-      case '--format': format = oneOf('--format', value(), FORMATS); break;
-      case '--output': case '-o': output = value(); break;
-      case '--fail-on': failOn = oneOf('--fail-on', value(), ['error', 'warning', 'info', 'never'] as const); break;
-      case '--fix': fix = inline === undefined ? 'safe' : oneOf('--fix', inline, ['safe', 'all'] as const); break;
-      case '--dry-run': dryRun = true; break;
-      case '--parameters': parameters.push(value()); break;
-      case '--report-unknown': reportUnknown = true; break;
-      case '--show-suppressed': showSuppressed = true; break;
-      case '--config': config = value(); break;
-      case '--baseline': baseline = value(); break;
-      case '--no-color': noColour = true; break;
-      case '--fail-on-empty': failOnEmpty = true; break;
-      case '--report': reports.push(reportSpec(value())); break;
-      case '--templates-only': templatesOnly = true; break;
-      case '--allow-outside-root': allowOutsideRoot = true; break;
+      case '--format':
+        format = oneOf('--format', value(), FORMATS);
+        break;
+      case '--output':
+      case '-o':
+        output = value();
+        break;
+      case '--fail-on':
+        failOn = oneOf('--fail-on', value(), ['error', 'warning', 'info', 'never'] as const);
+        break;
+      case '--fix':
+        fix = inline === undefined ? 'safe' : oneOf('--fix', inline, ['safe', 'all'] as const);
+        break;
+      case '--dry-run':
+        dryRun = true;
+        break;
+      case '--parameters':
+        parameters.push(value());
+        break;
+      case '--report-unknown':
+        reportUnknown = true;
+        break;
+      case '--show-suppressed':
+        showSuppressed = true;
+        break;
+      case '--config':
+        config = value();
+        break;
+      case '--baseline':
+        baseline = value();
+        break;
+      case '--no-color':
+        noColour = true;
+        break;
+      case '--fail-on-empty':
+        failOnEmpty = true;
+        break;
+      case '--report':
+        reports.push(reportSpec(value()));
+        break;
+      case '--templates-only':
+        templatesOnly = true;
+        break;
+      case '--allow-outside-root':
+        allowOutsideRoot = true;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
@@ -159,5 +192,23 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (paths.length === 0) throw new UsageError('scan needs at least one file or directory');
   if (dryRun && !fix) throw new UsageError('--dry-run shows what --fix or --fix=all would change: give one of them');
-  return { command: 'scan', paths, format, ...(output ? { output } : {}), failOn, ...(fix ? { fix } : {}), dryRun, parameters, allowOutsideRoot, reportUnknown, showSuppressed, noColour, failOnEmpty, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), reports, templatesOnly };
+  return {
+    command: 'scan',
+    paths,
+    format,
+    ...(output ? { output } : {}),
+    failOn,
+    ...(fix ? { fix } : {}),
+    dryRun,
+    parameters,
+    allowOutsideRoot,
+    reportUnknown,
+    showSuppressed,
+    noColour,
+    failOnEmpty,
+    ...(config ? { config } : {}),
+    ...(baseline ? { baseline } : {}),
+    reports,
+    templatesOnly,
+  };
 }

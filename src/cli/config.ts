@@ -8,8 +8,20 @@ import { skipNote } from '../engine';
 import { readTextFile } from './read-text';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
-  allRules, EMPTY_CONFIG, LineIndex, parseRlensConfig, scanOptionsFrom, toFileReport, unusedConfigSuppressions, UNUSED_SUPPRESSION_ID,
-  type ConfigSuppression, type FileReport, type OptionOverrides, type RlensConfig, type ScanOptions, type ScanResult,
+  allRules,
+  EMPTY_CONFIG,
+  LineIndex,
+  parseRlensConfig,
+  scanOptionsFrom,
+  toFileReport,
+  unusedConfigSuppressions,
+  UNUSED_SUPPRESSION_ID,
+  type ConfigSuppression,
+  type FileReport,
+  type OptionOverrides,
+  type RlensConfig,
+  type ScanOptions,
+  type ScanResult,
 } from '../engine';
 import { UsageError } from './args';
 import { compileGlob, type Glob } from './glob';
@@ -68,7 +80,8 @@ export class CliConfigs {
     if (cached) return cached;
     const read = readTextFile(abs);
     if (read.kind === 'failed') throw new UsageError(`cannot read configuration '${file}': ${read.code}`);
-    if (read.kind === 'notRegular') throw new UsageError(`cannot read configuration '${file}': it is ${read.what}, not a regular file`);
+    if (read.kind === 'notRegular')
+      throw new UsageError(`cannot read configuration '${file}': it is ${read.what}, not a regular file`);
     if (read.kind === 'skipped') throw new UsageError(`cannot read configuration '${file}': ${skipNote(read.cause)}`);
     const text = read.text;
     const { config, problems } = parseRlensConfig(text, this.known);
@@ -77,10 +90,20 @@ export class CliConfigs {
       const p = lines.positionAt(start);
       return `${file}:${p.line + 1}:${p.character + 1}`;
     };
-    for (const p of problems.filter((x) => x.severity === 'warning')) this.warn(`rlens: warning: ${where(p.span.start)}: ${p.message}`);
+    for (const p of problems.filter((x) => x.severity === 'warning'))
+      this.warn(`rlens: warning: ${where(p.span.start)}: ${p.message}`);
     const errors = problems.filter((x) => x.severity === 'error');
-    if (errors.length > 0) throw new UsageError(errors.map((p) => `invalid configuration ${where(p.span.start)}: ${p.message}`).join('\n'));
-    const loaded: LoadedConfig = { file, dir: dirname(abs), text, config, exclude: config.exclude.map(compileGlob), used: new Set(), scanned: [] };
+    if (errors.length > 0)
+      throw new UsageError(errors.map((p) => `invalid configuration ${where(p.span.start)}: ${p.message}`).join('\n'));
+    const loaded: LoadedConfig = {
+      file,
+      dir: dirname(abs),
+      text,
+      config,
+      exclude: config.exclude.map(compileGlob),
+      used: new Set(),
+      scanned: [],
+    };
     this.byPath.set(abs, loaded);
     return loaded;
   }
@@ -153,7 +176,10 @@ export class CliConfigs {
         known: new Set(this.known),
         off: new Set(Object.keys(c.config.rules).filter((id) => c.config.rules[id] === 'off')),
         // Judged only when the scan looked at everything the suppression could apply to.
-        covered: (s) => (s.file ? c.scanned.some((f) => f.endsWith(s.file as string)) : roots.some((r) => c.dir === r || c.dir.startsWith(r + sep))),
+        covered: (s) =>
+          s.file
+            ? c.scanned.some((f) => f.endsWith(s.file as string))
+            : roots.some((r) => c.dir === r || c.dir.startsWith(r + sep)),
         ...(setting ? { severity: setting } : {}),
       });
       if (findings.length > 0) reports.push(toFileReport({ file: c.file, findings, errors: [] }, c.text));

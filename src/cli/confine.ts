@@ -62,7 +62,9 @@ export class Confinement {
     for (let links = 0; links <= MAX_LINKS; links++) {
       const root = this.rootOf(target);
       if (!root) return undefined;
-      const parts = relative(root.prefix, target).split(sep).filter((p) => p !== '');
+      const parts = relative(root.prefix, target)
+        .split(sep)
+        .filter((p) => p !== '');
       let current = root.real;
       let followed = false;
       for (let i = 0; i < parts.length; i++) {

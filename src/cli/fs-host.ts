@@ -65,7 +65,8 @@ export function createFsHost(options: FsHostOptions = {}): CachingHost {
     if (r.kind === 'notRegular') refusals.set(path, `it is ${r.what}, not a regular file`);
     else if (r.kind === 'skipped') refusals.set(path, skipNote(r.cause));
     // A missing file is the engine's to report (it knows what the file was for); other failures are noted.
-    else if (r.code !== 'ENOENT' && r.code !== 'ENOTDIR') refusals.set(path, `it cannot be read: ${describeFailure(r.code)}`);
+    else if (r.code !== 'ENOENT' && r.code !== 'ENOTDIR')
+      refusals.set(path, `it cannot be read: ${describeFailure(r.code)}`);
     return undefined;
   };
   return {

@@ -57,14 +57,26 @@ class Builder {
     const slash = this.add({ kind: 'char', code: SLASH, out: -1 });
     this.patch(run, slash);
     (this.states[skip] as { out: number }).out = run.start;
-    return { start: skip, exits: [{ state: slash, field: 'out' }, { state: skip, field: 'out2' }] };
+    return {
+      start: skip,
+      exits: [
+        { state: slash, field: 'out' },
+        { state: skip, field: 'out2' },
+      ],
+    };
   }
 
   sequence(parts: readonly Fragment[]): Fragment {
     if (parts.length === 0) {
       // An empty alternative: a split whose both exits lead on.
       const s = this.add({ kind: 'split', out: -1, out2: -1 });
-      return { start: s, exits: [{ state: s, field: 'out' }, { state: s, field: 'out2' }] };
+      return {
+        start: s,
+        exits: [
+          { state: s, field: 'out' },
+          { state: s, field: 'out2' },
+        ],
+      };
     }
     for (let i = 0; i + 1 < parts.length; i++) this.patch(parts[i] as Fragment, (parts[i + 1] as Fragment).start);
     return { start: (parts[0] as Fragment).start, exits: (parts[parts.length - 1] as Fragment).exits };

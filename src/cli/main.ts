@@ -5,7 +5,23 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allRules, DEFAULT_MAX_FILE_BYTES, dropRepeatedFindings, layerById, scanText, skippedScan, skipMessage, toFileReport, type AnalysisError, type FileReport, type Finding, type OptionOverrides, type PositionedError, type ScanOptions, type ScanResult } from '../engine';
+import {
+  allRules,
+  DEFAULT_MAX_FILE_BYTES,
+  dropRepeatedFindings,
+  layerById,
+  scanText,
+  skippedScan,
+  skipMessage,
+  toFileReport,
+  type AnalysisError,
+  type FileReport,
+  type Finding,
+  type OptionOverrides,
+  type PositionedError,
+  type ScanOptions,
+  type ScanResult,
+} from '../engine';
 import { parseArgs, UsageError, USAGE, USAGE_HINT, type FailOn, type ScanArgs } from './args';
 import { applyBaseline, readBaseline } from './baseline';
 import { CliConfigs } from './config';
@@ -40,17 +56,48 @@ function fails(f: Finding, failOn: FailOn): boolean {
   return failOn !== 'never' && !f.suppressed && !f.unknown && RANK[f.severity] >= RANK[failOn];
 }
 
-function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanOptions, host: ReturnType<typeof createFsHost>, io: CliIo): { result: ScanResult; text: string } {
+function scanOne(
+  file: string,
+  explicit: boolean,
+  args: ScanArgs,
+  options: ScanOptions,
+  host: ReturnType<typeof createFsHost>,
+  io: CliIo,
+): { result: ScanResult; text: string } {
   // Type and size are checked before reading: a FIFO named `x.tf` must not hang the scan, nor a 3 GB file fill memory.
   const read = readTextFile(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (read.kind === 'failed') return { text: '', result: { file, findings: [], errors: [{ file, message: `cannot read file: ${read.code}` }], usedConfigSuppressions: [] } };
-  if (read.kind === 'notRegular') return { text: '', result: { file, findings: [], errors: [{ file, message: `not read: it is ${read.what}, not a regular file` }], usedConfigSuppressions: [] } };
+  if (read.kind === 'failed')
+    return {
+      text: '',
+      result: {
+        file,
+        findings: [],
+        errors: [{ file, message: `cannot read file: ${read.code}` }],
+        usedConfigSuppressions: [],
+      },
+    };
+  if (read.kind === 'notRegular')
+    return {
+      text: '',
+      result: {
+        file,
+        findings: [],
+        errors: [{ file, message: `not read: it is ${read.what}, not a regular file` }],
+        usedConfigSuppressions: [],
+      },
+    };
   if (read.kind === 'skipped') return { text: '', result: skippedScan(file, skipMessage(read.cause), read.head) };
   let text = read.text;
   host.remember(file, text);
   let fixErrors: readonly AnalysisError[] = [];
   if (args.fix) {
-    const fixed = fixFile(file, text, options, { level: args.fix, dryRun: args.dryRun, roots: args.paths, stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(t) });
+    const fixed = fixFile(file, text, options, {
+      level: args.fix,
+      dryRun: args.dryRun,
+      roots: args.paths,
+      stdout: (t) => io.stdout(t),
+      stderr: (t) => io.stderr(t),
+    });
     fixErrors = fixed.errors;
     if (fixed.text !== text) host.remember(file, fixed.text);
     text = fixed.text;
@@ -58,7 +105,13 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
   const scanned = scanText(text, file, options);
   const result = fixErrors.length > 0 ? { ...scanned, errors: [...scanned.errors, ...fixErrors] } : scanned;
   if (explicit && !args.templatesOnly && !result.format && result.errors.length === 0) {
-    return { text, result: { ...result, errors: [{ file, message: 'not a recognised template (ARM deploymentTemplate JSON, Bicep or Terraform)' }] } };
+    return {
+      text,
+      result: {
+        ...result,
+        errors: [{ file, message: 'not a recognised template (ARM deploymentTemplate JSON, Bicep or Terraform)' }],
+      },
+    };
   }
   return { text, result };
 }
@@ -67,8 +120,20 @@ function scanOne(file: string, explicit: boolean, args: ScanArgs, options: ScanO
 function walkReports(unreadable: readonly PathProblem[], links: readonly string[]): FileReport[] {
   const entry = (file: string, message: string): PositionedError => ({ error: { file, message } });
   return [
-    ...unreadable.map((u): FileReport => ({ file: u.path, resources: 0, findings: [], errors: [entry(u.path, `folder not scanned: ${describeFailure(u.code)}`)], notes: [] })),
-    ...links.map((l): FileReport => ({ file: l, resources: 0, findings: [], errors: [], notes: [entry(l, 'not scanned: symbolic links are not followed (scan the target itself)')] })),
+    ...unreadable.map((u): FileReport => ({
+      file: u.path,
+      resources: 0,
+      findings: [],
+      errors: [entry(u.path, `folder not scanned: ${describeFailure(u.code)}`)],
+      notes: [],
+    })),
+    ...links.map((l): FileReport => ({
+      file: l,
+      resources: 0,
+      findings: [],
+      errors: [],
+      notes: [entry(l, 'not scanned: symbolic links are not followed (scan the target itself)')],
+    })),
   ];
 }
 
@@ -98,17 +163,35 @@ function runScan(args: ScanArgs, io: CliIo): number {
   const options: ScanOptions = { host, parameterFiles: args.parameters };
   const flags: OptionOverrides = args.reportUnknown ? { reportUnknown: true } : {};
   const explicit = new Set(args.paths);
-  const scanned: FileReport[] = dropRepeatedFindings(configs.filter(files, explicit).map((file) => {
-    const { result, text } = scanOne(file, explicit.has(file), args, configs.optionsFor(file, options, flags), host, io);
-    configs.recordUse(file, result);
-    return toFileReport(result, text, (f) => host.readFile(f));
-  }), (f) => resolve(f));
+  const scanned: FileReport[] = dropRepeatedFindings(
+    configs.filter(files, explicit).map((file) => {
+      const { result, text } = scanOne(
+        file,
+        explicit.has(file),
+        args,
+        configs.optionsFor(file, options, flags),
+        host,
+        io,
+      );
+      configs.recordUse(file, result);
+      return toFileReport(result, text, (f) => host.readFile(f));
+    }),
+    (f) => resolve(f),
+  );
   scanned.push(...walkReports(unreadable, links));
   const reports = baseline && args.baseline ? applyBaseline(scanned, baseline, args.baseline) : scanned;
   reports.push(...configs.unusedReports());
-  const sarifFile = args.reports.find((r) => r.format === 'sarif')?.file ?? (args.format === 'sarif' ? args.output : undefined);
-  const renderOptions = { version: VERSION, showSuppressed: args.showSuppressed, colour: !args.noColour && io.colour === true, ...(sarifFile ? { sarifFile } : {}) };
-  for (const extra of args.reports) if (!writeReport(extra.file, render(extra.format, reports, renderOptions, extra.file), (t) => io.stderr(t))) return 2;
+  const sarifFile =
+    args.reports.find((r) => r.format === 'sarif')?.file ?? (args.format === 'sarif' ? args.output : undefined);
+  const renderOptions = {
+    version: VERSION,
+    showSuppressed: args.showSuppressed,
+    colour: !args.noColour && io.colour === true,
+    ...(sarifFile ? { sarifFile } : {}),
+  };
+  for (const extra of args.reports)
+    if (!writeReport(extra.file, render(extra.format, reports, renderOptions, extra.file), (t) => io.stderr(t)))
+      return 2;
   const chunks = render(args.format, reports, renderOptions, args.output);
   if (args.output) {
     if (!writeReport(args.output, chunks, (t) => io.stderr(t))) return 2;
@@ -120,14 +203,20 @@ function runScan(args: ScanArgs, io: CliIo): number {
 `);
     if (args.failOnEmpty) return 1;
   }
-  const failed = reports.some((r) => r.findings.some((f) => fails(f.finding, args.failOn)) || (args.failOn !== 'never' && r.errors.length > 0));
+  const failed = reports.some(
+    (r) => r.findings.some((f) => fails(f.finding, args.failOn)) || (args.failOn !== 'never' && r.errors.length > 0),
+  );
   return failed ? 1 : 0;
 }
 
 function listRules(format: 'text' | 'json'): string {
   const rules = allRules();
   if (format === 'json') {
-    return `${JSON.stringify(rules.map(({ source: _source, checks: _checks, ...meta }) => meta), null, 2)}\n`;
+    return `${JSON.stringify(
+      rules.map(({ source: _source, checks: _checks, ...meta }) => meta),
+      null,
+      2,
+    )}\n`;
   }
   const width = Math.max(...rules.map((r) => r.id.length));
   return `${rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${layerById(r.layer).title.padEnd(27)}  ${r.title}`).join('\n')}\n`;

@@ -37,7 +37,7 @@ export function fileSink(path: string): TextSink {
   return {
     write(text) {
       const bytes = Buffer.from(text, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     },
     close() {
       closeSync(fd);

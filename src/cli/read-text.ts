@@ -10,7 +10,11 @@ import { DEFAULT_MAX_FILE_BYTES, skipCause, type SkipCause } from '../engine';
 /** Why a path was not read as text: not a regular file, too large or binary, or the system's error code. */
 export type NotRead =
   | { readonly kind: 'notRegular'; readonly what: string }
-  | { readonly kind: 'skipped'; readonly cause: SkipCause; /** The start of the text, to tell a template from other JSON. */ readonly head?: string }
+  | {
+      readonly kind: 'skipped';
+      readonly cause: SkipCause;
+      /** The start of the text, to tell a template from other JSON. */ readonly head?: string;
+    }
   | { readonly kind: 'failed'; readonly code: string };
 
 export type TextRead = { readonly kind: 'text'; readonly text: string } | NotRead;
@@ -61,10 +65,12 @@ export function readTextFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_B
     const st = fstatSync(fd);
     if (!st.isFile()) return { kind: 'notRegular', what: kindOf(st) };
     const tooLarge: SkipCause = { kind: 'tooLarge', maxBytes };
-    if (st.size > maxBytes) return { kind: 'skipped', cause: tooLarge, head: readUpTo(fd, HEAD_BYTES).toString('utf8') };
+    if (st.size > maxBytes)
+      return { kind: 'skipped', cause: tooLarge, head: readUpTo(fd, HEAD_BYTES).toString('utf8') };
     // One byte more than allowed tells a file that grew past the limit since the stat.
     const bytes = readUpTo(fd, maxBytes + 1);
-    if (bytes.length > maxBytes) return { kind: 'skipped', cause: tooLarge, head: bytes.subarray(0, HEAD_BYTES).toString('utf8') };
+    if (bytes.length > maxBytes)
+      return { kind: 'skipped', cause: tooLarge, head: bytes.subarray(0, HEAD_BYTES).toString('utf8') };
     const text = bytes.toString('utf8');
     const cause = skipCause(text, maxBytes);
     return cause ? { kind: 'skipped', cause, head: text.slice(0, HEAD_BYTES) } : { kind: 'text', text };

@@ -1,7 +1,16 @@
 /** A scan's reports in one output format, as chunks the CLI streams to stdout or a file (`output.ts`). */
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { jsonReportChunks, sarifChunks, toHtml, toJsonReport, toMarkdown, toText, type FileReport, type ReportChunks } from '../engine';
+import {
+  jsonReportChunks,
+  sarifChunks,
+  toHtml,
+  toJsonReport,
+  toMarkdown,
+  toText,
+  type FileReport,
+  type ReportChunks,
+} from '../engine';
 import type { Format } from './args';
 import { fileSink, writeChunks, type TextSink } from './output';
 
@@ -20,7 +29,12 @@ function linkFrom(from: string | undefined, target: string): string {
   return relative(base, resolve(target)).split(/[\\/]/).join('/');
 }
 
-export function render(format: Format, reports: readonly FileReport[], options: RenderOptions, file?: string): ReportChunks {
+export function render(
+  format: Format,
+  reports: readonly FileReport[],
+  options: RenderOptions,
+  file?: string,
+): ReportChunks {
   const sarifHref = options.sarifFile ? linkFrom(file, options.sarifFile) : undefined;
   switch (format) {
     // JSON and SARIF are written as they are produced: one string of a large report passes V8's string limit.

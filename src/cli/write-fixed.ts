@@ -3,7 +3,22 @@
  * not touch. Every failure is an error entry for that file (the scan goes on), never a crash or a half-written file.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, chmodSync, chownSync, closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  chmodSync,
+  chownSync,
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fixAll, LineIndex, type AnalysisError, type FixAllResult, type FixLevel, type ScanOptions } from '../engine';
 import { unifiedDiff } from './unified-diff';
@@ -87,7 +102,8 @@ function writable(path: string): boolean {
 function writeTarget(file: string, roots: readonly string[]): { target: string } | { error: string } {
   if (!lstatSync(file).isSymbolicLink()) return { target: file };
   const target = realpathSync(file);
-  if (!isUnderRoots(target, roots)) return { error: 'not fixed: it is a symbolic link to a file outside the scanned folders' };
+  if (!isUnderRoots(target, roots))
+    return { error: 'not fixed: it is a symbolic link to a file outside the scanned folders' };
   return { target };
 }
 
@@ -97,7 +113,12 @@ function describeLeft(file: string, text: string, fixed: FixAllResult, level: Fi
   for (const p of fixed.pending) {
     if (p.reason === 'review' && level === 'all') continue;
     const at = p.finding.file === file ? `${file}:${index.positionAt(p.finding.span.start).line + 1}` : p.finding.file;
-    const why = p.reason === 'review' ? 'needs review, applied by --fix=all' : p.reason === 'other-file' ? 'edits another file, not applied' : 'refused: it would break the file';
+    const why =
+      p.reason === 'review'
+        ? 'needs review, applied by --fix=all'
+        : p.reason === 'other-file'
+          ? 'edits another file, not applied'
+          : 'refused: it would break the file';
     lines.push(`  ${at} ${p.finding.ruleId}: ${p.fix.title} (${why})\n`);
   }
   return lines;
@@ -116,7 +137,9 @@ export function fixFile(file: string, text: string, options: ScanOptions, reques
     fatalUtf8.decode(bytes);
   } catch {
     // Writing the decoded text back would replace every byte that is not UTF-8, comments included.
-    return fail('not fixed: the file is not valid UTF-8, and writing it back would change bytes the fixes do not touch');
+    return fail(
+      'not fixed: the file is not valid UTF-8, and writing it back would change bytes the fixes do not touch',
+    );
   }
   const fixed = fixAll(text, file, { ...options, level: request.level });
   const left = describeLeft(file, fixed.text, fixed, request.level);

@@ -37,7 +37,8 @@ export type SkipCause = { readonly kind: 'tooLarge'; readonly maxBytes: number }
 /** Why `text` must not be analysed at all, or undefined when it may be. */
 export function skipCause(text: string, maxFileBytes: number = DEFAULT_MAX_FILE_BYTES): SkipCause | undefined {
   // Every UTF-16 unit is 1 to 3 bytes in UTF-8, so most texts are decided by their length alone.
-  const tooLarge = text.length > maxFileBytes || (text.length * 3 > maxFileBytes && utf8Bytes(text, maxFileBytes) > maxFileBytes);
+  const tooLarge =
+    text.length > maxFileBytes || (text.length * 3 > maxFileBytes && utf8Bytes(text, maxFileBytes) > maxFileBytes);
   if (tooLarge) return { kind: 'tooLarge', maxBytes: maxFileBytes };
   if (text.slice(0, BINARY_SNIFF_CHARS).includes('\0')) return { kind: 'binary' };
   return undefined;
@@ -45,7 +46,9 @@ export function skipCause(text: string, maxFileBytes: number = DEFAULT_MAX_FILE_
 
 /** The error a scanned file gets for `cause`. */
 export function skipMessage(cause: SkipCause): string {
-  return cause.kind === 'tooLarge' ? `skipped: file is larger than ${sizeLabel(cause.maxBytes)}` : 'skipped: binary file (NUL bytes near the start; UTF-16 text is not supported)';
+  return cause.kind === 'tooLarge'
+    ? `skipped: file is larger than ${sizeLabel(cause.maxBytes)}`
+    : 'skipped: binary file (NUL bytes near the start; UTF-16 text is not supported)';
 }
 
 /** The same, for a file read on the side (a module, a parameter file): words that follow "not read: ". */

@@ -13,7 +13,12 @@ import { toFinding } from './rules/to-finding';
 import { effectiveRule, type RuleOptions } from './rules/rule-options';
 import type { RuleMeta } from './rules/types';
 import type { ConfigSuppression } from './suppress/config';
-import { unusedInlineSuppressions, usedConfigSuppressions, UNUSED_SUPPRESSION_ID, type RuleHit } from './suppress/unused';
+import {
+  unusedInlineSuppressions,
+  usedConfigSuppressions,
+  UNUSED_SUPPRESSION_ID,
+  type RuleHit,
+} from './suppress/unused';
 
 /** Per-rule settings: off, or a severity that replaces the rule's. */
 export type RuleSetting = 'off' | Severity;
@@ -99,7 +104,11 @@ export function checkDocumentFully(doc: AnalyzedDocument, options: ScanOptions =
     for (const r of raw) {
       hits.push({ ruleId: rule.id, raw: r });
       if (r.unknown && !options.reportUnknown) continue;
-      const made = toFinding(rule, r, doc, { today, ...(setting ? { severity: setting } : {}), config: options.configSuppressions ?? [] });
+      const made = toFinding(rule, r, doc, {
+        today,
+        ...(setting ? { severity: setting } : {}),
+        config: options.configSuppressions ?? [],
+      });
       const finding = made && doc.placeFinding ? doc.placeFinding(made) : made;
       if (finding) findings.push(finding);
     }
@@ -110,7 +119,11 @@ export function checkDocumentFully(doc: AnalyzedDocument, options: ScanOptions =
   if (meta && settings[meta.id] !== 'off') {
     const off = new Set(Object.keys(settings).filter((id) => settings[id] === 'off'));
     for (const r of unusedInlineSuppressions(doc, hits, knownRuleIds(catalog), off)) {
-      const finding = toFinding(meta, r, doc, { today, ...(settings[meta.id] ? { severity: settings[meta.id] as Severity } : {}), config: options.configSuppressions ?? [] });
+      const finding = toFinding(meta, r, doc, {
+        today,
+        ...(settings[meta.id] ? { severity: settings[meta.id] as Severity } : {}),
+        config: options.configSuppressions ?? [],
+      });
       if (finding) findings.push(finding);
     }
   }
@@ -126,8 +139,15 @@ export function checkDocumentFully(doc: AnalyzedDocument, options: ScanOptions =
  */
 export function skippedScan(file: string, reason: string, head?: string): ScanResult {
   const handler = handlerFor(FORMATS, file);
-  if (!handler || (head !== undefined && handler.mayBeTemplate?.(head) === false)) return { file, findings: [], errors: [], usedConfigSuppressions: [] };
-  return { file, format: handler.format, findings: [], errors: [{ file, message: reason }], usedConfigSuppressions: [] };
+  if (!handler || (head !== undefined && handler.mayBeTemplate?.(head) === false))
+    return { file, findings: [], errors: [], usedConfigSuppressions: [] };
+  return {
+    file,
+    format: handler.format,
+    findings: [],
+    errors: [{ file, message: reason }],
+    usedConfigSuppressions: [],
+  };
 }
 
 /** Scans one file's text. Never throws: an engine failure becomes an error entry naming the file. */
@@ -148,7 +168,13 @@ export function scanText(text: string, file: string, options: ScanOptions = {}):
   } catch (e) {
     // A bug must not take down the editor or a CI run: say which file, and keep going.
     const message = e instanceof Error ? e.message : String(e);
-    return { file, format: handler.format, findings: [], errors: [{ file, message: `internal error while analysing: ${message}` }], usedConfigSuppressions: [] };
+    return {
+      file,
+      format: handler.format,
+      findings: [],
+      errors: [{ file, message: `internal error while analysing: ${message}` }],
+      usedConfigSuppressions: [],
+    };
   }
 }
 

@@ -3,7 +3,17 @@
  * responsibility view alike: one store, so every surface shows the same findings.
  */
 import * as vscode from 'vscode';
-import { fixAll, isScannable, LineIndex, scanText, type FixAllResult, type ConfigSuppression, type Finding, type ScanResult, type Span } from '../engine';
+import {
+  fixAll,
+  isScannable,
+  LineIndex,
+  scanText,
+  type FixAllResult,
+  type ConfigSuppression,
+  type Finding,
+  type ScanResult,
+  type Span,
+} from '../engine';
 import { pathOf, uriOf, WorkspaceFileHost } from './file-host';
 import type { Settings } from './settings';
 
@@ -21,13 +31,20 @@ export interface FileState {
 
 /** Untitled buffers have no extension: borrow one from the language so a format can claim them. */
 const UNTITLED_EXT: Readonly<Record<string, string>> = {
-  json: '.json', jsonc: '.jsonc', 'arm-template': '.json', bicep: '.bicep', 'bicep-params': '.bicepparam', terraform: '.tf', 'terraform-vars': '.tfvars',
+  json: '.json',
+  jsonc: '.jsonc',
+  'arm-template': '.json',
+  bicep: '.bicep',
+  'bicep-params': '.bicepparam',
+  terraform: '.tf',
+  'terraform-vars': '.tfvars',
 };
 /** Schemes holding user files; others (git, output, diff views) are copies or not files at all. */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs']);
 
 export function enginePath(doc: Pick<vscode.TextDocument, 'uri' | 'languageId'>): string {
-  if (doc.uri.scheme === 'untitled') return `/untitled/${doc.uri.path.replace(/[\\/]/g, '_')}${UNTITLED_EXT[doc.languageId] ?? ''}`;
+  if (doc.uri.scheme === 'untitled')
+    return `/untitled/${doc.uri.path.replace(/[\\/]/g, '_')}${UNTITLED_EXT[doc.languageId] ?? ''}`;
   return pathOf(doc.uri);
 }
 
@@ -64,7 +81,14 @@ export class Analyzer implements vscode.Disposable {
     this.host.beginScan();
     const options = this.settings.scanOptions(uri);
     const result = scanText(text, path, { ...options, host: this.host });
-    return { uri, path, text, ...(version !== undefined ? { version } : {}), result, configSuppressions: options.configSuppressions ?? [] };
+    return {
+      uri,
+      path,
+      text,
+      ...(version !== undefined ? { version } : {}),
+      result,
+      configSuppressions: options.configSuppressions ?? [],
+    };
   }
 
   /** The engine's fix-all (safe fixes) over a scanned state's text, with the same options as its scan. */
@@ -117,7 +141,8 @@ export class Analyzer implements vscode.Disposable {
     let perFile = this.lineIndexes.get(state);
     if (!perFile) this.lineIndexes.set(state, (perFile = new Map<string, LineIndex>()));
     let index = perFile.get(file);
-    if (!index) perFile.set(file, (index = new LineIndex(file === state.path ? state.text : (this.host.textOf(file) ?? ''))));
+    if (!index)
+      perFile.set(file, (index = new LineIndex(file === state.path ? state.text : (this.host.textOf(file) ?? ''))));
     const a = index.positionAt(span.start);
     const b = index.positionAt(span.end);
     return new vscode.Range(a.line, a.character, b.line, b.character);

@@ -22,7 +22,10 @@ export interface SuppressArgs {
 
 /** The resource a finding is about: the smallest declaration of its type around it. */
 export function resourceOf(state: FileState, finding: Finding): Resource | undefined {
-  const inFile = state.result.document?.resources.filter((r) => r.file === finding.file && r.span.start <= finding.span.start && finding.span.end <= r.span.end) ?? [];
+  const inFile =
+    state.result.document?.resources.filter(
+      (r) => r.file === finding.file && r.span.start <= finding.span.start && finding.span.end <= r.span.end,
+    ) ?? [];
   const typed = inFile.filter((r) => r.type === finding.resource.type && r.name === finding.resource.name);
   return (typed.length > 0 ? typed : inFile).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
 }
@@ -30,7 +33,8 @@ export function resourceOf(state: FileState, finding: Finding): Resource | undef
 /** Engine edits as a WorkspaceEdit; edits in other files (a parameter default) are positioned in their text. */
 export function toWorkspaceEdit(analyzer: Analyzer, state: FileState, edits: Fix['edits']): vscode.WorkspaceEdit {
   const we = new vscode.WorkspaceEdit();
-  for (const e of edits) we.replace(analyzer.uriOfFile(state, e.file), analyzer.rangeOf(state, e.file, e.span), e.newText);
+  for (const e of edits)
+    we.replace(analyzer.uriOfFile(state, e.file), analyzer.rangeOf(state, e.file, e.span), e.newText);
   return we;
 }
 
@@ -47,7 +51,9 @@ class FixAllAction extends vscode.CodeAction {
 
 /** Safe fixes that edit only the scanned file: what fix-all will start from. */
 function safeFixCount(state: FileState): number {
-  return state.result.findings.filter((f) => !f.suppressed && f.fixes.some((x) => x.safe && x.edits.every((e) => e.file === state.path))).length;
+  return state.result.findings.filter(
+    (f) => !f.suppressed && f.fixes.some((x) => x.safe && x.edits.every((e) => e.file === state.path)),
+  ).length;
 }
 
 export class ResponsibilityCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
@@ -55,12 +61,17 @@ export class ResponsibilityCodeActions implements vscode.CodeActionProvider<vsco
 
   constructor(private readonly analyzer: Analyzer) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const state = this.analyzer.current(doc);
     if (!state) return [];
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
       // Fix-all requested by name (on save, "Fix All"): computed now.
-      const all = FIX_ALL_KIND.intersects(context.only) && safeFixCount(state) > 0 ? this.fixAllAction(doc, state) : undefined;
+      const all =
+        FIX_ALL_KIND.intersects(context.only) && safeFixCount(state) > 0 ? this.fixAllAction(doc, state) : undefined;
       return all ? [all] : [];
     }
     const start = doc.offsetAt(range.start);
@@ -68,7 +79,9 @@ export class ResponsibilityCodeActions implements vscode.CodeActionProvider<vsco
     const actions: vscode.CodeAction[] = [];
     for (const f of state.result.findings) {
       if (f.suppressed || f.file !== state.path || f.span.end < start || f.span.start > end) continue;
-      const diagnostics = context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'object' && d.code.value === f.ruleId);
+      const diagnostics = context.diagnostics.filter(
+        (d) => d.source === SOURCE && typeof d.code === 'object' && d.code.value === f.ruleId,
+      );
       for (const fix of f.fixes) {
         const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         a.edit = toWorkspaceEdit(this.analyzer, state, fix.edits);
@@ -84,17 +97,26 @@ export class ResponsibilityCodeActions implements vscode.CodeActionProvider<vsco
         a.diagnostics = diagnostics;
         actions.push(a);
       }
-      const learn = new vscode.CodeAction(`Learn more about ${f.ruleId}: ${ruleById(f.ruleId)?.title ?? ''}`.trim(), vscode.CodeActionKind.QuickFix);
-      learn.command = { command: 'vscode.open', title: learn.title, arguments: [vscode.Uri.parse(ruleDocsUrl(f.ruleId))] };
+      const learn = new vscode.CodeAction(
+        `Learn more about ${f.ruleId}: ${ruleById(f.ruleId)?.title ?? ''}`.trim(),
+        vscode.CodeActionKind.QuickFix,
+      );
+      learn.command = {
+        command: 'vscode.open',
+        title: learn.title,
+        arguments: [vscode.Uri.parse(ruleDocsUrl(f.ruleId))],
+      };
       actions.push(learn);
     }
     const count = safeFixCount(state);
-    if (count > 0) actions.push(new FixAllAction(`Fix all safe Responsibility Lens findings (${count})`, doc, doc.version));
+    if (count > 0)
+      actions.push(new FixAllAction(`Fix all safe Responsibility Lens findings (${count})`, doc, doc.version));
     return actions;
   }
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
-    if (!(action instanceof FixAllAction) || action.doc.isClosed || action.doc.version !== action.version) return action;
+    if (!(action instanceof FixAllAction) || action.doc.isClosed || action.doc.version !== action.version)
+      return action;
     const state = this.analyzer.current(action.doc);
     const computed = state ? this.fixAllAction(action.doc, state) : undefined;
     if (computed?.edit) action.edit = computed.edit;
@@ -112,9 +134,18 @@ export class ResponsibilityCodeActions implements vscode.CodeActionProvider<vsco
     let p = 0;
     while (p < text.length && p < state.text.length && text[p] === state.text[p]) p++;
     let s = 0;
-    while (s < text.length - p && s < state.text.length - p && text[text.length - 1 - s] === state.text[state.text.length - 1 - s]) s++;
+    while (
+      s < text.length - p &&
+      s < state.text.length - p &&
+      text[text.length - 1 - s] === state.text[state.text.length - 1 - s]
+    )
+      s++;
     a.edit = new vscode.WorkspaceEdit();
-    a.edit.replace(doc.uri, new vscode.Range(doc.positionAt(p), doc.positionAt(state.text.length - s)), text.slice(p, text.length - s));
+    a.edit.replace(
+      doc.uri,
+      new vscode.Range(doc.positionAt(p), doc.positionAt(state.text.length - s)),
+      text.slice(p, text.length - s),
+    );
     return a;
   }
 }

@@ -24,7 +24,11 @@ export const EXPLANATION_LIMITS = { entries: 50, chars: 2 * 1024 * 1024 } as con
  * explanation reopened (history, a restored tab) shows as empty, and Explain Finding makes a fresh one.
  */
 export class ExplanationDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new BoundedCache<string, string>(EXPLANATION_LIMITS.entries, EXPLANATION_LIMITS.chars, textWeight);
+  private readonly texts = new BoundedCache<string, string>(
+    EXPLANATION_LIMITS.entries,
+    EXPLANATION_LIMITS.chars,
+    textWeight,
+  );
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
   }
@@ -47,13 +51,19 @@ export function registerCommands(deps: Deps): vscode.Disposable[] {
   let explained = 0;
 
   const runScan = (): Thenable<WorkspaceScanSummary> =>
-    vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Responsibility Lens: scanning the workspace', cancellable: true },
-      (progress, token) => scanWorkspace(analyzer, settings, live, progress, token),
-    ).then((summary) => {
-      if (!summary.cancelled) view.workspaceScanned(new Date());
-      return summary;
-    });
+    vscode.window
+      .withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Responsibility Lens: scanning the workspace',
+          cancellable: true,
+        },
+        (progress, token) => scanWorkspace(analyzer, settings, live, progress, token),
+      )
+      .then((summary) => {
+        if (!summary.cancelled) view.workspaceScanned(new Date());
+        return summary;
+      });
 
   return [
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),
@@ -61,7 +71,10 @@ export function registerCommands(deps: Deps): vscode.Disposable[] {
     vscode.commands.registerCommand('rlens.scanWorkspace', async () => {
       const summary = await runScan();
       const what = `${summary.findings} open finding${summary.findings === 1 ? '' : 's'} in ${summary.files} file${summary.files === 1 ? '' : 's'}`;
-      void vscode.window.setStatusBarMessage(`Responsibility Lens: ${summary.cancelled ? 'scan cancelled; so far ' : ''}${what}`, 8000);
+      void vscode.window.setStatusBarMessage(
+        `Responsibility Lens: ${summary.cancelled ? 'scan cancelled; so far ' : ''}${what}`,
+        8000,
+      );
       return summary;
     }),
     vscode.commands.registerCommand('rlens.explainFinding', async () => {
@@ -73,7 +86,9 @@ export function registerCommands(deps: Deps): vscode.Disposable[] {
       }
       const offset = editor.document.offsetAt(editor.selection.active);
       const found = findingsAt(state.result.findings, state.path, offset)[0];
-      const resource = state.result.document?.resources.find((r) => r.file === state.path && r.span.start <= offset && offset < r.span.end);
+      const resource = state.result.document?.resources.find(
+        (r) => r.file === state.path && r.span.start <= offset && offset < r.span.end,
+      );
       const text = found
         ? explainFinding(found, { long: true, ...(state.result.format ? { format: state.result.format } : {}) })
         : resource && explainResourceType(resource.type);
@@ -81,10 +96,16 @@ export function registerCommands(deps: Deps): vscode.Disposable[] {
         void vscode.window.showInformationMessage('Responsibility Lens: no finding at the cursor.');
         return undefined;
       }
-      const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${found?.ruleId ?? 'resource'}.md`, query: String(++explained) });
-      explanations.set(uri, `# ${found ? found.ruleId : resource?.type ?? ''}\n\n${text}\n`);
+      const uri = vscode.Uri.from({
+        scheme: EXPLAIN_SCHEME,
+        path: `/${found?.ruleId ?? 'resource'}.md`,
+        query: String(++explained),
+      });
+      explanations.set(uri, `# ${found ? found.ruleId : (resource?.type ?? '')}\n\n${text}\n`);
       // The built-in Markdown preview renders it; without it (stripped-down hosts) the source is still readable.
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri).then(undefined, () => vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside }));
+      await vscode.commands
+        .executeCommand('markdown.showPreviewToSide', uri)
+        .then(undefined, () => vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside }));
       return text;
     }),
     vscode.commands.registerCommand('rlens.exportSarif', async (target?: vscode.Uri) => {
@@ -101,12 +122,18 @@ export function registerCommands(deps: Deps): vscode.Disposable[] {
       if (summary.cancelled) return undefined;
       const text = `${JSON.stringify(sarifOf(analyzer, deps.version), null, 2)}\n`;
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      if (!target) void vscode.window.showInformationMessage(`Responsibility Lens: SARIF report written to ${vscode.workspace.asRelativePath(uri)}.`);
+      if (!target)
+        void vscode.window.showInformationMessage(
+          `Responsibility Lens: SARIF report written to ${vscode.workspace.asRelativePath(uri)}.`,
+        );
       return uri;
     }),
     vscode.commands.registerCommand('rlens.toggleUnknownValues', async () => {
       const on = await settings.toggleReportUnknown();
-      void vscode.window.setStatusBarMessage(`Responsibility Lens: values known only at deployment are ${on ? 'now reported' : 'no longer reported'}.`, 5000);
+      void vscode.window.setStatusBarMessage(
+        `Responsibility Lens: values known only at deployment are ${on ? 'now reported' : 'no longer reported'}.`,
+        5000,
+      );
       return on;
     }),
     vscode.commands.registerCommand(SUPPRESS_COMMAND, (args: SuppressArgs) => suppressFinding(analyzer, args)),

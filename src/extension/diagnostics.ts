@@ -8,14 +8,26 @@ import { findingKey, ruleDocsUrl, type Finding } from '../engine';
 import { Analyzer, enginePath, isCandidate, type FileState } from './analyzer';
 import { SOURCE, type Settings } from './settings';
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
 
 export function toDiagnostic(analyzer: Analyzer, state: FileState, finding: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(analyzer.rangeOf(state, finding.file, finding.span), finding.message, SEVERITY[finding.severity]);
+  const d = new vscode.Diagnostic(
+    analyzer.rangeOf(state, finding.file, finding.span),
+    finding.message,
+    SEVERITY[finding.severity],
+  );
   d.source = SOURCE;
   d.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
   d.relatedInformation = finding.related.map(
-    (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(analyzer.uriOfFile(state, r.file), analyzer.rangeOf(state, r.file, r.span)), r.message),
+    (r) =>
+      new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(analyzer.uriOfFile(state, r.file), analyzer.rangeOf(state, r.file, r.span)),
+        r.message,
+      ),
   );
   return d;
 }
@@ -26,10 +38,20 @@ function errorDiagnostic(analyzer: Analyzer, state: FileState): vscode.Diagnosti
   const first = errors[0];
   if (!first) return undefined;
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
-  const reasons = errors.slice(0, 3).map((e) => e.message).join('; ');
+  const reasons = errors
+    .slice(0, 3)
+    .map((e) => e.message)
+    .join('; ');
   const complete = state.result.document && state.result.document.resources.length > 0 ? 'only in part' : 'not at all';
-  const range = first.span && first.file === state.path ? analyzer.rangeOf(state, first.file, first.span) : new vscode.Range(0, 0, 0, 0);
-  const d = new vscode.Diagnostic(range, `This file could be analysed ${complete}: ${reasons}${more}.`, vscode.DiagnosticSeverity.Warning);
+  const range =
+    first.span && first.file === state.path
+      ? analyzer.rangeOf(state, first.file, first.span)
+      : new vscode.Range(0, 0, 0, 0);
+  const d = new vscode.Diagnostic(
+    range,
+    `This file could be analysed ${complete}: ${reasons}${more}.`,
+    vscode.DiagnosticSeverity.Warning,
+  );
   d.source = SOURCE;
   d.code = 'analysis';
   return d;
@@ -115,7 +137,10 @@ export class LiveDiagnostics implements vscode.Disposable {
       this.analyzer.delete(doc.uri);
       return;
     }
-    this.timers.set(key, setTimeout(() => void this.run(doc, generation), delay));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.run(doc, generation), delay),
+    );
   }
 
   /** Rescans open documents now (settings or `.rlens.yaml` changed): all, or those `affected` selects. */

@@ -18,7 +18,15 @@ import { UnusedConfigSuppressions } from './unused-config';
 import { IAC_GLOB, scanFile } from './workspace-scan';
 
 /** Languages whose documents may be templates; the engine's formats decide per file. */
-export const SELECTOR: vscode.DocumentSelector = ['bicep', 'bicep-params', 'terraform', 'terraform-vars', 'json', 'jsonc', 'arm-template'].map((language) => ({ language }));
+export const SELECTOR: vscode.DocumentSelector = [
+  'bicep',
+  'bicep-params',
+  'terraform',
+  'terraform-vars',
+  'json',
+  'jsonc',
+  'arm-template',
+].map((language) => ({ language }));
 
 export function activate(context: vscode.ExtensionContext): void {
   const findings = vscode.languages.createDiagnosticCollection('rlens');
@@ -29,7 +37,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const live = new LiveDiagnostics(analyzer, settings, async (uri) => void (await scanFile(analyzer, uri)));
   const view = new ResponsibilityView(analyzer, context.extensionUri);
   const tree = new ResponsibilityTree(analyzer);
-  const unusedConfig = new UnusedConfigSuppressions(analyzer, settings, live, vscode.languages.createDiagnosticCollection('rlens-config-unused'));
+  const unusedConfig = new UnusedConfigSuppressions(
+    analyzer,
+    settings,
+    live,
+    vscode.languages.createDiagnosticCollection('rlens-config-unused'),
+  );
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
 
   // Options changed: affected stored results are rescanned, open buffers from their text, the rest from disk. An
@@ -37,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const rescanAll = (editedConfig: vscode.Uri | undefined): void => {
     const affected = (uri: vscode.Uri): boolean => editedConfig === undefined || settings.governs(uri);
     for (const s of analyzer.all()) {
-      if (affected(s.uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === s.uri.toString())) void scanFile(analyzer, s.uri);
+      if (affected(s.uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === s.uri.toString()))
+        void scanFile(analyzer, s.uri);
     }
     live.rescanOpen(affected);
   };

@@ -24,7 +24,12 @@ const decoder = new TextDecoder('utf-8');
  * Bounds of the host's caches: files the engine read from disk (parameter files, modules, siblings) and directory
  * listings. Past either bound the least recently used entries go; an evicted file is simply read again.
  */
-export const FILE_CACHE_LIMITS = { files: 2000, fileChars: 32 * 1024 * 1024, dirs: 2000, dirChars: 4 * 1024 * 1024 } as const;
+export const FILE_CACHE_LIMITS = {
+  files: 2000,
+  fileChars: 32 * 1024 * 1024,
+  dirs: 2000,
+  dirChars: 4 * 1024 * 1024,
+} as const;
 
 export class WorkspaceFileHost implements FileHost {
   private readonly files: BoundedCache<string, string | null>;
@@ -82,7 +87,10 @@ export class WorkspaceFileHost implements FileHost {
         try {
           if (!mayRead(uriOf(d, like))) throw new Error('outside the workspace folders');
           const entries = await vscode.workspace.fs.readDirectory(uriOf(d, like));
-          this.dirs.set(d, entries.filter(([, t]) => t === vscode.FileType.File).map(([n]) => n));
+          this.dirs.set(
+            d,
+            entries.filter(([, t]) => t === vscode.FileType.File).map(([n]) => n),
+          );
           return true;
         } catch {
           this.dirs.set(d, null);

@@ -30,11 +30,15 @@ export class ResponsibilityHover implements vscode.HoverProvider {
     let range: vscode.Range | undefined;
     // Several findings here: the most severe in full, the others as compact blocks (header, fix, owner).
     bySeverity(findingsAt(state.result.findings, state.path, offset)).forEach((f, i) => {
-      parts.push(explainFinding(f, { ...(state.result.format ? { format: state.result.format } : {}), compact: i > 0 }));
+      parts.push(
+        explainFinding(f, { ...(state.result.format ? { format: state.result.format } : {}), compact: i > 0 }),
+      );
       range ??= this.analyzer.rangeOf(state, f.file, f.span);
     });
     // The resource's type string (or header): its anchor, when the format points it there.
-    const resource = state.result.document?.resources.find((r) => r.file === state.path && r.anchor.start <= offset && offset < r.anchor.end);
+    const resource = state.result.document?.resources.find(
+      (r) => r.file === state.path && r.anchor.start <= offset && offset < r.anchor.end,
+    );
     const typeText = resource ? explainResourceType(resource.type) : undefined;
     if (resource && typeText) {
       parts.push(typeText);

@@ -79,7 +79,11 @@ export class ResponsibilityView implements vscode.Disposable {
     this.panel.webview.onDidReceiveMessage((m: { type?: string; index?: number } & Partial<ViewReport>) => {
       if (m.type === 'open' && typeof m.index === 'number') void this.open(m.index);
       if (m.type === 'rendered' && m.cells) {
-        this.lastReport = { cells: m.cells, totalOpen: m.totalOpen ?? 0, ...(typeof m.scope === 'string' ? { scope: m.scope } : {}) };
+        this.lastReport = {
+          cells: m.cells,
+          totalOpen: m.totalOpen ?? 0,
+          ...(typeof m.scope === 'string' ? { scope: m.scope } : {}),
+        };
         this.reported.fire(this.lastReport);
       }
     });
@@ -105,23 +109,38 @@ export class ResponsibilityView implements vscode.Disposable {
     const view: ViewFinding[] = this.findings.map(({ state, finding: f }) => {
       const uri = this.analyzer.uriOfFile(state, f.file);
       const line = this.analyzer.rangeOf(state, f.file, f.span).start.line + 1;
-      return { ruleId: f.ruleId, severity: f.severity, message: f.message, resource: f.resource.name ? listName(f.resource.name) : f.resource.type, where: `${vscode.workspace.asRelativePath(uri)}:${line}` };
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        resource: f.resource.name ? listName(f.resource.name) : f.resource.type,
+        where: `${vscode.workspace.asRelativePath(uri)}:${line}`,
+      };
     });
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    webview.html = renderView(matrix, view, {
-      cspSource: webview.cspSource,
-      nonce: nonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.css')).toString(),
-    }, this.scope);
+    webview.html = renderView(
+      matrix,
+      view,
+      {
+        cspSource: webview.cspSource,
+        nonce: nonce(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.css')).toString(),
+      },
+      this.scope,
+    );
   }
 
   private async open(index: number): Promise<void> {
     const entry = this.findings[index];
     if (!entry) return;
     const { state, finding } = entry;
-    await vscode.commands.executeCommand(OPEN_FINDING_COMMAND, this.analyzer.uriOfFile(state, finding.file), this.analyzer.rangeOf(state, finding.file, finding.span));
+    await vscode.commands.executeCommand(
+      OPEN_FINDING_COMMAND,
+      this.analyzer.uriOfFile(state, finding.file),
+      this.analyzer.rangeOf(state, finding.file, finding.span),
+    );
   }
 
   dispose(): void {

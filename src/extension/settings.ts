@@ -3,7 +3,16 @@
  * settings (the user's own choices win). Problems in `.rlens.yaml` become diagnostics on that file.
  */
 import * as vscode from 'vscode';
-import { allRules, EMPTY_CONFIG, LineIndex, parseRlensConfig, scanOptionsFrom, type RlensConfig, type RuleSetting, type ScanOptions } from '../engine';
+import {
+  allRules,
+  EMPTY_CONFIG,
+  LineIndex,
+  parseRlensConfig,
+  scanOptionsFrom,
+  type RlensConfig,
+  type RuleSetting,
+  type ScanOptions,
+} from '../engine';
 import { pathOf, readText } from './file-host';
 import { governedBy, KeyedDebouncer } from './keyed-debouncer';
 
@@ -50,7 +59,11 @@ export class Settings implements vscode.Disposable {
   configUri(): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const path = this.section.get<string>('config.path', '.rlens.yaml') || '.rlens.yaml';
-    const uri = /^([a-zA-Z]:)?[\\/]/.test(path) ? vscode.Uri.file(path) : folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
+    const uri = /^([a-zA-Z]:)?[\\/]/.test(path)
+      ? vscode.Uri.file(path)
+      : folder
+        ? vscode.Uri.joinPath(folder.uri, path)
+        : undefined;
     // An untrusted repository must not make the extension read elsewhere (`/dev/zero`, a UNC share).
     if (uri && !vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
     return uri;
@@ -71,7 +84,9 @@ export class Settings implements vscode.Disposable {
 
   /** The `.rlens.yaml` in force: where it is, its text and what it says (undefined when there is none). */
   configFile(): { readonly uri: vscode.Uri; readonly text: string; readonly config: RlensConfig } | undefined {
-    return this.yamlUri && this.yamlText !== undefined ? { uri: this.yamlUri, text: this.yamlText, config: this.yaml } : undefined;
+    return this.yamlUri && this.yamlText !== undefined
+      ? { uri: this.yamlUri, text: this.yamlText, config: this.yaml }
+      : undefined;
   }
 
   /** Is the document governed by the `.rlens.yaml` in force (inside its folder)? Others get settings only. */
@@ -88,7 +103,10 @@ export class Settings implements vscode.Disposable {
     if (text === undefined || !this.yamlUri) {
       this.yaml = EMPTY_CONFIG;
     } else {
-      const { config, problems } = parseRlensConfig(text, allRules().map((r) => r.id));
+      const { config, problems } = parseRlensConfig(
+        text,
+        allRules().map((r) => r.id),
+      );
       this.yaml = config;
       const index = new LineIndex(text);
       const pos = (offset: number): vscode.Position => {
@@ -98,7 +116,11 @@ export class Settings implements vscode.Disposable {
       this.problems.set(
         this.yamlUri,
         problems.map((p) => {
-          const d = new vscode.Diagnostic(new vscode.Range(pos(p.span.start), pos(p.span.end)), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+          const d = new vscode.Diagnostic(
+            new vscode.Range(pos(p.span.start), pos(p.span.end)),
+            p.message,
+            p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+          );
           d.source = SOURCE;
           return d;
         }),
@@ -124,7 +146,9 @@ export class Settings implements vscode.Disposable {
 
   async toggleReportUnknown(): Promise<boolean> {
     const next = !this.reportUnknown;
-    const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target = vscode.workspace.workspaceFolders
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
     await this.section.update('diagnostics.reportUnknown', next, target);
     return next;
   }
@@ -137,7 +161,9 @@ export class Settings implements vscode.Disposable {
   isExcluded(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const fake = { uri, languageId: '', fileName: uri.fsPath, isUntitled: false } as unknown as vscode.TextDocument;
-    return this.excludes.some((glob) => vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, fake) > 0);
+    return this.excludes.some(
+      (glob) => vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, fake) > 0,
+    );
   }
 
   /** An explicit user or workspace setting, else undefined (so that `.rlens.yaml` decides). */

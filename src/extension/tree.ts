@@ -8,7 +8,15 @@ export const OPEN_FINDING_COMMAND = 'rlens.openFinding';
 
 type Node =
   | { readonly kind: 'layer'; readonly layer: LayerId; readonly count: number }
-  | { readonly kind: 'resource'; readonly layer: LayerId; readonly key: string; readonly label: string; readonly type: string; readonly file: vscode.Uri; readonly count: number }
+  | {
+      readonly kind: 'resource';
+      readonly layer: LayerId;
+      readonly key: string;
+      readonly label: string;
+      readonly type: string;
+      readonly file: vscode.Uri;
+      readonly count: number;
+    }
   | { readonly kind: 'finding'; readonly state: FileState; readonly finding: Finding };
 
 export interface TreeSnapshot {
@@ -60,13 +68,23 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
         const g = groups.get(key);
         // The name alone (readable at the default sidebar width); the short type and the file go in the description.
         const label = f.resource.name ? listName(f.resource.name) : shortType(f.resource.type);
-        groups.set(key, { kind: 'resource', layer: node.layer, key, label, type: f.resource.type, file: this.analyzer.uriOfFile(state, f.file), count: (g?.count ?? 0) + 1 });
+        groups.set(key, {
+          kind: 'resource',
+          layer: node.layer,
+          key,
+          label,
+          type: f.resource.type,
+          file: this.analyzer.uriOfFile(state, f.file),
+          count: (g?.count ?? 0) + 1,
+        });
       }
       return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
     }
     if (node.kind === 'resource') {
       return entries
-        .filter(({ finding: f }) => f.layer === node.layer && `${f.file}|${f.resource.type}|${f.resource.name}` === node.key)
+        .filter(
+          ({ finding: f }) => f.layer === node.layer && `${f.file}|${f.resource.type}|${f.resource.name}` === node.key,
+        )
         .map(({ state, finding }) => ({ kind: 'finding' as const, state, finding }));
     }
     return [];
@@ -97,7 +115,11 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(SEVERITY_ICON[f.severity]);
     const uri = this.analyzer.uriOfFile(node.state, f.file);
-    item.command = { command: OPEN_FINDING_COMMAND, title: 'Open', arguments: [uri, this.analyzer.rangeOf(node.state, f.file, f.span)] };
+    item.command = {
+      command: OPEN_FINDING_COMMAND,
+      title: 'Open',
+      arguments: [uri, this.analyzer.rangeOf(node.state, f.file, f.span)],
+    };
     return item;
   }
 
@@ -108,7 +130,12 @@ export class ResponsibilityTree implements vscode.TreeDataProvider<Node>, vscode
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       const children = this.snapshot(child);
       const collapsed = item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed;
-      return { label, description: typeof item.description === 'string' ? item.description : '', ...(collapsed ? { collapsed } : {}), ...(children.length > 0 ? { children } : {}) };
+      return {
+        label,
+        description: typeof item.description === 'string' ? item.description : '',
+        ...(collapsed ? { collapsed } : {}),
+        ...(children.length > 0 ? { children } : {}),
+      };
     });
   }
 

@@ -9,7 +9,11 @@ import type { Analyzer } from './analyzer';
 import type { LiveDiagnostics } from './diagnostics';
 import { SOURCE, type Settings } from './settings';
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
 
 export class UnusedConfigSuppressions implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -60,7 +64,11 @@ export class UnusedConfigSuppressions implements vscode.Disposable {
       findings.map((f) => {
         const a = index.positionAt(f.span.start);
         const b = index.positionAt(f.span.end);
-        const d = new vscode.Diagnostic(new vscode.Range(a.line, a.character, b.line, b.character), f.message, SEVERITY[f.severity]);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(a.line, a.character, b.line, b.character),
+          f.message,
+          SEVERITY[f.severity],
+        );
         d.source = SOURCE;
         d.code = { value: f.ruleId, target: vscode.Uri.parse(ruleDocsUrl(f.ruleId)) };
         d.tags = [vscode.DiagnosticTag.Unnecessary];

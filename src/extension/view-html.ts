@@ -32,7 +32,10 @@ export interface ViewFinding {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 export function cellId(cell: Pick<MatrixCell, 'layer' | 'model'>): string {
@@ -59,12 +62,21 @@ function cellHtml(cell: MatrixCell, secures: string | undefined): string {
   );
 }
 
-export function renderView(matrix: Matrix, findings: readonly ViewFinding[], assets: ViewAssets, scope: ViewScope = { kind: 'open-files' }): string {
+export function renderView(
+  matrix: Matrix,
+  findings: readonly ViewFinding[],
+  assets: ViewAssets,
+  scope: ViewScope = { kind: 'open-files' },
+): string {
   const rows = LAYERS.map((layer) => {
-    const cells = DEPLOYMENT_MODELS.map((m) => matrix.cells.find((c) => c.layer === layer.id && c.model === m)).filter((c): c is MatrixCell => c !== undefined);
+    const cells = DEPLOYMENT_MODELS.map((m) => matrix.cells.find((c) => c.layer === layer.id && c.model === m)).filter(
+      (c): c is MatrixCell => c !== undefined,
+    );
     return `<tr><th scope="row" title="${escapeHtml(layer.covers)}">${escapeHtml(layer.title)}</th>${cells.map((c) => cellHtml(c, layer.microsoftSecures)).join('')}</tr>`;
   }).join('\n');
-  const heads = DEPLOYMENT_MODELS.map((m) => `<th scope="col" class="${m !== 'On-premises' && matrix.models.includes(m) ? 'in-use' : ''}">${m}</th>`).join('');
+  const heads = DEPLOYMENT_MODELS.map(
+    (m) => `<th scope="col" class="${m !== 'On-premises' && matrix.models.includes(m) ? 'in-use' : ''}">${m}</th>`,
+  ).join('');
   const mine = matrix.cells.filter((c) => c.inUse && c.owner !== 'microsoft');
   const applicable = mine.reduce((n, c) => n + c.applicable, 0);
   const passed = mine.reduce((n, c) => n + c.passed, 0);
@@ -73,14 +85,19 @@ export function renderView(matrix: Matrix, findings: readonly ViewFinding[], ass
     matrix.resourceCount === 0
       ? `No Azure resources ${scope.kind === 'workspace' ? 'in the workspace' : 'in open files'}.${scope.kind === 'workspace' ? '' : ' Open a template or run <em>Scan Workspace</em>.'}`
       : `<span id="total-open">${open}</span> open finding${open === 1 ? '' : 's'} across ${matrix.resourceCount} resource${matrix.resourceCount === 1 ? '' : 's'} (${matrix.models.join(', ') || 'no service model'}). ` +
-        (applicable > 0 ? `Your score: <strong>${passed}/${applicable}</strong> controls passed (${Math.round((passed / applicable) * 100)}%).` : '');
+        (applicable > 0
+          ? `Your score: <strong>${passed}/${applicable}</strong> controls passed (${Math.round((passed / applicable) * 100)}%).`
+          : '');
   const template =
     matrix.templateFindings.length > 0
       ? `<p class="template"><button type="button" data-cell="template" data-open="${matrix.templateFindings.length}">${matrix.templateFindings.length} template-level finding(s)</button> (parameters: yours in every model)</p>`
       : '';
   const data = JSON.stringify({
     findings,
-    cells: Object.fromEntries([...matrix.cells.map((c) => [cellId(c), c.findings] as const), ['template', matrix.templateFindings] as const]),
+    cells: Object.fromEntries([
+      ...matrix.cells.map((c) => [cellId(c), c.findings] as const),
+      ['template', matrix.templateFindings] as const,
+    ]),
   }).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -27,7 +27,9 @@ export async function scanWorkspace(
   token?: vscode.CancellationToken,
 ): Promise<WorkspaceScanSummary> {
   const exclude = `{${settings.excludes.join(',')}}`;
-  const uris = (await vscode.workspace.findFiles(IAC_GLOB, exclude, undefined, token)).filter((u) => isScannable(pathOf(u)) && !settings.isExcluded(u));
+  const uris = (await vscode.workspace.findFiles(IAC_GLOB, exclude, undefined, token)).filter(
+    (u) => isScannable(pathOf(u)) && !settings.isExcluded(u),
+  );
   uris.sort((a, b) => a.path.localeCompare(b.path));
   live.keepClosedFiles = true;
   let files = 0;
@@ -46,7 +48,10 @@ export async function scanWorkspace(
 }
 
 /** Scans one file (the open buffer when there is one) and stores the result; non-templates are dropped. */
-export async function scanFile(analyzer: Analyzer, uri: vscode.Uri): Promise<ReturnType<Analyzer['scanNow']> | undefined> {
+export async function scanFile(
+  analyzer: Analyzer,
+  uri: vscode.Uri,
+): Promise<ReturnType<Analyzer['scanNow']> | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const text = open ? open.getText() : await readText(uri);
   if (text === undefined) {

@@ -9,7 +9,13 @@ import { RULE_FIXTURES, existsSync, join, scanFile } from '../helpers/fixtures';
 function verdicts(file: string): string[] {
   const { findings, errors } = scanFile(file);
   assert.deepEqual(errors, [], file);
-  return [...new Set(findings.filter((f) => !f.suppressed && !f.unknown).map((f) => `${f.ruleId} on ${f.resource.type.toLowerCase()} '${f.resource.name}'`))].sort();
+  return [
+    ...new Set(
+      findings
+        .filter((f) => !f.suppressed && !f.unknown)
+        .map((f) => `${f.ruleId} on ${f.resource.type.toLowerCase()} '${f.resource.name}'`),
+    ),
+  ].sort();
 }
 
 describe('Bicep and ARM fixtures agree', () => {

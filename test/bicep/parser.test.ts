@@ -1,10 +1,21 @@
 /** The Bicep parser, construct by construct, with exact spans. */
 import assert from 'node:assert/strict';
-import { parseBicep, walk, type Expression, type Node, type Program, type Statement } from '../../src/engine/formats/bicep';
+import {
+  parseBicep,
+  walk,
+  type Expression,
+  type Node,
+  type Program,
+  type Statement,
+} from '../../src/engine/formats/bicep';
 
 function parse(text: string): Program {
   const { program, diagnostics } = parseBicep(text);
-  assert.deepEqual(diagnostics.map((d) => d.message), [], `diagnostics for:\n${text}`);
+  assert.deepEqual(
+    diagnostics.map((d) => d.message),
+    [],
+    `diagnostics for:\n${text}`,
+  );
   return program;
 }
 
@@ -34,12 +45,16 @@ function all(text: string, kind: Node['kind']): string[] {
 
 describe('Bicep parser: declarations', () => {
   it('param with type, default, nullable type, decorators and resource type', () => {
-    const text = "@secure()\n@description('pw')\nparam pw string = 'x'\nparam opt int?\nparam st resource 'Microsoft.Storage/storageAccounts@2023-01-01'\n";
+    const text =
+      "@secure()\n@description('pw')\nparam pw string = 'x'\nparam opt int?\nparam st resource 'Microsoft.Storage/storageAccounts@2023-01-01'\n";
     const [pw, opt, st] = parse(text).statements;
     assert.equal(pw?.kind, 'param');
     if (pw?.kind !== 'param' || opt?.kind !== 'param' || st?.kind !== 'param') return;
     assert.equal(src(text, pw), "@secure()\n@description('pw')\nparam pw string = 'x'");
-    assert.deepEqual(pw.decorators.map((d) => src(text, d)), ['@secure()', "@description('pw')"]);
+    assert.deepEqual(
+      pw.decorators.map((d) => src(text, d)),
+      ['@secure()', "@description('pw')"],
+    );
     assert.equal(pw.value && src(text, pw.value), "'x'");
     assert.equal(opt.type?.kind, 'nullableType');
     assert.equal(st.type?.kind, 'resourceType');
@@ -49,7 +64,7 @@ describe('Bicep parser: declarations', () => {
     const text = [
       "resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {",
       "  name: 'x'",
-      '  resource blob \'blobServices\' = {',
+      "  resource blob 'blobServices' = {",
       "    name: 'default'",
       '  }',
       '}',
@@ -74,7 +89,7 @@ describe('Bicep parser: declarations', () => {
     assert.equal(l.value.item?.name, 'n');
     assert.equal(l.value.index?.name, 'i');
     assert.equal(l.value.body.kind, 'if');
-    assert.equal(src(text, l.value), "[for (n, i) in names: if (i > 0) {\n  name: n\n}]");
+    assert.equal(src(text, l.value), '[for (n, i) in names: if (i > 0) {\n  name: n\n}]');
   });
 
   it('module, output (also resource-typed), metadata, targetScope, func, assert, test', () => {
@@ -111,15 +126,22 @@ describe('Bicep parser: declarations', () => {
       'extension az',
       "extension 'br:mcr.microsoft.com/bicep/extensions/microsoftgraph/v1.0:0.1.8-preview' as graph",
       'extension kubernetes with {',
-      '  namespace: \'default\'',
+      "  namespace: 'default'",
       '} as k8s',
     ].join('\n');
     const [i1, i2, i3, e1, e2, e3] = parse(text).statements;
     if (i1?.kind !== 'import' || i2?.kind !== 'import' || i3?.kind !== 'import') return assert.fail('imports');
-    assert.deepEqual(i1.symbols?.map((s) => src(text, s)), ['a', 'b as c']);
-    assert.deepEqual(i2.symbols?.map((s) => src(text, s)), ['d', 'e as f']);
+    assert.deepEqual(
+      i1.symbols?.map((s) => src(text, s)),
+      ['a', 'b as c'],
+    );
+    assert.deepEqual(
+      i2.symbols?.map((s) => src(text, s)),
+      ['d', 'e as f'],
+    );
     assert.equal(i3.wildcardAlias && src(text, i3.wildcardAlias), 'ns');
-    if (e1?.kind !== 'extension' || e2?.kind !== 'extension' || e3?.kind !== 'extension') return assert.fail('extensions');
+    if (e1?.kind !== 'extension' || e2?.kind !== 'extension' || e3?.kind !== 'extension')
+      return assert.fail('extensions');
     assert.equal(src(text, e1.specification), 'az');
     assert.equal(e2.alias && src(text, e2.alias), 'graph');
     assert.equal(e3.config?.kind, 'object');
@@ -128,16 +150,16 @@ describe('Bicep parser: declarations', () => {
 
   it('types: unions with a leading |, object types with *:, tuples, arrays, literals, resourceInput', () => {
     const text = [
-      'type u = | \'a\' | \'b\'',
+      "type u = | 'a' | 'b'",
       'type multi =',
       "  | 'x'",
       "  | 'y'",
       'type o = {',
-      '  @description(\'n\')',
+      "  @description('n')",
       '  name: string',
       '  *: int',
       '}',
-      'type t = [string, @description(\'i\')',
+      "type t = [string, @description('i')",
       ' int]',
       'type arr = string[]',
       'type lit = -1 | true | null',
@@ -147,10 +169,23 @@ describe('Bicep parser: declarations', () => {
     ].join('\n');
     const statements = parse(text).statements;
     const values = statements.map((s) => (s.kind === 'type' ? s.value.kind : s.kind));
-    assert.deepEqual(values, ['unionType', 'unionType', 'objectType', 'tupleType', 'arrayType', 'unionType', 'typeAccess', 'typeAccess', 'var']);
+    assert.deepEqual(values, [
+      'unionType',
+      'unionType',
+      'objectType',
+      'tupleType',
+      'arrayType',
+      'unionType',
+      'typeAccess',
+      'typeAccess',
+      'var',
+    ]);
     const o = statements[2];
     if (o?.kind !== 'type' || o.value.kind !== 'objectType') return assert.fail('object type');
-    assert.deepEqual(o.value.members.map((m) => src(text, m)), ["@description('n')\n  name: string", '*: int']);
+    assert.deepEqual(
+      o.value.members.map((m) => src(text, m)),
+      ["@description('n')\n  name: string", '*: int'],
+    );
   });
 
   it('.bicepparam: using (also with and none), extends, param assignments, extensionConfig', () => {
@@ -164,7 +199,10 @@ describe('Bicep parser: declarations', () => {
       '}',
     ].join('\n');
     const statements = parse(text).statements;
-    assert.deepEqual(statements.map((s) => s.kind), ['using', 'extends', 'param', 'var', 'extensionConfig']);
+    assert.deepEqual(
+      statements.map((s) => s.kind),
+      ['using', 'extends', 'param', 'var', 'extensionConfig'],
+    );
     assert.equal(only('using none').kind, 'using');
     const w = only("using 'main.bicep' with {\n  mode: 'stack'\n}");
     assert.equal(w.kind === 'using' && w.config?.kind, 'object');
@@ -172,7 +210,7 @@ describe('Bicep parser: declarations', () => {
 });
 
 describe('Bicep parser: expressions', () => {
-  it('strings: escapes, interpolation, nested interpolation, multi-line, $\'\'\' and $$\'\'\'', () => {
+  it("strings: escapes, interpolation, nested interpolation, multi-line, $''' and $$'''", () => {
     const s = valueOf("'a\\'b\\n\\u{1F600}\\$'");
     assert.equal(s.kind === 'string' && s.segments[0], "a'b\n\u{1F600}$");
     const i = valueOf("'x${a}y${'in${b}'}z'");
@@ -192,7 +230,10 @@ describe('Bicep parser: expressions', () => {
   it('objects and arrays separated by line breaks or commas, with spread', () => {
     const o = valueOf("{ a: 1, 'b-c': 2,\n  d: [1, 2\n    3]\n  ...rest\n}");
     if (o.kind !== 'object') return assert.fail('object');
-    assert.deepEqual(o.members.map((m) => (m.kind === 'property' ? m.name : m.kind)), ['a', 'b-c', 'd', 'spread']);
+    assert.deepEqual(
+      o.members.map((m) => (m.kind === 'property' ? m.name : m.kind)),
+      ['a', 'b-c', 'd', 'spread'],
+    );
     const d = o.members[2];
     assert.equal(d?.kind === 'property' && d.value.kind === 'array' && d.value.items.length, 3);
     const a = valueOf('[\n  ...xs\n  1\n]');
@@ -221,7 +262,11 @@ describe('Bicep parser: expressions', () => {
     walk(parse(text), (n) => {
       if (n.kind === 'index') idx.push([n.safe, n.fromEnd]);
     });
-    assert.deepEqual(idx, [[true, true], [false, true], [true, false]]);
+    assert.deepEqual(idx, [
+      [true, true],
+      [false, true],
+      [true, false],
+    ]);
   });
 
   it('lambdas with one, several and no parameters; for with index; multi-line calls', () => {
@@ -247,17 +292,35 @@ describe('Bicep parser: expressions', () => {
   it('collects comments and #disable-next-line directives', () => {
     const text = '// one\n#disable-next-line BCP081 no-unused\n/* two */ var x = 1\n';
     const { comments } = parse(text);
-    assert.deepEqual(comments.map((c) => [c.kind, c.text]), [['line', ' one'], ['directive', 'disable-next-line BCP081 no-unused'], ['block', ' two ']]);
+    assert.deepEqual(
+      comments.map((c) => [c.kind, c.text]),
+      [
+        ['line', ' one'],
+        ['directive', 'disable-next-line BCP081 no-unused'],
+        ['block', ' two '],
+      ],
+    );
   });
 });
 
 describe('Bicep parser: damaged input', () => {
   it('never throws and reports diagnostics with spans inside the text', () => {
-    const samples = ["resource x 'T' = {\n  a: \n  b: 'ok'\n", "var x = '${", "param = = =", '@', "var s = '''", '}}}]]])))', 'var x = [for', 'func f(', 'type t = |'];
+    const samples = [
+      "resource x 'T' = {\n  a: \n  b: 'ok'\n",
+      "var x = '${",
+      'param = = =',
+      '@',
+      "var s = '''",
+      '}}}]]])))',
+      'var x = [for',
+      'func f(',
+      'type t = |',
+    ];
     for (const text of samples) {
       const { diagnostics } = parseBicep(text);
       assert.ok(diagnostics.length > 0, text);
-      for (const d of diagnostics) assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end, text);
+      for (const d of diagnostics)
+        assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end, text);
     }
   });
 
@@ -267,14 +330,21 @@ describe('Bicep parser: damaged input', () => {
     walk(parseBicep(text).program, (n) => {
       if (n.kind === 'property' && n.value.kind !== 'error') names.push(`${n.name}@${n.span.start}`);
     });
-    assert.deepEqual(names, [`location@${text.indexOf('location')}`, `properties@${text.indexOf('properties')}`, `a@${text.indexOf('a: 1')}`]);
+    assert.deepEqual(names, [
+      `location@${text.indexOf('location')}`,
+      `properties@${text.indexOf('properties')}`,
+      `a@${text.indexOf('a: 1')}`,
+    ]);
   });
 
   it('an unclosed { just typed ends at the next line of its indentation', () => {
-    const text = "var a = {\n  b: {\n  c: 1\n}\nvar d = 2\n";
+    const text = 'var a = {\n  b: {\n  c: 1\n}\nvar d = 2\n';
     const { program, diagnostics } = parseBicep(text);
     assert.equal(diagnostics.length, 1);
-    assert.deepEqual(program.statements.map((s) => s.kind), ['var', 'var']);
+    assert.deepEqual(
+      program.statements.map((s) => s.kind),
+      ['var', 'var'],
+    );
     assert.deepEqual(all(text, 'property'), ['b: {', 'c: 1']);
   });
 
@@ -283,15 +353,26 @@ describe('Bicep parser: damaged input', () => {
       const text = ['var a = {', '  b: {', '  c: 1', '}', 'var d = 2', ''].join(eol);
       const { program, diagnostics } = parseBicep(text);
       assert.equal(diagnostics.length, 1, JSON.stringify(eol));
-      assert.deepEqual(program.statements.map((s) => s.kind), ['var', 'var'], JSON.stringify(eol));
+      assert.deepEqual(
+        program.statements.map((s) => s.kind),
+        ['var', 'var'],
+        JSON.stringify(eol),
+      );
     }
   });
 
   it('nesting 10,000 deep is an error, not a stack overflow, and the next line still parses', () => {
-    for (const [open, close] of [['[', ']'], ['(', ')'], ['{a:', '}']] as const) {
+    for (const [open, close] of [
+      ['[', ']'],
+      ['(', ')'],
+      ['{a:', '}'],
+    ] as const) {
       const text = `var x = ${open.repeat(10_000)}1${close.repeat(10_000)}\nvar y = 2\n`;
       const { program, diagnostics } = parseBicep(text);
-      assert.ok(diagnostics.some((d) => /too deep/.test(d.message)), open);
+      assert.ok(
+        diagnostics.some((d) => /too deep/.test(d.message)),
+        open,
+      );
       assert.equal(program.statements.at(-1)?.kind, 'var');
     }
     const strings = `var x = ${"'${".repeat(5000)}1${"}'".repeat(5000)}\n`;

@@ -16,7 +16,9 @@ function tempDir(): string {
 
 interface JsonOut {
   version: number;
-  findings: Array<Record<string, unknown> & { ruleId: string; line: number; file: string; fixable: boolean; related: unknown[] }>;
+  findings: Array<
+    Record<string, unknown> & { ruleId: string; line: number; file: string; fixable: boolean; related: unknown[] }
+  >;
   files: Array<{ file: string; format: string | null; resources: number }>;
   errors: Array<{ file: string; message: string; line: number | null }>;
 }
@@ -39,18 +41,45 @@ describe('rlens CLI', () => {
       { file: join('samples', 'terraform', 'main.tf'), format: 'terraform', resources: 4 },
     ]);
     // One rule, one verdict, in every format: the same insecure TLS parameter is flagged in all three samples.
-    assert.deepEqual(out.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => f.file).sort(), [
-      join('samples', 'arm', 'azuredeploy.json'), join('samples', 'bicep', 'main.bicep'), join('samples', 'terraform', 'main.tf'),
-    ]);
+    assert.deepEqual(
+      out.findings
+        .filter((f) => f.ruleId === 'STG-TLS')
+        .map((f) => f.file)
+        .sort(),
+      [
+        join('samples', 'arm', 'azuredeploy.json'),
+        join('samples', 'bicep', 'main.bicep'),
+        join('samples', 'terraform', 'main.tf'),
+      ],
+    );
     const tls = out.findings.find((f) => f.ruleId === 'STG-TLS');
     assert.ok(tls);
     assert.deepEqual(Object.keys(tls).sort(), [
-      'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fixable', 'layer', 'line', 'mcsb', 'message', 'owner', 'policy', 'related', 'resource', 'ruleId', 'serviceModel', 'severity',
+      'column',
+      'endColumn',
+      'endLine',
+      'file',
+      'fingerprint',
+      'fixable',
+      'layer',
+      'line',
+      'mcsb',
+      'message',
+      'owner',
+      'policy',
+      'related',
+      'resource',
+      'ruleId',
+      'serviceModel',
+      'severity',
     ]);
     assert.equal(tls.layer, 'configurations');
     assert.equal(tls.serviceModel, 'PaaS');
     assert.equal(tls.owner, 'customer');
-    assert.deepEqual(tls.policy, { name: 'Storage accounts should have the specified minimum TLS version', id: 'fe83a0eb-a853-422d-aac2-1bffd182c5d0' });
+    assert.deepEqual(tls.policy, {
+      name: 'Storage accounts should have the specified minimum TLS version',
+      id: 'fe83a0eb-a853-422d-aac2-1bffd182c5d0',
+    });
     assert.equal(tls.line, 22);
   });
 
@@ -73,7 +102,17 @@ describe('rlens CLI', () => {
     const out = join(dir, 'out.sarif');
     const r = rlens(['scan', file, '--format', 'sarif', '--output', out]);
     assert.equal(r.stdout, '');
-    const sarif = JSON.parse(readFileSync(out, 'utf8')) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string; properties: { layer: string } }> } }; results: Array<{ ruleId: string; suppressions?: unknown[]; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
+      version: string;
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; helpUri: string; properties: { layer: string } }> } };
+        results: Array<{
+          ruleId: string;
+          suppressions?: unknown[];
+          locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+        }>;
+      }>;
+    };
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0]!;
     const rule = run.tool.driver.rules.find((x) => x.id === 'STG-TLS');
@@ -93,13 +132,17 @@ describe('rlens CLI', () => {
     assert.match(r.stderr, /fixed .*azuredeploy\.json: \d+ change\(s\)/);
     const out = JSON.parse(r.stdout) as JsonOut;
     const left = new Set(out.findings.map((f) => f.ruleId));
-    for (const fixed of ['STG-HTTPS', 'KV-SOFT-DELETE', 'SQL-TLS', 'APP-HTTPS', 'APP-TLS']) assert.ok(!left.has(fixed), fixed);
+    for (const fixed of ['STG-HTTPS', 'KV-SOFT-DELETE', 'SQL-TLS', 'APP-HTTPS', 'APP-TLS'])
+      assert.ok(!left.has(fixed), fixed);
     // Parameter defaults are shared by every use: not a safe fix, so STG-TLS (from a parameter) stays.
     assert.ok(left.has('STG-TLS'));
     // Fixes that change behaviour (anonymous blobs, shared keys) are listed for review, not applied.
     for (const review of ['STG-BLOB-PUBLIC', 'STG-SHARED-KEY']) {
       assert.ok(left.has(review), review);
-      assert.match(r.stderr, new RegExp(`azuredeploy\\.json:\\d+ ${review}: .*\\(needs review, applied by --fix=all\\)`));
+      assert.match(
+        r.stderr,
+        new RegExp(`azuredeploy\\.json:\\d+ ${review}: .*\\(needs review, applied by --fix=all\\)`),
+      );
     }
     assert.ok(!readFileSync(file, 'utf8').includes('"allowBlobPublicAccess": false'));
     const all = rlens(['scan', file, '--fix=all', '--format', 'json', '--fail-on', 'never']);
@@ -111,11 +154,36 @@ describe('rlens CLI', () => {
   it('exit codes: 0 below --fail-on, 1 at or above, 2 for usage errors and missing paths', () => {
     assert.equal(rlens(['scan', 'samples', '--fail-on', 'never']).status, 0);
     const clean = join(tempDir(), 'clean.json');
-    writeFileSync(clean, JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st', properties: { minimumTlsVersion: 'TLS1_2', allowSharedKeyAccess: false, publicNetworkAccess: 'Disabled', allowBlobPublicAccess: false, networkAcls: { defaultAction: 'Deny' }, encryption: { requireInfrastructureEncryption: true, keySource: 'Microsoft.Keyvault' } } },
-        { type: 'Microsoft.Storage/storageAccounts/blobServices', apiVersion: '2023-05-01', name: 'st/default', properties: { deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 } } }],
-    }));
+    writeFileSync(
+      clean,
+      JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        resources: [
+          {
+            type: 'Microsoft.Storage/storageAccounts',
+            apiVersion: '2023-05-01',
+            name: 'st',
+            properties: {
+              minimumTlsVersion: 'TLS1_2',
+              allowSharedKeyAccess: false,
+              publicNetworkAccess: 'Disabled',
+              allowBlobPublicAccess: false,
+              networkAcls: { defaultAction: 'Deny' },
+              encryption: { requireInfrastructureEncryption: true, keySource: 'Microsoft.Keyvault' },
+            },
+          },
+          {
+            type: 'Microsoft.Storage/storageAccounts/blobServices',
+            apiVersion: '2023-05-01',
+            name: 'st/default',
+            properties: {
+              deleteRetentionPolicy: { enabled: true, days: 7 },
+              containerDeleteRetentionPolicy: { enabled: true, days: 7 },
+            },
+          },
+        ],
+      }),
+    );
     assert.equal(rlens(['scan', clean, '--fail-on', 'info']).status, 0);
     assert.equal(rlens(['scan', 'samples', '--fail-on', 'error']).status, 1);
     const missing = rlens(['scan', 'no/such/dir']);
@@ -128,36 +196,58 @@ describe('rlens CLI', () => {
   it('reports a malformed template as an error entry and goes on with the other files', () => {
     const dir = tempDir();
     copyFileSync(SAMPLE, join(dir, 'good.json'));
-    writeFileSync(join(dir, 'broken.json'), '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [ { "type": \n');
+    writeFileSync(
+      join(dir, 'broken.json'),
+      '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [ { "type": \n',
+    );
     writeFileSync(join(dir, 'package.json'), '{ "name": "not-a-template" }');
     const out = JSON.parse(rlens(['scan', dir, '--format', 'json']).stdout) as JsonOut;
-    assert.ok(out.errors.some((e) => e.file.endsWith('broken.json') && /invalid JSON/.test(e.message) && e.line !== null));
+    assert.ok(
+      out.errors.some((e) => e.file.endsWith('broken.json') && /invalid JSON/.test(e.message) && e.line !== null),
+    );
     assert.ok(out.findings.some((f) => f.file.endsWith('good.json')));
     assert.ok(!out.errors.some((e) => e.file.endsWith('package.json')), 'other JSON is ignored quietly');
   });
 
   it('lists what it did not look into as notes, which never fail the scan', () => {
     const file = join(tempDir(), 'main.bicep');
-    writeFileSync(file, "module reg 'br/public:avm/res/storage/storage-account:0.9.0' = {\n  name: 'x'\n  params: { name: 'st' }\n}\n");
+    writeFileSync(
+      file,
+      "module reg 'br/public:avm/res/storage/storage-account:0.9.0' = {\n  name: 'x'\n  params: { name: 'st' }\n}\n",
+    );
     const text = rlens(['scan', file, '--fail-on', 'info']);
     assert.equal(text.status, 0);
     assert.match(text.stdout, /main\.bicep:1 note module 'reg' is a registry module/);
-    const out = JSON.parse(rlens(['scan', file, '--format', 'json']).stdout) as JsonOut & { notes: Array<{ line: number }> };
-    assert.deepEqual(out.notes.map((n) => n.line), [1]);
+    const out = JSON.parse(rlens(['scan', file, '--format', 'json']).stdout) as JsonOut & {
+      notes: Array<{ line: number }>;
+    };
+    assert.deepEqual(
+      out.notes.map((n) => n.line),
+      [1],
+    );
     assert.deepEqual(out.errors, []);
   });
 
-  it('reports a local Terraform module\'s finding once when its folder is scanned too', () => {
+  it("reports a local Terraform module's finding once when its folder is scanned too", () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'modules', 'store'), { recursive: true });
     writeFileSync(join(dir, 'main.tf'), 'module "store" {\n  source = "./modules/store"\n}\n');
-    writeFileSync(join(dir, 'modules', 'store', 'main.tf'), 'resource "azurerm_storage_account" "sa" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n');
+    writeFileSync(
+      join(dir, 'modules', 'store', 'main.tf'),
+      'resource "azurerm_storage_account" "sa" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n',
+    );
     const out = JSON.parse(rlens(['scan', dir, '--format', 'json']).stdout) as JsonOut;
     const tls = out.findings.filter((f) => f.ruleId === 'STG-TLS');
-    assert.deepEqual(tls.map((f) => [f.file, f.line]), [[join(dir, 'modules', 'store', 'main.tf'), 3]]);
+    assert.deepEqual(
+      tls.map((f) => [f.file, f.line]),
+      [[join(dir, 'modules', 'store', 'main.tf'), 3]],
+    );
     // Scanning the caller alone still reports it, in the module's file.
     const caller = JSON.parse(rlens(['scan', join(dir, 'main.tf'), '--format', 'json']).stdout) as JsonOut;
-    assert.deepEqual(caller.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => f.line), [3]);
+    assert.deepEqual(
+      caller.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => f.line),
+      [3],
+    );
   });
 
   it('says so when an explicitly named file is not a template', () => {
@@ -179,7 +269,11 @@ describe('rlens CLI', () => {
   it('lists the rule catalog as text and JSON', () => {
     const text = rlens(['rules']).stdout;
     assert.match(text, /^NSG-SSH +error +Network controls/m);
-    const json = JSON.parse(rlens(['rules', '--format', 'json']).stdout) as Array<{ id: string; layer: string; mcsb: string[] }>;
+    const json = JSON.parse(rlens(['rules', '--format', 'json']).stdout) as Array<{
+      id: string;
+      layer: string;
+      mcsb: string[];
+    }>;
     assert.ok(json.length >= 15);
     assert.ok(json.every((r) => r.id && r.layer && Array.isArray(r.mcsb)));
   });
@@ -206,13 +300,16 @@ describe('rlens CLI', () => {
 
   it('text output: the owner when not the customer alone, counts by severity, what is yours and what is shared', () => {
     const out = rlens(['scan', 'samples']).stdout;
-    assert.match(out, /NSG-SSH .*\[Network controls\]$/m, 'a VM\'s network (IaaS) is the customer\'s alone');
+    assert.match(out, /NSG-SSH .*\[Network controls\]$/m, "a VM's network (IaaS) is the customer's alone");
     assert.match(out, /STG-PUBLIC-NET .*\[Network controls · shared\]$/m);
     assert.doesNotMatch(out, /\x1b\[/, 'no colours when the output is not a terminal');
     const summary = /^(\d+) findings in 3 templates: (\d+) errors, (\d+) warnings, (\d+) info\.$/m.exec(out);
     assert.ok(summary, out.slice(-600));
     const [total, ...bySeverity] = summary.slice(1).map(Number);
-    assert.equal(bySeverity.reduce((a, b) => a + (b ?? 0), 0), total);
+    assert.equal(
+      bySeverity.reduce((a, b) => a + (b ?? 0), 0),
+      total,
+    );
     assert.match(out, /^ {2}Network controls: \d+ \(\d+ yours to fix, \d+ shared with Microsoft\)$/m);
     assert.match(out, /^ {2}Customer data: \d+ \(yours to fix\)$/m);
     assert.doesNotMatch(out, /shared with Microsoft\)[\s\S]*Customer data: \d+ \(.*shared/);
@@ -238,17 +335,20 @@ describe('rlens CLI', () => {
 
   it('reports a .bicepparam value once when its template is scanned too, naming both places', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'main.bicep'), [
-      "param tls string = 'TLS1_2'",
-      "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
-      "  name: 'st'",
-      "  location: 'westeurope'",
-      '  properties: {',
-      '    minimumTlsVersion: tls',
-      '  }',
-      '}',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'main.bicep'),
+      [
+        "param tls string = 'TLS1_2'",
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'st'",
+        "  location: 'westeurope'",
+        '  properties: {',
+        '    minimumTlsVersion: tls',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
     writeFileSync(join(dir, 'main.bicepparam'), "using 'main.bicep'\nparam tls = 'TLS1_0'\n");
     const json = JSON.parse(rlens(['scan', dir, '--format', 'json']).stdout) as JsonOut;
     const tls = json.findings.filter((f) => f.ruleId === 'STG-TLS');
@@ -256,16 +356,33 @@ describe('rlens CLI', () => {
     assert.equal(tls[0]!.file, join(dir, 'main.bicep'));
     assert.equal(tls[0]!.line, 6);
     assert.deepEqual(tls[0]!.related, [
-      { file: join(dir, 'main.bicepparam'), line: 2, column: 13, endLine: 2, endColumn: 21, message: "The value comes from the value of 'tls' in the parameter file." },
+      {
+        file: join(dir, 'main.bicepparam'),
+        line: 2,
+        column: 13,
+        endLine: 2,
+        endColumn: 21,
+        message: "The value comes from the value of 'tls' in the parameter file.",
+      },
     ]);
     const text = rlens(['scan', dir]).stdout;
     assert.match(text, /main\.bicepparam:2:13 The value comes from the value of 'tls' in the parameter file\./);
-    const sarif = JSON.parse(rlens(['scan', dir, '--format', 'sarif']).stdout) as { runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    const sarif = JSON.parse(rlens(['scan', dir, '--format', 'sarif']).stdout) as {
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          relatedLocations?: Array<{ physicalLocation: { region: { startLine: number } } }>;
+        }>;
+      }>;
+    };
     const result = sarif.runs[0]!.results.find((x) => x.ruleId === 'STG-TLS');
     assert.equal(result?.relatedLocations?.[0]?.physicalLocation.region.startLine, 2);
     // Scanned alone, the parameter file still reports at its own value.
     const alone = JSON.parse(rlens(['scan', join(dir, 'main.bicepparam'), '--format', 'json']).stdout) as JsonOut;
-    assert.deepEqual(alone.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => [f.file, f.line]), [[join(dir, 'main.bicepparam'), 2]]);
+    assert.deepEqual(
+      alone.findings.filter((f) => f.ruleId === 'STG-TLS').map((f) => [f.file, f.line]),
+      [[join(dir, 'main.bicepparam'), 2]],
+    );
   });
 
   it('--fix leaves a create-time setting alone: its fix recreates the resource and is offered for review only', () => {
@@ -280,11 +397,16 @@ describe('rlens CLI', () => {
     assert.equal(readFileSync(file, 'utf8'), before);
     const geo = (JSON.parse(r.stdout) as JsonOut).findings.filter((f) => f.ruleId === 'PG-GEO-BACKUP');
     assert.equal(geo.length, 2, 'both geo-backup findings remain after --fix');
-    assert.ok(geo.every((f) => f.fixable), 'the fix is still offered (in the editor, for review)');
+    assert.ok(
+      geo.every((f) => f.fixable),
+      'the fix is still offered (in the editor, for review)',
+    );
   });
 
   describe('--baseline', () => {
-    interface Out { findings: Array<{ ruleId: string; fingerprint: string; suppressed?: { source: string; reason: string } }> }
+    interface Out {
+      findings: Array<{ ruleId: string; fingerprint: string; suppressed?: { source: string; reason: string } }>;
+    }
     const setup = (): { dir: string; file: string; text: string } => {
       const dir = tempDir();
       const file = join(dir, 'main.json');
@@ -308,7 +430,8 @@ describe('rlens CLI', () => {
       assert.ok(out.length === known.length && out.every((f) => f.suppressed?.source === 'baseline'));
 
       // A second storage account brings new findings: those fail the run, the old ones stay suppressed.
-      const added = '{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stnewone", "location": "westeurope", "kind": "StorageV2", "sku": { "name": "Standard_LRS" }, "properties": { "minimumTlsVersion": "TLS1_0" } },';
+      const added =
+        '{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stnewone", "location": "westeurope", "kind": "StorageV2", "sku": { "name": "Standard_LRS" }, "properties": { "minimumTlsVersion": "TLS1_0" } },';
       writeFileSync(file, text.replace('"resources": [', `"resources": [\n    ${added}`));
       const grown = rlens(['scan', file, '--format', 'sarif', '--baseline', base]);
       assert.equal(grown.status, 1);

@@ -9,7 +9,15 @@ import { RULE_FIXTURES } from '../helpers/fixtures';
 
 const TLS_ARM = join(RULE_FIXTURES, 'STG-TLS', 'arm', 'insecure.json');
 
-interface JsonFinding { ruleId: string; file: string; line: number; severity: string; message: string; resource: { name: string }; suppressed?: { source: string; reason: string } }
+interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  severity: string;
+  message: string;
+  resource: { name: string };
+  suppressed?: { source: string; reason: string };
+}
 
 function findings(args: string[], cwd: string): JsonFinding[] {
   const r = rlens([...args, '--format', 'json', '--fail-on', 'never'], cwd);
@@ -45,33 +53,56 @@ describe('rlens CLI: .rlens.yaml', () => {
   });
 
   it('suppresses by rule, resource and file with a reason, and lets an expired one lapse', () => {
-    const dir = project([
-      'suppressions:',
-      '  - { rule: STG-TLS, resource: stliteral, file: app/main.json, reason: legacy clients until the migration, expires: 2099-12-31 }',
-      '  - { rule: stg-tls, resource: stparam, reason: old, expires: 2020-01-01 }',
-      '',
-    ].join('\n'));
+    const dir = project(
+      [
+        'suppressions:',
+        '  - { rule: STG-TLS, resource: stliteral, file: app/main.json, reason: legacy clients until the migration, expires: 2099-12-31 }',
+        '  - { rule: stg-tls, resource: stparam, reason: old, expires: 2020-01-01 }',
+        '',
+      ].join('\n'),
+    );
     const tls = findings(['scan', '.'], dir).filter((f) => f.ruleId === 'STG-TLS');
     const app = tls.filter((f) => f.file === join('app', 'main.json'));
-    assert.deepEqual(app.filter((f) => f.suppressed).map((f) => [f.resource.name, f.suppressed?.source, f.suppressed?.reason]), [['stliteral', 'config', 'legacy clients until the migration']]);
-    assert.ok(tls.some((f) => f.file === join('legacy', 'old.json') && f.resource.name === 'stliteral' && !f.suppressed), 'file-scoped');
-    assert.ok(tls.every((f) => f.resource.name !== 'stparam' || (!f.suppressed && /expired on 2020-01-01/.test(f.message))));
+    assert.deepEqual(
+      app.filter((f) => f.suppressed).map((f) => [f.resource.name, f.suppressed?.source, f.suppressed?.reason]),
+      [['stliteral', 'config', 'legacy clients until the migration']],
+    );
+    assert.ok(
+      tls.some((f) => f.file === join('legacy', 'old.json') && f.resource.name === 'stliteral' && !f.suppressed),
+      'file-scoped',
+    );
+    assert.ok(
+      tls.every((f) => f.resource.name !== 'stparam' || (!f.suppressed && /expired on 2020-01-01/.test(f.message))),
+    );
   });
 
   it('reports unused and unknown-rule suppressions as RLENS-UNUSED-SUPPRESSION at their line in .rlens.yaml', () => {
-    const dir = project([
-      'suppressions:',
-      '  - { rule: STG-TLS, resource: stliteral, reason: used }',
-      '  - { rule: STG-TLS, resource: gone, reason: the account was deleted }',
-      '  - { rule: STG-TSL, reason: a typo }',
-      '',
-    ].join('\n'));
+    const dir = project(
+      [
+        'suppressions:',
+        '  - { rule: STG-TLS, resource: stliteral, reason: used }',
+        '  - { rule: STG-TLS, resource: gone, reason: the account was deleted }',
+        '  - { rule: STG-TSL, reason: a typo }',
+        '',
+      ].join('\n'),
+    );
     const unused = findings(['scan', '.'], dir).filter((f) => f.ruleId === 'RLENS-UNUSED-SUPPRESSION');
-    assert.deepEqual(unused.map((f) => [f.file, f.line, f.severity]), [['.rlens.yaml', 3, 'info'], ['.rlens.yaml', 4, 'info']]);
+    assert.deepEqual(
+      unused.map((f) => [f.file, f.line, f.severity]),
+      [
+        ['.rlens.yaml', 3, 'info'],
+        ['.rlens.yaml', 4, 'info'],
+      ],
+    );
     assert.match(unused[0]?.message ?? '', /suppression of STG-TLS for resource 'gone'/);
     assert.match(unused[1]?.message ?? '', /'STG-TSL', which is not a Responsibility Lens rule/);
     // Scanning one folder cannot tell whether a suppression for the whole project is used elsewhere.
-    assert.deepEqual(findings(['scan', 'app'], dir).filter((f) => f.ruleId === 'RLENS-UNUSED-SUPPRESSION').map((f) => f.line), [4]);
+    assert.deepEqual(
+      findings(['scan', 'app'], dir)
+        .filter((f) => f.ruleId === 'RLENS-UNUSED-SUPPRESSION')
+        .map((f) => f.line),
+      [4],
+    );
   });
 
   it('--config uses the given file for every path; reportUnknown comes from it too', () => {
@@ -81,14 +112,20 @@ describe('rlens CLI: .rlens.yaml', () => {
     assert.ok(!all.some((f) => f.ruleId === 'STG-TLS'));
     assert.ok(findings(['scan', 'app'], dir).some((f) => f.ruleId === 'STG-TLS'));
     writeFileSync(join(dir, 'eu.yaml'), 'allowedLocations: [northeurope]\n');
-    assert.ok(findings(['scan', 'app', '--config', 'eu.yaml'], dir).some((f) => f.ruleId === 'RES-LOCATION'), 'the data owner\'s requirements reach the rules');
+    assert.ok(
+      findings(['scan', 'app', '--config', 'eu.yaml'], dir).some((f) => f.ruleId === 'RES-LOCATION'),
+      "the data owner's requirements reach the rules",
+    );
   });
 
   it('a schema error is a usage error (exit 2) naming the file and line; a warning goes to stderr', () => {
     const dir = project('rules:\n  STG-TLS: loud\n');
     const bad = rlens(['scan', 'app'], dir);
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /invalid configuration \.rlens\.yaml:2:\d+: 'STG-TLS' must be one of off, error, warning, info/);
+    assert.match(
+      bad.stderr,
+      /invalid configuration \.rlens\.yaml:2:\d+: 'STG-TLS' must be one of off, error, warning, info/,
+    );
     const noReason = project('suppressions:\n  - { rule: STG-TLS }\n');
     const r2 = rlens(['scan', 'app'], noReason);
     assert.equal(r2.status, 2);

@@ -14,7 +14,10 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const SAMPLE = join(ROOT, 'samples', 'arm', 'azuredeploy.json');
 const OPTIONS: SpawnSyncOptions = { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 };
 
-function node(args: string[], stdio: SpawnSyncOptions['stdio'] = 'pipe'): { status: number | null; stdout: string; stderr: string } {
+function node(
+  args: string[],
+  stdio: SpawnSyncOptions['stdio'] = 'pipe',
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { ...OPTIONS, stdio });
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
@@ -37,11 +40,17 @@ describe('rlens process', function () {
     const usage = node(['scan', 'samples', '--format', 'xml']);
     assert.equal(usage.status, 2);
     assert.equal(usage.stdout, '');
-    assert.equal(usage.stderr, "rlens: --format expects one of text, json, sarif, html, markdown\nrun 'rlens --help' for the usage\n");
+    assert.equal(
+      usage.stderr,
+      "rlens: --format expects one of text, json, sarif, html, markdown\nrun 'rlens --help' for the usage\n",
+    );
   });
 
   it('ends quietly when the reader closes the pipe early (EPIPE)', async () => {
-    const child = spawn(process.execPath, [CLI, 'rules', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'rules', '--format', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
     // Like `| head -1`: read the first chunk, then close our end while the CLI is still writing.

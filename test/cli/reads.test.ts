@@ -20,7 +20,11 @@ interface Out {
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'rlens-reads-'));
 const json = (args: string[], cwd?: string): { status: number; out: Out; stderr: string } => {
   const r = rlens([...args, '--format', 'json', '--fail-on', 'never'], cwd);
-  return { status: r.status, out: (r.stdout ? JSON.parse(r.stdout) : { errors: [], notes: [], findings: [] }) as Out, stderr: r.stderr };
+  return {
+    status: r.status,
+    out: (r.stdout ? JSON.parse(r.stdout) : { errors: [], notes: [], findings: [] }) as Out,
+    stderr: r.stderr,
+  };
 };
 const STORAGE_TF = 'resource "azurerm_storage_account" "s" {\n  name = "s"\n  min_tls_version = "TLS1_0"\n}\n';
 const mkfifo = (path: string): void => void execFileSync('mkfifo', [path]);
@@ -60,23 +64,36 @@ describe('rlens scan reads only regular files', () => {
     mkfifo(join(dir, 'terraform.tfvars'));
     const { status, out } = json(['scan', dir]);
     assert.equal(status, 0);
-    assert.ok(out.findings.some((f) => f.ruleId === 'STG-TLS'), JSON.stringify(out.findings.map((f) => f.ruleId)));
-    assert.ok(out.notes.some((n) => n.message.includes('terraform.tfvars') && n.message.includes('named pipe')), JSON.stringify(out.notes));
+    assert.ok(
+      out.findings.some((f) => f.ruleId === 'STG-TLS'),
+      JSON.stringify(out.findings.map((f) => f.ruleId)),
+    );
+    assert.ok(
+      out.notes.some((n) => n.message.includes('terraform.tfvars') && n.message.includes('named pipe')),
+      JSON.stringify(out.notes),
+    );
   });
 
   it('a FIFO named on the command line is an error entry, not a hang', () => {
     const dir = tempDir();
     mkfifo(join(dir, 'p.tf'));
     const { out } = json(['scan', join(dir, 'p.tf')]);
-    assert.deepEqual(out.errors.map((e) => e.message), ['not read: it is a named pipe (FIFO), not a regular file']);
+    assert.deepEqual(
+      out.errors.map((e) => e.message),
+      ['not read: it is a named pipe (FIFO), not a regular file'],
+    );
   });
 
   it("a module '/dev/zero' is never read: refused outside the root, a device when allowed", () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'main.bicep'), "module m '/dev/zero' = {\n  name: 'm'\n}\n");
-    const confined = json(['scan', dir]).out.notes.map((n) => n.message).join('\n');
+    const confined = json(['scan', dir])
+      .out.notes.map((n) => n.message)
+      .join('\n');
     assert.match(confined, /'\/dev\/zero' was not read: it is outside the scanned folders/);
-    const allowed = json(['scan', dir, '--allow-outside-root']).out.notes.map((n) => n.message).join('\n');
+    const allowed = json(['scan', dir, '--allow-outside-root'])
+      .out.notes.map((n) => n.message)
+      .join('\n');
     assert.match(allowed, /'\/dev\/zero' was not read: it is a device, not a regular file/);
   });
 
@@ -93,12 +110,15 @@ describe('rlens scan reads only regular files', () => {
 
   it('a sibling .bicepparam over the size limit is noted, not read', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'main.bicep'), "param p string\n");
+    writeFileSync(join(dir, 'main.bicep'), 'param p string\n');
     writeFileSync(join(dir, 'main.bicepparam'), '');
     truncateSync(join(dir, 'main.bicepparam'), 6 * 1024 * 1024);
     const { status, out } = json(['scan', join(dir, 'main.bicep')]);
     assert.equal(status, 0);
-    assert.deepEqual(out.notes.map((n) => n.message), [`'${join(dir, 'main.bicepparam')}' was not read: it is larger than 5 MB`]);
+    assert.deepEqual(
+      out.notes.map((n) => n.message),
+      [`'${join(dir, 'main.bicepparam')}' was not read: it is larger than 5 MB`],
+    );
   });
 });
 
@@ -108,7 +128,10 @@ describe('rlens scan stays inside the scanned folders', () => {
     const scan = join(root, 'repo');
     mkdirSync(join(root, 'outside'));
     mkdirSync(scan);
-    writeFileSync(join(root, 'outside', 'm.bicep'), "resource s 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 's'\n  location: 'x'\n  kind: 'StorageV2'\n  sku: { name: 'Standard_LRS' }\n  properties: { minimumTlsVersion: 'TLS1_0' }\n}\n");
+    writeFileSync(
+      join(root, 'outside', 'm.bicep'),
+      "resource s 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 's'\n  location: 'x'\n  kind: 'StorageV2'\n  sku: { name: 'Standard_LRS' }\n  properties: { minimumTlsVersion: 'TLS1_0' }\n}\n",
+    );
     return { root, scan };
   };
   const module = (path: string): string => `module m '${path}' = {\n  name: 'm'\n}\n`;
@@ -121,7 +144,10 @@ describe('rlens scan stays inside the scanned folders', () => {
     const absent = json(['scan', scan]).out;
     const words = (o: Out): string[] => o.notes.map((n) => n.message.replace(/[mn]\.bicep/g, 'X'));
     assert.deepEqual(words(present), words(absent));
-    assert.ok(present.notes.some((n) => n.message.includes('outside the scanned folders')), JSON.stringify(present.notes));
+    assert.ok(
+      present.notes.some((n) => n.message.includes('outside the scanned folders')),
+      JSON.stringify(present.notes),
+    );
     assert.equal(present.findings.length, 0);
   });
 
@@ -129,22 +155,39 @@ describe('rlens scan stays inside the scanned folders', () => {
     const { root, scan } = setup();
     symlinkSync(join(root, 'outside'), join(scan, 'lib'));
     writeFileSync(join(scan, 'main.bicep'), module('lib/m.bicep'));
-    assert.ok(json(['scan', join(scan, 'main.bicep')]).out.notes.some((n) => n.message.includes('outside the scanned folders')));
+    assert.ok(
+      json(['scan', join(scan, 'main.bicep')]).out.notes.some((n) => n.message.includes('outside the scanned folders')),
+    );
     const allowed = json(['scan', join(scan, 'main.bicep'), '--allow-outside-root']).out;
-    assert.ok(!allowed.notes.some((n) => n.message.includes('outside the scanned folders')), JSON.stringify(allowed.notes));
+    assert.ok(
+      !allowed.notes.some((n) => n.message.includes('outside the scanned folders')),
+      JSON.stringify(allowed.notes),
+    );
   });
 });
 
 describe('the walk', () => {
   const dirent = (name: string, kind: 'dir' | 'file' | 'link'): Dirent =>
-    ({ name, isDirectory: () => kind === 'dir', isFile: () => kind === 'file', isSymbolicLink: () => kind === 'link' }) as unknown as Dirent;
+    ({
+      name,
+      isDirectory: () => kind === 'dir',
+      isFile: () => kind === 'file',
+      isSymbolicLink: () => kind === 'link',
+    }) as unknown as Dirent;
 
   it('reports an unreadable subfolder and scans the rest (EACCES, not "no such file")', () => {
     const fs: WalkFs = {
       stat: (p) => ({ isDirectory: () => p === 'r' || p === join('r', 'lib') }) as never,
       readdir: (d) => {
         if (d === join('r', 'secret')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-        if (d === 'r') return [dirent('secret', 'dir'), dirent('a.tf', 'file'), dirent('lib', 'link'), dirent('z.bicep', 'link'), dirent('bin', 'dir')];
+        if (d === 'r')
+          return [
+            dirent('secret', 'dir'),
+            dirent('a.tf', 'file'),
+            dirent('lib', 'link'),
+            dirent('z.bicep', 'link'),
+            dirent('bin', 'dir'),
+          ];
         return [];
       },
     };
@@ -161,7 +204,10 @@ describe('the walk', () => {
     mkdirSync(join(dir, 'sub'));
     symlinkSync(join(dir, 'real.tf'), join(dir, 'sub', 'link.tf'));
     const { out } = json(['scan', join(dir, 'sub')]);
-    assert.deepEqual(out.notes.map((n) => n.message), ['not scanned: symbolic links are not followed (scan the target itself)']);
+    assert.deepEqual(
+      out.notes.map((n) => n.message),
+      ['not scanned: symbolic links are not followed (scan the target itself)'],
+    );
     const missing = rlens(['scan', join(dir, 'nope')]);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no such file or directory \(ENOENT\)/);

@@ -38,7 +38,10 @@ function reports(): FileReport[] {
 /** A sink that keeps what it is given and the largest single write. */
 function recordingSink(): TextSink & { text: string; largest: number; writes: number; closed: boolean } {
   const sink = {
-    text: '', largest: 0, writes: 0, closed: false,
+    text: '',
+    largest: 0,
+    writes: 0,
+    closed: false,
     write(t: string) {
       sink.text += t;
       sink.writes++;
@@ -68,12 +71,21 @@ describe('streamed reports', () => {
 
   it('writes nested, empty and top-level streamed arrays as JSON.stringify does', () => {
     const values = [
-      { a: 1, b: streamed([1, { x: [1, 2], y: 'line\nbreak' }, undefined, null]), c: { d: streamed([]), e: [streamed(['z'])] } },
+      {
+        a: 1,
+        b: streamed([1, { x: [1, 2], y: 'line\nbreak' }, undefined, null]),
+        c: { d: streamed([]), e: [streamed(['z'])] },
+      },
       streamed([{ deep: { er: [] } }, 'two']),
       // A string that looks like the placeholder is data, never taken for an array.
       { s: '<<rlens-streamed-0-0>>', t: streamed(['<<rlens-streamed-0-0>>']) },
     ];
-    const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && 'items' in x ? [...(x as { items: Iterable<unknown> }).items] : x)));
+    const plain = (v: unknown): unknown =>
+      JSON.parse(
+        JSON.stringify(v, (_k, x: unknown) =>
+          x && typeof x === 'object' && 'items' in x ? [...(x as { items: Iterable<unknown> }).items] : x,
+        ),
+      );
     for (const v of values) assert.equal(joinChunks(jsonChunks(v)), JSON.stringify(plain(v), null, 2));
   });
 

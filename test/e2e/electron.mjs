@@ -30,7 +30,12 @@ export async function resolveVSCode(timeoutS, say, download) {
   const silent = { report() {}, error() {} };
   const attempt = download({ version, cachePath: CACHE, timeout: timeoutS * 1000, reporter: silent });
   // test-electron's timeout covers each request; this one bounds the whole resolution (DNS, redirects, unzip).
-  const limit = new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutS} s`)), timeoutS * 1000 + Math.min(2000, timeoutS * 500)).unref());
+  const limit = new Promise((_, reject) =>
+    setTimeout(
+      () => reject(new Error(`no answer within ${timeoutS} s`)),
+      timeoutS * 1000 + Math.min(2000, timeoutS * 500),
+    ).unref(),
+  );
   try {
     return await Promise.race([attempt, limit]);
   } catch (e) {
@@ -57,7 +62,15 @@ export async function runElectron({ root, suite, workspace, run, timeoutS, downl
     vscodeExecutablePath,
     extensionDevelopmentPath: root,
     extensionTestsPath: suite,
-    launchArgs: [workspace, '--user-data-dir', path.join(run, 'user-data'), '--extensions-dir', path.join(run, 'extensions'), '--disable-extensions', '--disable-gpu'],
+    launchArgs: [
+      workspace,
+      '--user-data-dir',
+      path.join(run, 'user-data'),
+      '--extensions-dir',
+      path.join(run, 'extensions'),
+      '--disable-extensions',
+      '--disable-gpu',
+    ],
   }).then(
     () => 0,
     (e) => {

@@ -66,7 +66,8 @@ function tools() {
   const manifest = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifest)) throw new SetupError(`${manifest} is missing: run \`bash scripts/e2e-setup.sh\` first`);
   const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-  const chromium = process.env.RLENS_E2E_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+  const chromium =
+    process.env.RLENS_E2E_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
   if (!chromium) throw new SetupError('chromium not found: run scripts/e2e-setup.sh or set RLENS_E2E_CHROMIUM');
   const requireTools = createRequire(path.join(dir, 'pw', 'package.json'));
   return {
@@ -86,16 +87,31 @@ function tools() {
 const engineFromDist = {
   name: 'engine-from-dist',
   setup(b) {
-    b.onResolve({ filter: /[\\/]src[\\/]engine$/ }, () => ({ path: path.join(ROOT, 'dist/engine.js'), external: true }));
+    b.onResolve({ filter: /[\\/]src[\\/]engine$/ }, () => ({
+      path: path.join(ROOT, 'dist/engine.js'),
+      external: true,
+    }));
   },
 };
 
 async function buildSuite(outdir) {
   const suite = path.join(ROOT, 'test/e2e/suite');
-  const entryPoints = fs.readdirSync(suite).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(suite, f));
+  const entryPoints = fs
+    .readdirSync(suite)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => path.join(suite, f));
   await build({
-    entryPoints, outdir, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', sourcemap: 'inline',
-    external: ['vscode', 'mocha'], plugins: [engineFromDist], mainFields: ['module', 'main'], logLevel: 'warning',
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    plugins: [engineFromDist],
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
   });
   return path.join(outdir, 'index.js');
 }
@@ -109,7 +125,11 @@ function cleanup() {
   })();
   return cleaning;
 }
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(signal, () => void cleanup().then(() => process.exit(code)));
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+])
+  process.on(signal, () => void cleanup().then(() => process.exit(code)));
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -121,43 +141,89 @@ function freePort() {
   });
 }
 
-const alive = (pgid) => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
+const alive = (pgid) => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** code-server in its own process group (it forks a server, an extension host, watchers): we stop exactly that. */
 async function startCodeServer(t, run) {
   const port = await freePort();
   const log = path.join(run, 'code-server.log');
   const out = fs.openSync(log, 'w');
-  const child = spawn(t.codeServer, [
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', path.join(run, 'user-data'), '--extensions-dir', path.join(run, 'extensions'),
-    // Without the smoke-test driver the workbench ignores the test payload and never reports an exit code.
-    '--vscode-option', 'enable-smoke-test-driver',
-  ], {
-    detached: true,
-    stdio: ['ignore', out, out],
-    env: { ...process.env, EXTENSIONS_GALLERY: '{}', PATH: `${path.dirname(t.node)}${path.delimiter}${process.env.PATH}` },
-  });
+  const child = spawn(
+    t.codeServer,
+    [
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir',
+      path.join(run, 'user-data'),
+      '--extensions-dir',
+      path.join(run, 'extensions'),
+      // Without the smoke-test driver the workbench ignores the test payload and never reports an exit code.
+      '--vscode-option',
+      'enable-smoke-test-driver',
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        EXTENSIONS_GALLERY: '{}',
+        PATH: `${path.dirname(t.node)}${path.delimiter}${process.env.PATH}`,
+      },
+    },
+  );
   fs.closeSync(out);
   const stop = async () => {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
     for (let i = 0; i < 50 && alive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   };
   cleanups.push(stop);
   let exited;
-  child.on('exit', (c, s) => { exited = s ?? `code ${c}`; });
+  child.on('exit', (c, s) => {
+    exited = s ?? `code ${c}`;
+  });
   const base = `http://127.0.0.1:${port}`;
   for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
     if (exited) throw new Error(`code-server exited (${exited}):\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
-    try { if ((await fetch(`${base}/healthz`)).ok) return { base, authority: `127.0.0.1:${port}`, pid: child.pid, log }; } catch { /* not yet */ }
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { base, authority: `127.0.0.1:${port}`, pid: child.pid, log };
+    } catch {
+      /* not yet */
+    }
   }
   throw new Error(`code-server did not answer within 60 s (log: ${log})`);
 }
 
 // The workbench's own start-up chatter, which would drown the mocha report.
-const CHATTER = [/connection token/i, /Creating a socket/, /builtin extensions/, /^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)/, /Extension host agent/];
+const CHATTER = [
+  /connection token/i,
+  /Creating a socket/,
+  /builtin extensions/,
+  /^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)/,
+  /Extension host agent/,
+];
 
 /** Prints the extension host's console (mocha's reporter) as it reaches the page. */
 function relayConsole(page) {
@@ -171,7 +237,10 @@ function relayConsole(page) {
       level = args[0].replace(/%c/g, '').trim();
       args = args.slice(1 + styles);
     }
-    const text = typeof args[0] === 'string' ? format(...args) : args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    const text =
+      typeof args[0] === 'string'
+        ? format(...args)
+        : args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
     if (process.env.RLENS_E2E_VERBOSE) console.log(`[${level}] ${text}`);
     else if (['INFO', 'WARN', 'ERR'].includes(level) && !CHATTER.some((re) => re.test(text.trim()))) console.log(text);
   });
@@ -197,22 +266,42 @@ async function main() {
   const timeoutS = Number(flags.timeout);
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'rlens-e2e-'));
   keep = flags.keep;
-  cleanups.push(async () => { if (!keep) fs.rmSync(run, { recursive: true, force: true }); else say(`run dir kept: ${run}`); });
-  for (const d of ['tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'user-data/User', 'extensions']) fs.mkdirSync(path.join(run, d), { recursive: true });
+  cleanups.push(async () => {
+    if (!keep) fs.rmSync(run, { recursive: true, force: true });
+    else say(`run dir kept: ${run}`);
+  });
+  for (const d of ['tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'user-data/User', 'extensions'])
+    fs.mkdirSync(path.join(run, d), { recursive: true });
   fs.writeFileSync(path.join(run, 'user-data/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   // A copy of the workspace: fixes and suppressions never touch the fixtures in the repository.
   const workspace = path.join(run, 'workspace');
   fs.cpSync(path.join(ROOT, 'test/e2e/workspace'), workspace, { recursive: true });
   // code-server, VS Code and chromium write config, sockets and caches under these: keep them in the run dir.
-  Object.assign(process.env, { TMPDIR: path.join(run, 'tmp'), XDG_CONFIG_HOME: path.join(run, 'xdg/config'), XDG_DATA_HOME: path.join(run, 'xdg/data'), XDG_CACHE_HOME: path.join(run, 'xdg/cache') });
+  Object.assign(process.env, {
+    TMPDIR: path.join(run, 'tmp'),
+    XDG_CONFIG_HOME: path.join(run, 'xdg/config'),
+    XDG_DATA_HOME: path.join(run, 'xdg/data'),
+    XDG_CACHE_HOME: path.join(run, 'xdg/cache'),
+  });
 
-  for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/engine.js']) if (!fs.existsSync(path.join(ROOT, f))) throw new SetupError(`${f} is missing: run \`node scripts/build.mjs\` first`);
+  for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/engine.js'])
+    if (!fs.existsSync(path.join(ROOT, f)))
+      throw new SetupError(`${f} is missing: run \`node scripts/build.mjs\` first`);
   // Inside the repository (.e2e/ is ignored) so that the suite's require('mocha') finds the project's mocha.
   const uiOnly = flags.shots !== undefined || flags.host === 'web';
   const suite = uiOnly ? undefined : await buildSuite(path.join(ROOT, '.e2e/suite'));
   if (flags.host === 'electron') {
     if (flags.shots) throw new SetupError('--shots drives the code-server workbench; use it without --host electron');
-    const code = await runElectron({ root: ROOT, suite, workspace, run, timeoutS, downloadTimeoutS: Number(flags['download-timeout']), say, cleanups });
+    const code = await runElectron({
+      root: ROOT,
+      suite,
+      workspace,
+      run,
+      timeoutS,
+      downloadTimeoutS: Number(flags['download-timeout']),
+      say,
+      cleanups,
+    });
     if (code === 124) {
       keep = true;
       say(`TIMEOUT after ${timeoutS} s (run dir ${run})`);
@@ -223,28 +312,46 @@ async function main() {
   say(`code-server on ${server.base} (pid ${server.pid})`);
   const remote = (p) => `vscode-remote://${server.authority}${pathToFileURL(p).pathname}`;
   const extension = flags.host === 'web' ? webOnlyCopy(run) : ROOT;
-  const payload = [['extensionDevelopmentPath', remote(extension)], ...(suite ? [['extensionTestsPath', remote(suite)]] : [])];
+  const payload = [
+    ['extensionDevelopmentPath', remote(extension)],
+    ...(suite ? [['extensionTestsPath', remote(suite)]] : []),
+  ];
 
   const ctx = await t.playwright.chromium.launchPersistentContext(path.join(run, 'chromium'), {
-    executablePath: t.chromium, headless: true, viewport: { width: 1440, height: 900 }, handleSIGINT: false, handleSIGTERM: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    executablePath: t.chromium,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   cleanups.push(() => ctx.close());
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   let finished;
-  const done = new Promise((resolve) => { finished = resolve; });
+  const done = new Promise((resolve) => {
+    finished = resolve;
+  });
   await page.exposeFunction('codeAutomationExit', (code) => finished(code));
   relayConsole(page);
   const url = `${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const response = await page.goto(url);
-  if (!response?.ok()) throw new Error(`workbench answered HTTP ${response?.status()} (code-server needs Node 24; log: ${server.log})`);
+  if (!response?.ok())
+    throw new Error(`workbench answered HTTP ${response?.status()} (code-server needs Node 24; log: ${server.log})`);
 
   if (uiOnly) {
     const dir = path.resolve(flags.shots ?? path.join(run, 'shots'));
     fs.mkdirSync(dir, { recursive: true });
     try {
       await shoot(page, dir, say);
-      if (flags.host === 'web') say('web worker extension host: diagnostics, hover, Scan Workspace, view and tree shown');
+      if (flags.host === 'web')
+        say('web worker extension host: diagnostics, hover, Scan Workspace, view and tree shown');
       return 0;
     } catch (e) {
       keep = true;

@@ -8,7 +8,10 @@ async function palette(page, title) {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ timeout: 10 * S });
   await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10 * S });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: title })
+    .first()
+    .waitFor({ timeout: 10 * S });
   await page.keyboard.press('Enter');
 }
 
@@ -24,14 +27,20 @@ async function frameWith(page, selector) {
 export async function shoot(page, dir, say) {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60 * S });
   // Remote extensions register after the workbench paints: wait for our activity-bar entry before the palette.
-  await page.locator('.activitybar .action-item a[aria-label^="Responsibility Lens"]').first().waitFor({ timeout: 60 * S });
+  await page
+    .locator('.activitybar .action-item a[aria-label^="Responsibility Lens"]')
+    .first()
+    .waitFor({ timeout: 60 * S });
   await page.locator('.part.editor').click({ position: { x: 300, y: 300 } });
 
   // Scan first so the view has the whole workspace; then open the template the hover shot is about.
   await palette(page, 'Responsibility Lens: Scan Workspace');
   await page.keyboard.press('Control+P');
   await page.keyboard.type('arm/storage.json');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'storage.json' }).first().waitFor({ timeout: 30 * S });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'storage.json' })
+    .first()
+    .waitFor({ timeout: 30 * S });
   await page.keyboard.press('Enter');
   const squiggle = page.locator('.monaco-editor .squiggly-error').first();
   await squiggle.waitFor({ state: 'attached', timeout: 30 * S });
@@ -57,7 +66,10 @@ export async function shoot(page, dir, say) {
   const view = await frameWith(page, '#matrix');
   const cell = view.locator('button[data-cell="configurations|PaaS"]');
   await cell.click();
-  await view.locator('#details button.finding').first().waitFor({ timeout: 10 * S });
+  await view
+    .locator('#details button.finding')
+    .first()
+    .waitFor({ timeout: 10 * S });
   await palette(page, 'View: Toggle Maximize Editor Group').catch(() => {});
   await page.waitForTimeout(1000);
   await cell.click();
@@ -68,7 +80,10 @@ export async function shoot(page, dir, say) {
   await palette(page, 'View: Toggle Maximize Editor Group').catch(() => {});
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.locator('.activitybar .action-item a[aria-label^="Responsibility Lens"]').first().click();
-  await page.locator('.monaco-list-row', { hasText: 'Configurations and settings' }).first().waitFor({ timeout: 10 * S });
+  await page
+    .locator('.monaco-list-row', { hasText: 'Configurations and settings' })
+    .first()
+    .waitFor({ timeout: 10 * S });
   await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(dir, 'tree.png') });
   say('tree.png');

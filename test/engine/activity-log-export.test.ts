@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { scanText } from '../../src/engine';
 
-const found = (text: string, file: string): string[] => scanText(text, file, {}).findings.filter((f) => f.ruleId === 'MON-ACTIVITY-LOG').map((f) => f.message);
+const found = (text: string, file: string): string[] =>
+  scanText(text, file, {})
+    .findings.filter((f) => f.ruleId === 'MON-ACTIVITY-LOG')
+    .map((f) => f.message);
 
 const bicep = (scope: string, categories: string[]): string => `targetScope = '${scope}'
 param workspaceId string
@@ -33,7 +36,9 @@ describe('MON-ACTIVITY-LOG', () => {
   });
 
   it('does not judge a category list that depends on a parameter', () => {
-    const text = bicep('subscription', ['Administrative']).replace("param workspaceId string", "param workspaceId string\nparam exportedCategories array").replace('in exported:', 'in exportedCategories:');
+    const text = bicep('subscription', ['Administrative'])
+      .replace('param workspaceId string', 'param workspaceId string\nparam exportedCategories array')
+      .replace('in exported:', 'in exportedCategories:');
     assert.deepEqual(found(text, 'main.bicep'), []);
   });
 

@@ -11,7 +11,10 @@ const RULE = 'APP-KEY-SETTINGS';
 
 function findings(text: string, file: string): Finding[] {
   const r = scanText(text, file, { host: memoryHost({ [file]: text }) });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
   return r.findings.filter((f) => f.ruleId === RULE);
 }
 
@@ -43,7 +46,10 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
   })
 }
 `;
-    assert.deepEqual(findings(text, 'main.bicep').map((f) => f.message), []);
+    assert.deepEqual(
+      findings(text, 'main.bicep').map((f) => f.message),
+      [],
+    );
   });
 
   it('a Logic App callback URL, a parameter and a Key Vault reference are not judged', () => {
@@ -54,7 +60,10 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
         { name: 'KV', value: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/k/)' }
         { name: 'DOC', value: 'Put AccountKey= in local.settings.json' }
       ]`);
-    assert.deepEqual(findings(text, 'main.bicep').map((f) => f.message), []);
+    assert.deepEqual(
+      findings(text, 'main.bicep').map((f) => f.message),
+      [],
+    );
   });
 
   it('a key added to settings that are otherwise unknown is still found, without a setting name', () => {
@@ -63,14 +72,23 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
       ])`);
     const found = findings(text, 'main.bicep');
     assert.equal(found.length, 1);
-    assert.match(found[0]?.message ?? '', /^An app setting of 'app-x' is set from listKeys\(\) of Storage account 'stdata'/);
+    assert.match(
+      found[0]?.message ?? '',
+      /^An app setting of 'app-x' is set from listKeys\(\) of Storage account 'stdata'/,
+    );
   });
 
   it('a key in a variable joined to settings that are otherwise unknown is found too', () => {
-    const text = bicepSite('concat(base, extra)', "var extra = [\n  { name: 'KEY', value: st.listKeys().keys[0].value }\n]");
+    const text = bicepSite(
+      'concat(base, extra)',
+      "var extra = [\n  { name: 'KEY', value: st.listKeys().keys[0].value }\n]",
+    );
     const found = findings(text, 'main.bicep');
     assert.equal(found.length, 1);
-    assert.match(found[0]?.message ?? '', /^An app setting of 'app-x' is set from listKeys\(\) of Storage account 'stdata'/);
+    assert.match(
+      found[0]?.message ?? '',
+      /^An app setting of 'app-x' is set from listKeys\(\) of Storage account 'stdata'/,
+    );
   });
 
   it('the Functions content share setting gets advice it can follow', () => {
@@ -79,7 +97,10 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
       ]`);
     const [message, ...rest] = findings(text, 'main.bicep').map((f) => f.message);
     assert.equal(rest.length, 0);
-    assert.match(message ?? '', /content share, keep it in Key Vault and reference it, or host the app on a plan without one/);
+    assert.match(
+      message ?? '',
+      /content share, keep it in Key Vault and reference it, or host the app on a plan without one/,
+    );
   });
 
   it('ARM with symbolic names: listKeys() of a symbolic name names the resource', () => {
@@ -88,10 +109,22 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
       languageVersion: '2.0',
       contentVersion: '1.0.0.0',
       resources: {
-        storage: { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'stdata', location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
+        storage: {
+          type: 'Microsoft.Storage/storageAccounts',
+          apiVersion: '2023-05-01',
+          name: 'stdata',
+          location: 'westeurope',
+          sku: { name: 'Standard_LRS' },
+          kind: 'StorageV2',
+        },
         site: {
-          type: 'Microsoft.Web/sites', apiVersion: '2023-12-01', name: 'app-x', location: 'westeurope',
-          properties: { siteConfig: { appSettings: [{ name: 'KEY', value: "[listKeys('storage', '2023-05-01').keys[0].value]" }] } },
+          type: 'Microsoft.Web/sites',
+          apiVersion: '2023-12-01',
+          name: 'app-x',
+          location: 'westeurope',
+          properties: {
+            siteConfig: { appSettings: [{ name: 'KEY', value: "[listKeys('storage', '2023-05-01').keys[0].value]" }] },
+          },
         },
       },
     });
@@ -112,7 +145,10 @@ resource cfg 'Microsoft.Web/sites/config@2023-12-01' = {
 }`;
     const found = findings(text, 'azuredeploy.json');
     assert.equal(found.length, 1);
-    assert.match(found[0]?.message ?? '', /^App setting 'Storage' of 'app-x\/appsettings' has its AccountKey written in the template: /);
+    assert.match(
+      found[0]?.message ?? '',
+      /^App setting 'Storage' of 'app-x\/appsettings' has its AccountKey written in the template: /,
+    );
     assert.ok(!found.some((f) => f.message.includes(key.slice(0, 12))));
   });
 
@@ -136,6 +172,9 @@ variable "extra" {
 `;
     const found = findings(text, 'main.tf');
     assert.equal(found.length, 1);
-    assert.match(found[0]?.message ?? '', /^An app setting of 'fn' is set from primary_access_key of azurerm_storage_account\.st/);
+    assert.match(
+      found[0]?.message ?? '',
+      /^An app setting of 'fn' is set from primary_access_key of azurerm_storage_account\.st/,
+    );
   });
 });

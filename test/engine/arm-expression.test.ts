@@ -6,8 +6,14 @@ import { toJs } from '../../src/engine/eval/values';
 const span = { start: 0, end: 1 };
 const scope: ArmScope = {
   parameter: (name) =>
-    name === 'known' ? { kind: 'string', value: 'TLS1_2', span } : { kind: 'unknown', span, reason: `parameter '${name}' has no default value`, dependsOn: [name] },
-  variable: (name) => ({ kind: 'object', span, properties: [{ key: 'tier', keySpan: span, span, value: { kind: 'string', value: name, span } }] }),
+    name === 'known'
+      ? { kind: 'string', value: 'TLS1_2', span }
+      : { kind: 'unknown', span, reason: `parameter '${name}' has no default value`, dependsOn: [name] },
+  variable: (name) => ({
+    kind: 'object',
+    span,
+    properties: [{ key: 'tier', keySpan: span, span, value: { kind: 'string', value: name, span } }],
+  }),
 };
 const ev = (s: string): Value => evaluateExpression(s, span, scope);
 
@@ -16,13 +22,13 @@ describe('ARM expressions', () => {
     ["[concat('a', 'b', 'c')]", 'abc'],
     ["[format('{0}-{1}', 'x', 2)]", 'x-2'],
     ["[if(equals(1, 1), 'yes', 'no')]", 'yes'],
-    ["[not(and(true(), or(false(), true())))]", false],
+    ['[not(and(true(), or(false(), true())))]', false],
     ["[toLower('ABC')]", 'abc'],
     ["[toUpper('abc')]", 'ABC'],
-    ["[string(42)]", '42'],
+    ['[string(42)]', '42'],
     ["[bool('true')]", true],
     ["[int('17')]", 17],
-    ["[json('{\"a\":[1,2]}').a[1]]", 2],
+    ['[json(\'{"a":[1,2]}\').a[1]]', 2],
     ["[union(createObject('a', 1), createObject('b', 2))]", { a: 1, b: 2 }],
     ["[createArray(1, 'two')]", [1, 'two']],
     ["[contains(createArray('x', 'y'), 'y')]", true],

@@ -22,8 +22,8 @@ const lineOf = (text: string, f: Finding): number => new LineIndex(text).positio
 
 /** Findings outside lines [from, to] of the original, as `rule line message`; lines below the edit shifted back by `grown`. */
 function outside(text: string, from: number, to: number, grown: number): string[] {
-  return scanText(text, FILE, {}).findings
-    .map((f) => ({ f, line: lineOf(text, f) }))
+  return scanText(text, FILE, {})
+    .findings.map((f) => ({ f, line: lineOf(text, f) }))
     .map(({ f, line }) => ({ f, line: line > to + grown ? line - grown : line }))
     .filter(({ line }) => line < from || line > to)
     .map(({ f, line }) => `${f.ruleId} ${line} ${f.message}`)
@@ -43,7 +43,11 @@ describe('ARM templates with a half-typed line', () => {
   const edits: { name: string; text: string; grown: number }[] = [
     { name: 'a key cut to two characters', text: withLine(35, '        "en'), grown: 0 },
     { name: 'a value deleted', text: withLine(35, '        "enableSoftDelete": '), grown: 0 },
-    { name: 'a closing quote removed', text: withLine(33, '        "tenantId": "[subscription().tenantId],'), grown: 0 },
+    {
+      name: 'a closing quote removed',
+      text: withLine(33, '        "tenantId": "[subscription().tenantId],'),
+      grown: 0,
+    },
     { name: 'a { never closed', text: withLine(35, `        "x": {\n${lines[34] ?? ''}`), grown: 1 },
   ];
   for (const edit of edits) {
@@ -72,22 +76,33 @@ describe('readable parse errors', () => {
 
   it('says which separator a property or an array element lacks, with its line and column', () => {
     const object = `{\n  ${SCHEMA},\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}`;
-    assert.deepEqual(errorsOf(object), [{ message: "invalid JSON: expected ',' or '}' after a property", line: 4, column: 3 }]);
+    assert.deepEqual(errorsOf(object), [
+      { message: "invalid JSON: expected ',' or '}' after a property", line: 4, column: 3 },
+    ]);
     const array = `{\n  ${SCHEMA},\n  "resources": [\n    { "type": "a" }\n    { "type": "b" }\n  ]\n}`;
-    assert.deepEqual(errorsOf(array), [{ message: "invalid JSON: expected ',' or ']' after a value", line: 5, column: 5 }]);
+    assert.deepEqual(errorsOf(array), [
+      { message: "invalid JSON: expected ',' or ']' after a value", line: 5, column: 5 },
+    ]);
   });
 
   it('names an unclosed object, never a parser code', () => {
     const errors = errorsOf(`{\n  ${SCHEMA},\n  "resources": [\n`);
     assert.ok(errors.length > 0);
     for (const e of errors) assert.doesNotMatch(e.message, /[A-Z][a-z]+[A-Z]\w*Expected|Expected$/);
-    assert.ok(errors.some((e) => e.message === "invalid JSON: expected ']' to close the array"), JSON.stringify(errors));
+    assert.ok(
+      errors.some((e) => e.message === "invalid JSON: expected ']' to close the array"),
+      JSON.stringify(errors),
+    );
   });
 
   it('Bicep says an object is not closed as an object', () => {
-    const text = "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'x'\n  properties: {\n    minimumTlsVersion: 'TLS1_2'\n";
+    const text =
+      "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'x'\n  properties: {\n    minimumTlsVersion: 'TLS1_2'\n";
     const messages = scanText(text, 'main.bicep', {}).errors.map((e) => e.message);
-    assert.ok(messages.some((m) => m.includes("Expected '}' to close the object.")), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.includes("Expected '}' to close the object.")),
+      messages.join('\n'),
+    );
     assert.ok(!messages.some((m) => m.includes('close the list')), messages.join('\n'));
   });
 });

@@ -13,14 +13,23 @@ describe('rule catalog', () => {
   const rules = allRules();
 
   it('registers every rule file in the catalog folder', () => {
-    const onDisk = readdirSync(join(ROOT, 'src', 'engine', 'rules', 'catalog')).filter((f) => f.endsWith('.yaml')).sort();
+    const onDisk = readdirSync(join(ROOT, 'src', 'engine', 'rules', 'catalog'))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     assert.deepEqual(RULE_FILES.map(([f]) => f).sort(), onDisk);
   });
 
   it('validates the YAML sources themselves (the bundle carries them as JSON), with line numbers on error', () => {
     const dir = join(ROOT, 'src', 'engine', 'rules', 'catalog');
-    const fromYaml = loadRules(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
-    assert.deepEqual(fromYaml.map((r) => r.id), rules.map((r) => r.id));
+    const fromYaml = loadRules(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const),
+    );
+    assert.deepEqual(
+      fromYaml.map((r) => r.id),
+      rules.map((r) => r.id),
+    );
     assert.deepEqual(JSON.parse(JSON.stringify(fromYaml)), JSON.parse(JSON.stringify(rules)));
   });
 
@@ -29,7 +38,12 @@ describe('rule catalog', () => {
     assert.equal(new Set(ids).size, ids.length);
     for (const r of rules) {
       // A YAML rule's file is named by its id; a code rule with `meta` is its unit's file, and has no YAML.
-      assert.equal(r.source, r.code !== undefined && r.source.endsWith('.ts') ? `src/engine/rules/checks/${r.code}.ts` : `${r.id.toLowerCase()}.yaml`);
+      assert.equal(
+        r.source,
+        r.code !== undefined && r.source.endsWith('.ts')
+          ? `src/engine/rules/checks/${r.code}.ts`
+          : `${r.id.toLowerCase()}.yaml`,
+      );
       assert.ok(!RETIRED_IDS.includes(r.id), `${r.id} is retired`);
     }
   });
@@ -48,7 +62,10 @@ describe('rule catalog', () => {
 
   it('leaves no scaffold placeholder (TODO) in rule files, code units or fixtures', () => {
     const dir = (...p: string[]) => join(ROOT, ...p);
-    const filesUnder = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(d, e.name)) : [join(d, e.name)]));
+    const filesUnder = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? filesUnder(join(d, e.name)) : [join(d, e.name)],
+      );
     for (const r of rules) {
       // A code rule with `meta` has no YAML file: its source is the unit itself.
       const yaml = r.source.endsWith('.ts') ? [] : [dir('src', 'engine', 'rules', 'catalog', r.source)];
@@ -56,15 +73,26 @@ describe('rule catalog', () => {
       const fixtures = dir('test', 'fixtures', 'rules', r.id);
       if (existsSync(fixtures)) files.push(...filesUnder(fixtures));
       for (const f of files) {
-        const line = readFileSync(f, 'utf8').split('\n').findIndex((l) => /\bTODO\b/.test(l));
-        assert.equal(line, -1, `${r.id}: ${f.slice(ROOT.length + 1)}:${line + 1} still has a TODO from 'npm run new-rule'`);
+        const line = readFileSync(f, 'utf8')
+          .split('\n')
+          .findIndex((l) => /\bTODO\b/.test(l));
+        assert.equal(
+          line,
+          -1,
+          `${r.id}: ${f.slice(ROOT.length + 1)}:${line + 1} still has a TODO from 'npm run new-rule'`,
+        );
       }
     }
   });
 
   it('names every rule in CHANGELOG.md, with no TODO left there', () => {
     const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
-    for (const r of rules) assert.match(changelog, new RegExp(`(?<![\\w-])${r.id}(?![\\w-])`), `${r.id}: name it in CHANGELOG.md (Unreleased)`);
+    for (const r of rules)
+      assert.match(
+        changelog,
+        new RegExp(`(?<![\\w-])${r.id}(?![\\w-])`),
+        `${r.id}: name it in CHANGELOG.md (Unreleased)`,
+      );
     // The scaffold's line reads `- ID: TODO what it reports, …`.
     const todo = changelog.split('\n').findIndex((l) => /^- [A-Z][A-Z0-9-]+: TODO\b/.test(l));
     assert.equal(todo, -1, `CHANGELOG.md:${todo + 1} still has the TODO line 'npm run new-rule' wrote`);
@@ -79,8 +107,14 @@ describe('rule catalog', () => {
 
   it('names the file and line of a bad rule file', () => {
     const bad = 'id: BAD-RULE\ntitle: Bad rules fail\nseverity: fatal\n';
-    assert.throws(() => loadRules([['bad-rule.yaml', bad]]), (e: unknown) => e instanceof RuleLoadError && e.file === 'bad-rule.yaml' && e.line === 3);
-    assert.throws(() => loadRules([['broken.yaml', 'id: [unclosed\n']]), (e: unknown) => e instanceof RuleLoadError && /broken\.yaml:\d+/.test(e.message));
+    assert.throws(
+      () => loadRules([['bad-rule.yaml', bad]]),
+      (e: unknown) => e instanceof RuleLoadError && e.file === 'bad-rule.yaml' && e.line === 3,
+    );
+    assert.throws(
+      () => loadRules([['broken.yaml', 'id: [unclosed\n']]),
+      (e: unknown) => e instanceof RuleLoadError && /broken\.yaml:\d+/.test(e.message),
+    );
   });
 
   it('rejects unknown keys instead of ignoring them', () => {
@@ -90,26 +124,61 @@ describe('rule catalog', () => {
 
   describe('check blocks naming several types or paths', () => {
     const prose = [
-      'id: TEST-MANY', 'title: Test blocks expand alike', 'severity: warning', 'risk: low', 'layer: configurations',
-      'mcsb: [GS-4]', 'rationale: For the loader.', 'remediation: None.', 'references: [https://example.invalid/]',
-      'messages: { insecure: Insecure., absent: Absent., unknown: Unknown. }', 'checks:',
+      'id: TEST-MANY',
+      'title: Test blocks expand alike',
+      'severity: warning',
+      'risk: low',
+      'layer: configurations',
+      'mcsb: [GS-4]',
+      'rationale: For the loader.',
+      'remediation: None.',
+      'references: [https://example.invalid/]',
+      'messages: { insecure: Insecure., absent: Absent., unknown: Unknown. }',
+      'checks:',
     ].join('\n');
     const load = (block: string) => loadRules([['test-many.yaml', `${prose}\n${block}`]], []);
 
     it('expand type by type, paths in the order written, exactly as one block per type and path would', () => {
-      const [many] = load('  - dialects: [azurerm]\n    types: [a_type, b_type]\n    paths: [x, y.z]\n    secure: [true]\n    absent: insecure\n');
-      const single = (type: string, path: string) => `  - dialects: [azurerm]\n    type: ${type}\n    path: ${path}\n    secure: [true]\n    absent: insecure\n`;
-      const [one] = load(single('a_type', 'x') + single('a_type', 'y.z') + single('b_type', 'x') + single('b_type', 'y.z'));
-      assert.deepEqual(many?.checks.map((c) => `${c.type} ${c.path.join('.')}`), ['a_type x', 'a_type y.z', 'b_type x', 'b_type y.z']);
+      const [many] = load(
+        '  - dialects: [azurerm]\n    types: [a_type, b_type]\n    paths: [x, y.z]\n    secure: [true]\n    absent: insecure\n',
+      );
+      const single = (type: string, path: string) =>
+        `  - dialects: [azurerm]\n    type: ${type}\n    path: ${path}\n    secure: [true]\n    absent: insecure\n`;
+      const [one] = load(
+        single('a_type', 'x') + single('a_type', 'y.z') + single('b_type', 'x') + single('b_type', 'y.z'),
+      );
+      assert.deepEqual(
+        many?.checks.map((c) => `${c.type} ${c.path.join('.')}`),
+        ['a_type x', 'a_type y.z', 'b_type x', 'b_type y.z'],
+      );
       assert.deepEqual(JSON.parse(JSON.stringify(many)), JSON.parse(JSON.stringify(one)));
       assert.deepEqual(many?.resourceTypes, ['a_type', 'b_type']);
     });
 
     it('reject both forms at once, duplicates, an empty list and aliases shared by several paths', () => {
-      assert.throws(() => load('  - dialects: [azurerm]\n    type: a\n    types: [a, b]\n    path: x\n    secure: [true]\n    absent: insecure\n'), /test-many\.yaml:14: a check names 'type' or 'types', not both/);
-      assert.throws(() => load('  - dialects: [azurerm]\n    types: [a, a]\n    path: x\n    secure: [true]\n    absent: insecure\n'), /'types' names 'a' twice/);
-      assert.throws(() => load('  - dialects: [azurerm]\n    type: a\n    paths: []\n    secure: [true]\n    absent: insecure\n'), /'paths' must list at least one non-empty name/);
-      assert.throws(() => load('  - dialects: [azurerm]\n    type: a\n    paths: [x, y]\n    aliases: [old_x]\n    secure: [true]\n    absent: insecure\n'), /a check with 'aliases' names one 'path'/);
+      assert.throws(
+        () =>
+          load(
+            '  - dialects: [azurerm]\n    type: a\n    types: [a, b]\n    path: x\n    secure: [true]\n    absent: insecure\n',
+          ),
+        /test-many\.yaml:14: a check names 'type' or 'types', not both/,
+      );
+      assert.throws(
+        () =>
+          load('  - dialects: [azurerm]\n    types: [a, a]\n    path: x\n    secure: [true]\n    absent: insecure\n'),
+        /'types' names 'a' twice/,
+      );
+      assert.throws(
+        () => load('  - dialects: [azurerm]\n    type: a\n    paths: []\n    secure: [true]\n    absent: insecure\n'),
+        /'paths' must list at least one non-empty name/,
+      );
+      assert.throws(
+        () =>
+          load(
+            '  - dialects: [azurerm]\n    type: a\n    paths: [x, y]\n    aliases: [old_x]\n    secure: [true]\n    absent: insecure\n',
+          ),
+        /a check with 'aliases' names one 'path'/,
+      );
     });
   });
 });

@@ -74,8 +74,15 @@ describe('code rule units', () => {
     assert.deepEqual(rule?.dialects, ['arm']);
     assert.equal(rule?.code, 'test-unit');
     const catalog = rule ? [rule] : [];
-    const result = scanText('{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","resources":[{"type":"Microsoft.Storage/storageAccounts","apiVersion":"2023-01-01","name":"st"}]}', 'main.json', { catalog });
-    assert.deepEqual(result.findings.map((f) => f.message), ["Resource 'st' is flagged."]);
+    const result = scanText(
+      '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","resources":[{"type":"Microsoft.Storage/storageAccounts","apiVersion":"2023-01-01","name":"st"}]}',
+      'main.json',
+      { catalog },
+    );
+    assert.deepEqual(
+      result.findings.map((f) => f.message),
+      ["Resource 'st' is flagged."],
+    );
   });
 
   for (const key of ['messages', 'dialects', 'resourceTypes', 'options', 'checks', 'code']) {
@@ -83,15 +90,26 @@ describe('code rule units', () => {
       const yaml = `${PROSE}${key}: ${key === 'checks' || key === 'dialects' || key === 'resourceTypes' ? '[arm]' : key === 'code' ? 'test-unit' : '{ a: b }'}\n`;
       assert.throws(
         () => loadRules([['test-unit.yaml', yaml]], [located]),
-        (e: unknown) => e instanceof RuleLoadError && e.file === 'test-unit.yaml' && e.line === 10
-          && e.message.includes(`TEST-UNIT: '${key}' is declared by its code unit in src/engine/rules/checks/test-unit.ts`),
+        (e: unknown) =>
+          e instanceof RuleLoadError &&
+          e.file === 'test-unit.yaml' &&
+          e.line === 10 &&
+          e.message.includes(
+            `TEST-UNIT: '${key}' is declared by its code unit in src/engine/rules/checks/test-unit.ts`,
+          ),
       );
     });
   }
 
   it('rejects a unit whose id has no rule file, and a rule file with neither checks nor a unit', () => {
-    assert.throws(() => loadRules([], [located]), /checks\/test-unit\.ts:1: code rule 'TEST-UNIT' has no 'meta': .*catalog\/test-unit\.yaml/);
-    assert.throws(() => loadRules([['test-unit.yaml', PROSE]], []), /test-unit\.yaml:1: TEST-UNIT: a rule needs 'checks', or a code unit/);
+    assert.throws(
+      () => loadRules([], [located]),
+      /checks\/test-unit\.ts:1: code rule 'TEST-UNIT' has no 'meta': .*catalog\/test-unit\.yaml/,
+    );
+    assert.throws(
+      () => loadRules([['test-unit.yaml', PROSE]], []),
+      /test-unit\.yaml:1: TEST-UNIT: a rule needs 'checks', or a code unit/,
+    );
   });
 
   const meta = {
@@ -113,8 +131,15 @@ describe('code rule units', () => {
     assert.deepEqual(
       { ...rule, check: typeof rule?.check },
       {
-        id: 'TEST-UNIT', ...meta, messages: { flagged: "Resource '{resource}' is flagged." }, resourceTypes: [], dialects: ['arm'],
-        checks: [], code: 'test-unit', check: 'function', source: 'src/engine/rules/checks/test-unit.ts',
+        id: 'TEST-UNIT',
+        ...meta,
+        messages: { flagged: "Resource '{resource}' is flagged." },
+        resourceTypes: [],
+        dialects: ['arm'],
+        checks: [],
+        code: 'test-unit',
+        check: 'function',
+        source: 'src/engine/rules/checks/test-unit.ts',
       },
     );
   });
@@ -122,13 +147,18 @@ describe('code rule units', () => {
   it('rejects a unit with meta and a YAML file too, naming both files', () => {
     assert.throws(
       () => loadRules([['test-unit.yaml', PROSE]], [withMeta]),
-      (e: unknown) => e instanceof RuleLoadError && e.file === 'test-unit.yaml'
-        && e.message.includes("TEST-UNIT: the rule's prose is declared twice, in test-unit.yaml and in the 'meta' of src/engine/rules/checks/test-unit.ts"),
+      (e: unknown) =>
+        e instanceof RuleLoadError &&
+        e.file === 'test-unit.yaml' &&
+        e.message.includes(
+          "TEST-UNIT: the rule's prose is declared twice, in test-unit.yaml and in the 'meta' of src/engine/rules/checks/test-unit.ts",
+        ),
     );
   });
 
   it('validates meta as it validates a rule file, naming the unit', () => {
-    const load = (bad: object) => () => loadRules([], [{ unit: { ...withMeta.unit, meta: { ...meta, ...bad } }, file: 'test-unit' }]);
+    const load = (bad: object) => () =>
+      loadRules([], [{ unit: { ...withMeta.unit, meta: { ...meta, ...bad } }, file: 'test-unit' }]);
     assert.throws(load({ severity: 'fatal' }), /src\/engine\/rules\/checks\/test-unit\.ts:1: severity must be one of/);
     assert.throws(load({ layer: 'roof' }), /test-unit\.ts:1: unknown layer 'roof'/);
     assert.throws(load({ title: ' ' }), /test-unit\.ts:1: 'title' must be a non-empty string/);
@@ -138,20 +168,36 @@ describe('code rule units', () => {
   });
 
   it('rejects two units with one id', () => {
-    assert.throws(() => loadRules([['test-unit.yaml', PROSE]], [located, { unit, file: 'other' }]), /duplicate code rule 'TEST-UNIT' \(also in src\/engine\/rules\/checks\/test-unit\.ts\)/);
+    assert.throws(
+      () => loadRules([['test-unit.yaml', PROSE]], [located, { unit, file: 'other' }]),
+      /duplicate code rule 'TEST-UNIT' \(also in src\/engine\/rules\/checks\/test-unit\.ts\)/,
+    );
   });
 
   it('rejects a dialect the engine does not know, even when a cast got it past the type-checker', () => {
     const bad = { unit: { ...unit, dialects: ['cloudformation'] }, file: 'test-unit' } as unknown as LocatedCodeRule;
-    assert.throws(() => loadRules([['test-unit.yaml', PROSE]], [bad]), /TEST-UNIT: unknown dialect 'cloudformation' in its code unit in src\/engine\/rules\/checks\/test-unit\.ts/);
+    assert.throws(
+      () => loadRules([['test-unit.yaml', PROSE]], [bad]),
+      /TEST-UNIT: unknown dialect 'cloudformation' in its code unit in src\/engine\/rules\/checks\/test-unit\.ts/,
+    );
   });
 
   it('fails a finding whose message id the rule does not declare instead of borrowing another message', () => {
-    const liar = createRule({ ...unit, check: (_rule, doc) => doc.resources.map((resource) => ({ resource, messageId: 'other' as 'flagged' })) });
+    const liar = createRule({
+      ...unit,
+      check: (_rule, doc) => doc.resources.map((resource) => ({ resource, messageId: 'other' as 'flagged' })),
+    });
     const [rule] = loadRules([['test-unit.yaml', PROSE]], [{ unit: liar, file: 'test-unit' }]);
-    const result = scanText('{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","resources":[{"type":"Microsoft.Storage/storageAccounts","apiVersion":"2023-01-01","name":"st"}]}', 'main.json', { catalog: rule ? [rule] : [] });
+    const result = scanText(
+      '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","resources":[{"type":"Microsoft.Storage/storageAccounts","apiVersion":"2023-01-01","name":"st"}]}',
+      'main.json',
+      { catalog: rule ? [rule] : [] },
+    );
     assert.deepEqual(result.findings, []);
-    assert.match(result.errors[0]?.message ?? '', /TEST-UNIT reported message 'other', which test-unit\.yaml does not declare/);
+    assert.match(
+      result.errors[0]?.message ?? '',
+      /TEST-UNIT reported message 'other', which test-unit\.yaml does not declare/,
+    );
   });
 });
 
@@ -161,15 +207,24 @@ describe('data rule messages', () => {
   it('requires a message for each outcome its checks report', () => {
     const withoutUnknown = stgTls.replace(/^ {2}unknown: .*\n/m, '');
     assert.notEqual(withoutUnknown, stgTls);
-    assert.throws(() => loadRules([['stg-tls.yaml', withoutUnknown]], []), /STG-TLS: message 'unknown' is missing \(its checks report it\)/);
+    assert.throws(
+      () => loadRules([['stg-tls.yaml', withoutUnknown]], []),
+      /STG-TLS: message 'unknown' is missing \(its checks report it\)/,
+    );
   });
 
   it('rejects a message no check reports (a typo or a leftover)', () => {
     const typo = stgTls.replace(/^ {2}unknown: /m, '  unknwon: ');
-    assert.throws(() => loadRules([['stg-tls.yaml', typo]], []), /STG-TLS: message 'unknown' is missing|message 'unknwon' is never reported/);
+    assert.throws(
+      () => loadRules([['stg-tls.yaml', typo]], []),
+      /STG-TLS: message 'unknown' is missing|message 'unknwon' is never reported/,
+    );
   });
 
   it('points older rule files at where a moved key lives now', () => {
-    assert.throws(() => loadRules([['stg-tls.yaml', `${stgTls}code: nsg-open-port\n`]], []), /STG-TLS: 'code' is not a rule file key: a code rule is found by its id/);
+    assert.throws(
+      () => loadRules([['stg-tls.yaml', `${stgTls}code: nsg-open-port\n`]], []),
+      /STG-TLS: 'code' is not a rule file key: a code rule is found by its id/,
+    );
   });
 });

@@ -39,7 +39,10 @@ resource "azuread_conditional_access_policy" "p" {
 function run(text: string, extra: Record<string, string> = {}): string[] {
   const files = { '/m/main.tf': text, ...extra };
   const r = scanText(text, '/m/main.tf', { host: memoryHost(files) });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
   return r.findings.filter((f) => f.ruleId === RULE).map((f) => f.message);
 }
 
@@ -49,17 +52,25 @@ describe(RULE, () => {
     const res = r.document?.resources.find((x) => x.type === 'azuread_conditional_access_policy');
     assert.equal(res?.dialect, 'azurerm');
     assert.equal(serviceModelOf('azuread_conditional_access_policy')?.model, 'SaaS');
-    assert.equal(serviceModelOf('azuread_app_role_assignment')?.title, serviceModelOf('Microsoft.Graph/appRoleAssignedTo')?.title);
+    assert.equal(
+      serviceModelOf('azuread_app_role_assignment')?.title,
+      serviceModelOf('Microsoft.Graph/appRoleAssignedTo')?.title,
+    );
   });
 
   it('a role id from a variable default is judged, and the message names the role, not the id', () => {
     const [message, ...rest] = run(policy('var.roles'));
     assert.equal(rest.length, 0);
-    assert.match(message ?? '', /^Conditional Access policy 'MFA for everyone' requires MFA but exempts Global Administrator:/);
+    assert.match(
+      message ?? '',
+      /^Conditional Access policy 'MFA for everyone' requires MFA but exempts Global Administrator:/,
+    );
   });
 
   it('a role id from terraform.tfvars is judged', () => {
-    const found = run(policy('var.unknown_roles'), { '/m/terraform.tfvars': 'unknown_roles = ["E8611AB8-C189-46E8-94E1-60213AB1F814"]\n' });
+    const found = run(policy('var.unknown_roles'), {
+      '/m/terraform.tfvars': 'unknown_roles = ["E8611AB8-C189-46E8-94E1-60213AB1F814"]\n',
+    });
     assert.equal(found.length, 1);
     assert.match(found[0] ?? '', /exempts Privileged Role Administrator/);
   });

@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { scanText } from '../../src/engine';
 
-const found = (text: string, file = 'main.bicep'): string[] => scanText(text, file, {}).findings.filter((f) => f.ruleId === 'LOCK-CRITICAL').map((f) => f.resource.name);
+const found = (text: string, file = 'main.bicep'): string[] =>
+  scanText(text, file, {})
+    .findings.filter((f) => f.ruleId === 'LOCK-CRITICAL')
+    .map((f) => f.resource.name);
 
 const KV = `resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: 'kv-data'
@@ -34,9 +37,11 @@ describe('LOCK-CRITICAL', () => {
   });
 
   it('a lock on another resource leaves the vault reported; a lock on a resource of unknown name keeps it quiet', () => {
-    const nsg = "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {\n  name: 'nsg'\n  location: 'westeurope'\n}\n";
+    const nsg =
+      "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {\n  name: 'nsg'\n  location: 'westeurope'\n}\n";
     assert.deepEqual(found(KV + nsg + lock('nsg')), ['kv-data']);
-    const existing = "param other string\nresource ext 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: other\n}\n";
+    const existing =
+      "param other string\nresource ext 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: other\n}\n";
     assert.deepEqual(found(KV + existing + lock('ext')), []);
   });
 

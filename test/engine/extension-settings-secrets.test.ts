@@ -9,11 +9,17 @@ import { memoryHost } from '../terraform/memory-host';
 
 function findings(text: string, file: string): Finding[] {
   const r = scanText(text, file, { host: memoryHost({ [file]: text }) });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
   return r.findings.filter((f) => f.ruleId === 'VM-EXT-SECRETS');
 }
 
-const extension = (name: string, settings: string): string => `resource ${name} 'Microsoft.Compute/virtualMachines/extensions@2024-03-01' = {
+const extension = (
+  name: string,
+  settings: string,
+): string => `resource ${name} 'Microsoft.Compute/virtualMachines/extensions@2024-03-01' = {
   name: 'vm/${name}'
   location: 'westeurope'
   properties: {
@@ -53,7 +59,10 @@ SETTINGS
 }
 `;
     const got = findings(text, '/t/main.tf');
-    assert.deepEqual(got.map((f) => f.message), ["Public setting 'Password' of extension 'join' holds a credential; the API returns settings in clear text."]);
+    assert.deepEqual(
+      got.map((f) => f.message),
+      ["Public setting 'Password' of extension 'join' holds a credential; the API returns settings in clear text."],
+    );
   });
 
   it('scale sets: inline extensions are named in the message (Bicep extensionProfile, azurerm extension blocks)', () => {
@@ -74,7 +83,12 @@ resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-03-01' = {
   }
 }
 `;
-    assert.deepEqual(findings(bicep, '/t/main.bicep').map((f) => f.message), ["Public setting 'commandToExecute' of extension 'cse' of scale set 'vmss' carries secure parameter 'pw'; the API returns settings in clear text."]);
+    assert.deepEqual(
+      findings(bicep, '/t/main.bicep').map((f) => f.message),
+      [
+        "Public setting 'commandToExecute' of extension 'cse' of scale set 'vmss' carries secure parameter 'pw'; the API returns settings in clear text.",
+      ],
+    );
     const tf = `variable "pw" {
   type      = string
   sensitive = true
@@ -94,6 +108,11 @@ resource "azurerm_linux_virtual_machine_scale_set" "s" {
   }
 }
 `;
-    assert.deepEqual(findings(tf, '/t/main.tf').map((f) => f.message), ["The public settings of extension 'cse' of scale set 'vmss' carry sensitive variable 'pw'; the API returns settings in clear text."]);
+    assert.deepEqual(
+      findings(tf, '/t/main.tf').map((f) => f.message),
+      [
+        "The public settings of extension 'cse' of scale set 'vmss' carry sensitive variable 'pw'; the API returns settings in clear text.",
+      ],
+    );
   });
 });

@@ -59,7 +59,8 @@ describe('fixAll', () => {
   });
 
   it('Terraform: added attributes are aligned with their neighbours and each other, as terraform fmt writes them', () => {
-    const text = 'resource "azurerm_key_vault" "kv" {\n  name      = "kv"\n  location  = "westeurope"\n  tenant_id = "x"\n  sku_name  = "standard"\n}\n';
+    const text =
+      'resource "azurerm_key_vault" "kv" {\n  name      = "kv"\n  location  = "westeurope"\n  tenant_id = "x"\n  sku_name  = "standard"\n}\n';
     const r = fixAll(text, '/w/main.tf', { level: 'all' });
     const lines = r.text.split('\n').filter((l) => l.includes(' = '));
     const columns = new Set(lines.map((l) => l.indexOf('=')));
@@ -68,11 +69,17 @@ describe('fixAll', () => {
   });
 
   it('a safe fix never rewrites a value a condition chose: review only, naming the insecure branch', () => {
-    const arm = STORAGE_ARM.replace('"sku": { "name": "Standard_LRS" }', `"sku": { "name": "Standard_LRS" },
-      "properties": { "minimumTlsVersion": "[if(parameters('isolate'), 'TLS1_2', 'TLS1_0')]" }`)
-      .replace('"contentVersion": "1.0.0.0",', '"contentVersion": "1.0.0.0",\n  "parameters": { "isolate": { "type": "bool", "defaultValue": false } },');
+    const arm = STORAGE_ARM.replace(
+      '"sku": { "name": "Standard_LRS" }',
+      `"sku": { "name": "Standard_LRS" },
+      "properties": { "minimumTlsVersion": "[if(parameters('isolate'), 'TLS1_2', 'TLS1_0')]" }`,
+    ).replace(
+      '"contentVersion": "1.0.0.0",',
+      '"contentVersion": "1.0.0.0",\n  "parameters": { "isolate": { "type": "bool", "defaultValue": false } },',
+    );
     const bicep = `param isolate bool = false\n${STORAGE_BICEP.replace("  kind: 'StorageV2'", "  kind: 'StorageV2'\n  properties: {\n    minimumTlsVersion: isolate ? 'TLS1_2' : 'TLS1_0'\n  }")}`;
-    const tf = 'variable "isolate" {\n  default = false\n}\n\nresource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = var.isolate ? "TLS1_2" : "TLS1_0"\n}\n';
+    const tf =
+      'variable "isolate" {\n  default = false\n}\n\nresource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = var.isolate ? "TLS1_2" : "TLS1_0"\n}\n';
     for (const [file, text, kept] of [
       ['/w/a.json', arm, `"[if(parameters('isolate'), 'TLS1_2', 'TLS1_0')]"`],
       ['/w/a.bicep', bicep, "isolate ? 'TLS1_2' : 'TLS1_0'"],
@@ -81,10 +88,17 @@ describe('fixAll', () => {
       const finding = scanText(text, file).findings.find((f) => f.ruleId === 'STG-TLS');
       assert.ok(finding, file);
       assert.equal(finding.fixes[0]?.safe, false, `${file}: not safe`);
-      assert.match(finding.fixes[0]?.title ?? '', /review: the condition's false branch gives the insecure value/, file);
+      assert.match(
+        finding.fixes[0]?.title ?? '',
+        /review: the condition's false branch gives the insecure value/,
+        file,
+      );
       const r = fixAll(text, file);
       assert.ok(r.text.includes(kept), `${file}: the condition is kept by a safe fix-all`);
-      assert.ok(r.pending.some((p) => p.finding.ruleId === 'STG-TLS' && p.reason === 'review'), file);
+      assert.ok(
+        r.pending.some((p) => p.finding.ruleId === 'STG-TLS' && p.reason === 'review'),
+        file,
+      );
     }
   });
 
@@ -104,7 +118,8 @@ describe('fixAll', () => {
   });
 
   it('a literal passed on by an expression (Terraform coalesce) is not rewritten by a safe fix either', () => {
-    const tf = 'resource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = coalesce(null, "TLS1_0")\n}\n';
+    const tf =
+      'resource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = coalesce(null, "TLS1_0")\n}\n';
     const finding = scanText(tf, '/w/a.tf').findings.find((f) => f.ruleId === 'STG-TLS');
     assert.ok(finding);
     assert.equal(finding.fixes[0]?.safe, false);
@@ -113,7 +128,12 @@ describe('fixAll', () => {
 });
 
 describe('applyEdits', () => {
-  const add = (at: number, key: string, text: string): TextEdit => ({ file: 'f', span: { start: at, end: at }, newText: text, adds: { container: 0, members: [{ path: [key, 'x'], valueText: '1' }] } });
+  const add = (at: number, key: string, text: string): TextEdit => ({
+    file: 'f',
+    span: { start: at, end: at },
+    newText: text,
+    adds: { container: 0, members: [{ path: [key, 'x'], valueText: '1' }] },
+  });
 
   it('refuses a second insertion that adds the same key to the same container', () => {
     const r = applyEdits('{}', [add(1, 'properties', 'A'), add(1, 'properties', 'B')], 'f');
@@ -129,7 +149,11 @@ describe('applyEdits', () => {
   });
 
   it('refuses overlapping replacements and an insertion inside a replaced range', () => {
-    const edit = (start: number, end: number, newText: string): TextEdit => ({ file: 'f', span: { start, end }, newText });
+    const edit = (start: number, end: number, newText: string): TextEdit => ({
+      file: 'f',
+      span: { start, end },
+      newText,
+    });
     const r = applyEdits('abcdef', [edit(1, 4, 'X'), edit(2, 5, 'Y'), edit(3, 3, 'Z')], 'f');
     assert.equal(r.text, 'aXef');
     assert.equal(r.rejected, 2);
@@ -138,7 +162,10 @@ describe('applyEdits', () => {
 
 describe('duplicate keys are analysis errors', () => {
   it('Bicep: a property declared twice in one object (BCP025)', () => {
-    const text = STORAGE_BICEP.replace("  kind: 'StorageV2'", "  kind: 'StorageV2'\n  properties: {\n    minimumTlsVersion: 'TLS1_2'\n  }\n  properties: {\n    allowBlobPublicAccess: false\n  }");
+    const text = STORAGE_BICEP.replace(
+      "  kind: 'StorageV2'",
+      "  kind: 'StorageV2'\n  properties: {\n    minimumTlsVersion: 'TLS1_2'\n  }\n  properties: {\n    allowBlobPublicAccess: false\n  }",
+    );
     const errors = scanText(text, '/w/main.bicep').errors;
     assert.equal(errors.length, 1, JSON.stringify(errors));
     assert.match(errors[0]?.message ?? '', /'properties' is declared more than once .*BCP025/);
@@ -146,7 +173,10 @@ describe('duplicate keys are analysis errors', () => {
   });
 
   it('ARM: a key written twice in one object', () => {
-    const text = STORAGE_ARM.replace('"kind": "StorageV2",', '"kind": "StorageV2",\n      "properties": {},\n      "properties": { "minimumTlsVersion": "TLS1_2" },');
+    const text = STORAGE_ARM.replace(
+      '"kind": "StorageV2",',
+      '"kind": "StorageV2",\n      "properties": {},\n      "properties": { "minimumTlsVersion": "TLS1_2" },',
+    );
     const errors = scanText(text, '/w/azuredeploy.json').errors;
     assert.equal(errors.length, 1, JSON.stringify(errors));
     assert.match(errors[0]?.message ?? '', /duplicate key "properties"/);

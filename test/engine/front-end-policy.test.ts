@@ -4,8 +4,17 @@ import { dropRepeatedFindings, EMPTY_CONFIG, parseRlensConfig, scanOptionsFrom, 
 
 function finding(file: string, start: number, extra: Partial<Finding> = {}): Finding {
   return {
-    ruleId: 'STG-TLS', severity: 'warning', message: 'old TLS', file, span: { start, end: start + 5 }, resource: { type: 't', name: 'n' },
-    layer: 'configurations', owner: 'customer', related: [], fixes: [], ...extra,
+    ruleId: 'STG-TLS',
+    severity: 'warning',
+    message: 'old TLS',
+    file,
+    span: { start, end: start + 5 },
+    resource: { type: 't', name: 'n' },
+    layer: 'configurations',
+    owner: 'customer',
+    related: [],
+    fixes: [],
+    ...extra,
   };
 }
 
@@ -24,7 +33,12 @@ describe('configuration to scan options', () => {
   });
 
   it('lets a choice that is set win, rule by rule, whatever the case of its id', () => {
-    const o = scanOptionsFrom(config, { rules: { 'kv-rbac': 'error' }, reportUnknown: false, allowedLocations: ['northeurope'], requireCustomerManagedKeys: true });
+    const o = scanOptionsFrom(config, {
+      rules: { 'kv-rbac': 'error' },
+      reportUnknown: false,
+      allowedLocations: ['northeurope'],
+      requireCustomerManagedKeys: true,
+    });
     assert.deepEqual(o.rules, { 'STG-TLS': 'warning', 'KV-RBAC': 'error' });
     assert.equal(o.reportUnknown, false);
     assert.deepEqual(o.allowedLocations, ['northeurope']);
@@ -38,13 +52,25 @@ describe('configuration to scan options', () => {
 });
 
 describe('one copy of a repeated finding', () => {
-  const report = (file: string, findings: Finding[]): { file: string; findings: { finding: Finding }[] } => ({ file, findings: findings.map((f) => ({ finding: f })) });
+  const report = (file: string, findings: Finding[]): { file: string; findings: { finding: Finding }[] } => ({
+    file,
+    findings: findings.map((f) => ({ finding: f })),
+  });
 
   it("keeps a module's finding once, in the report of the module scanned directly", () => {
     const inModule = finding('mod/storage.bicep', 10);
-    const [caller, module] = dropRepeatedFindings([report('main.bicep', [finding('main.bicep', 3), inModule]), report('mod/storage.bicep', [inModule])]);
-    assert.deepEqual(caller?.findings.map((x) => x.finding.file), ['main.bicep']);
-    assert.deepEqual(module?.findings.map((x) => x.finding.file), ['mod/storage.bicep']);
+    const [caller, module] = dropRepeatedFindings([
+      report('main.bicep', [finding('main.bicep', 3), inModule]),
+      report('mod/storage.bicep', [inModule]),
+    ]);
+    assert.deepEqual(
+      caller?.findings.map((x) => x.finding.file),
+      ['main.bicep'],
+    );
+    assert.deepEqual(
+      module?.findings.map((x) => x.finding.file),
+      ['mod/storage.bicep'],
+    );
   });
 
   it('keeps the first copy when no scan covered the module directly, and spells paths one way', () => {
@@ -56,14 +82,26 @@ describe('one copy of a repeated finding', () => {
   });
 
   it("drops a .bicepparam finding its template's scan reports with the value as a related location", () => {
-    const template = finding('main.bicep', 40, { related: [{ file: 'main.bicepparam', span: { start: 20, end: 25 }, message: 'value' }] });
-    const out = dropRepeatedFindings([report('main.bicep', [template]), report('main.bicepparam', [finding('main.bicepparam', 20)])]);
+    const template = finding('main.bicep', 40, {
+      related: [{ file: 'main.bicepparam', span: { start: 20, end: 25 }, message: 'value' }],
+    });
+    const out = dropRepeatedFindings([
+      report('main.bicep', [template]),
+      report('main.bicepparam', [finding('main.bicepparam', 20)]),
+    ]);
     assert.equal(out[0]?.findings.length, 1);
     assert.deepEqual(out[1]?.findings, []);
   });
 
   it('keeps findings that differ in rule, span or message', () => {
-    const out = dropRepeatedFindings([report('m.bicep', [finding('x.bicep', 1)]), report('n.bicep', [finding('x.bicep', 2), finding('x.bicep', 1, { message: 'other' }), finding('x.bicep', 1, { ruleId: 'KV-RBAC' })])]);
+    const out = dropRepeatedFindings([
+      report('m.bicep', [finding('x.bicep', 1)]),
+      report('n.bicep', [
+        finding('x.bicep', 2),
+        finding('x.bicep', 1, { message: 'other' }),
+        finding('x.bicep', 1, { ruleId: 'KV-RBAC' }),
+      ]),
+    ]);
     assert.equal(out[1]?.findings.length, 3);
   });
 });

@@ -19,8 +19,10 @@ function scanCase(c: hostile.HostileCase, entryAs?: string): ScanResult {
   return scanText(files[entry] ?? '', entryAs ?? entry, { host: memoryHost(files), today: '2026-01-01' });
 }
 
-const notes = (r: ScanResult): string[] => (r.document?.notes ?? []).map((n) => `${n.file.replace('/w/', '')}: ${n.message}`);
-const internal = (r: ScanResult): string[] => r.errors.filter((e) => e.message.startsWith('internal error')).map((e) => e.message);
+const notes = (r: ScanResult): string[] =>
+  (r.document?.notes ?? []).map((n) => `${n.file.replace('/w/', '')}: ${n.message}`);
+const internal = (r: ScanResult): string[] =>
+  r.errors.filter((e) => e.message.startsWith('internal error')).map((e) => e.message);
 
 describe('module expansion bounds (issue 19 item 4)', () => {
   it('analyses a module called again with the same values once', () => {
@@ -56,14 +58,22 @@ describe('module expansion bounds (issue 19 item 4)', () => {
     assert.deepEqual(internal(r), []);
     const capNotes = notes(r).filter((n) => n.includes('module instances'));
     assert.equal(capNotes.length, 1, notes(r).join('\n'));
-    assert.match(capNotes[0] ?? '', new RegExp(`modules expand to more than ${MAX_MODULE_EXPANSIONS} module instances from this file: module 'c\\d' and later calls`));
+    assert.match(
+      capNotes[0] ?? '',
+      new RegExp(
+        `modules expand to more than ${MAX_MODULE_EXPANSIONS} module instances from this file: module 'c\\d' and later calls`,
+      ),
+    );
   });
 
   it('Bicep: a fan-out under the cap gives every instance its resources', () => {
     const r = scanCase(hostile.bicepModuleFanOut(3, 6));
     assert.equal(r.document?.resources.length, 1 + 6 + 36);
     assert.deepEqual(notes(r), []);
-    assert.deepEqual(r.document?.resources.slice(0, 3).map((x) => x.symbol), ['sa', 'c0.sa', 'c0.c0.sa']);
+    assert.deepEqual(
+      r.document?.resources.slice(0, 3).map((x) => x.symbol),
+      ['sa', 'c0.sa', 'c0.c0.sa'],
+    );
   });
 
   it('Terraform: a module fan-out stops at the cap with one note', () => {
@@ -85,14 +95,18 @@ describe('Terraform module cycles (issue 19 item 11)', () => {
       const r = scanCase(hostile.terraformSelfModule(source));
       const tls = r.findings.filter((f) => f.ruleId === 'STG-TLS');
       assert.equal(tls.length, 1, tls.map((f) => f.resource.name).join(', '));
-      assert.deepEqual(notes(r), ["self/main.tf: module 'again' calls its own folder: the scan did not follow it again"]);
+      assert.deepEqual(notes(r), [
+        "self/main.tf: module 'again' calls its own folder: the scan did not follow it again",
+      ]);
     });
   }
 
   it('reports each finding once when the scanned path is not normalised (./self/main.tf)', () => {
     const r = scanCase(hostile.terraformSelfModule(), '/w/./self/main.tf');
     assert.equal(r.findings.filter((f) => f.ruleId === 'STG-TLS').length, 1);
-    assert.deepEqual(notes(r), ["./self/main.tf: module 'again' calls its own folder: the scan did not follow it again"]);
+    assert.deepEqual(notes(r), [
+      "./self/main.tf: module 'again' calls its own folder: the scan did not follow it again",
+    ]);
   });
 
   it('notes a cycle through two folders and reports each finding once', () => {
@@ -103,7 +117,9 @@ describe('Terraform module cycles (issue 19 item 11)', () => {
     };
     const r = scanCase({ files, entry: 'a/main.tf' });
     assert.equal(r.findings.filter((f) => f.ruleId === 'STG-TLS').length, 1);
-    assert.deepEqual(notes(r), ["b/main.tf: module 'back' calls a folder that calls it (a → b → a): the scan did not follow it again"]);
+    assert.deepEqual(notes(r), [
+      "b/main.tf: module 'back' calls a folder that calls it (a → b → a): the scan did not follow it again",
+    ]);
   });
 });
 
@@ -111,7 +127,10 @@ describe('depth guards (issue 19 item 7)', () => {
   it('.tf.json nested 5,000 deep: a precise error, no stack overflow', () => {
     const r = scanCase(hostile.tfJsonDeep(5000));
     assert.deepEqual(internal(r), []);
-    assert.deepEqual(r.errors.map((e) => e.message), ['JSON nested deeper than 1000 levels was not analysed']);
+    assert.deepEqual(
+      r.errors.map((e) => e.message),
+      ['JSON nested deeper than 1000 levels was not analysed'],
+    );
   });
 
   it('ARM expression with 5,000 index operations: the value is unknown and says why', () => {
@@ -119,8 +138,12 @@ describe('depth guards (issue 19 item 7)', () => {
     assert.deepEqual(internal(r), []);
     const tls = r.document?.resources[0]?.body;
     const value = tls?.kind === 'object' ? tls.properties.find((p) => p.key === 'properties')?.value : undefined;
-    const min = value?.kind === 'object' ? value.properties.find((p) => p.key === 'minimumTlsVersion')?.value : undefined;
-    assert.equal(min?.kind === 'unknown' ? min.reason : min?.kind, 'expression could not be read (expression nested deeper than 200 levels)');
+    const min =
+      value?.kind === 'object' ? value.properties.find((p) => p.key === 'minimumTlsVersion')?.value : undefined;
+    assert.equal(
+      min?.kind === 'unknown' ? min.reason : min?.kind,
+      'expression could not be read (expression nested deeper than 200 levels)',
+    );
   });
 
   it('ARM expression with 200 index operations still evaluates', () => {
@@ -141,7 +164,10 @@ describe('depth guards (issue 19 item 7)', () => {
     it(`${what} of 5,000 links: a nesting error, no stack overflow`, () => {
       const r = scanText(text, `/w/${file}`);
       assert.deepEqual(internal(r), []);
-      assert.ok(r.errors.some((e) => /nest/i.test(e.message)), r.errors.map((e) => e.message).join('\n'));
+      assert.ok(
+        r.errors.some((e) => /nest/i.test(e.message)),
+        r.errors.map((e) => e.message).join('\n'),
+      );
     });
   }
 });
@@ -149,7 +175,10 @@ describe('depth guards (issue 19 item 7)', () => {
 describe('linear rewrites of backtracking patterns keep their meaning (issue 19 item 5)', () => {
   it('format(): indexes, specifiers, escaped braces and unclosed placeholders', () => {
     const r = scanText(`output o string = format('{0}|{1,5}|{0:N2}|{{x}}|{2}|{0,|}}{|{x}', 'a', 'b')\n`, '/w/f.bicep');
-    assert.equal(r.document?.outputs?.[0]?.value.kind === 'string' ? r.document.outputs[0].value.value : undefined, 'a|b|a|{x}||a}{|{x}');
+    assert.equal(
+      r.document?.outputs?.[0]?.value.kind === 'string' ? r.document.outputs[0].value.value : undefined,
+      'a|b|a|{x}||a}{|{x}',
+    );
   });
 
   it('azurerm constraints with blanks around them', () => {

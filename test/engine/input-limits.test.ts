@@ -34,14 +34,23 @@ describe('robustness: input limits', () => {
   it('counts UTF-8 bytes, not characters', () => {
     // 600 KB of characters, 1.2 MB of UTF-8 ('é' is two bytes).
     const text = grown(600 * 1024, 'é');
-    assert.deepEqual(scanText(text, '/w/t.json', { maxFileBytes: 1024 * 1024 }).errors.map((e) => e.message), ['skipped: file is larger than 1 MB']);
+    assert.deepEqual(
+      scanText(text, '/w/t.json', { maxFileBytes: 1024 * 1024 }).errors.map((e) => e.message),
+      ['skipped: file is larger than 1 MB'],
+    );
     assert.deepEqual(scanText(text, '/w/t.json', { maxFileBytes: 2 * 1024 * 1024 }).errors, []);
   });
 
   it('honours maxFileBytes both ways', () => {
     const text = grown(20 * 1024);
-    assert.deepEqual(scanText(text, '/w/t.json', { maxFileBytes: 10 * 1024 }).errors.map((e) => e.message), ['skipped: file is larger than 10 KB']);
-    assert.deepEqual(scanText(grown(DEFAULT_MAX_FILE_BYTES + 10), '/w/t.json', { maxFileBytes: 8 * 1024 * 1024 }).errors, []);
+    assert.deepEqual(
+      scanText(text, '/w/t.json', { maxFileBytes: 10 * 1024 }).errors.map((e) => e.message),
+      ['skipped: file is larger than 10 KB'],
+    );
+    assert.deepEqual(
+      scanText(grown(DEFAULT_MAX_FILE_BYTES + 10), '/w/t.json', { maxFileBytes: 8 * 1024 * 1024 }).errors,
+      [],
+    );
   });
 
   it('stays quiet about a large JSON file that is not a template', () => {
@@ -52,7 +61,10 @@ describe('robustness: input limits', () => {
 
   it('skips a binary file (NUL in the first 8 KB) with an error entry', () => {
     const r = scanText(template.replace('"resources"', '"resources\u0000"'), '/w/bin.json');
-    assert.deepEqual(r.errors.map((e) => e.message), ['skipped: binary file (NUL bytes near the start; UTF-16 text is not supported)']);
+    assert.deepEqual(
+      r.errors.map((e) => e.message),
+      ['skipped: binary file (NUL bytes near the start; UTF-16 text is not supported)'],
+    );
     assert.deepEqual(r.findings, []);
   });
 

@@ -8,11 +8,20 @@ import { memoryHost } from '../terraform/memory-host';
 
 function verdicts(text: string, file: string): string[] {
   const r = scanText(text, file, { host: memoryHost({ [file]: text }), reportUnknown: true });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
-  return r.findings.filter((f) => f.ruleId === 'MI-USAGE').map((f) => `${f.resource.name} ${f.unknown ? 'unknown' : f.severity}`).sort();
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
+  return r.findings
+    .filter((f) => f.ruleId === 'MI-USAGE')
+    .map((f) => `${f.resource.name} ${f.unknown ? 'unknown' : f.severity}`)
+    .sort();
 }
 
-const cluster = (name: string, extra: string): string => `resource ${name} 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+const cluster = (
+  name: string,
+  extra: string,
+): string => `resource ${name} 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
   name: '${name}'
   location: 'westeurope'
   ${extra}

@@ -17,14 +17,17 @@ const KV_BICEP = `resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
 `;
 
 function ids(text: string, file: string, rule: string): string[] {
-  return scanText(text, file, {}).findings.filter((f) => f.ruleId === rule && !f.suppressed).map((f) => `${f.resource.name}: ${f.message}`);
+  return scanText(text, file, {})
+    .findings.filter((f) => f.ruleId === rule && !f.suppressed)
+    .map((f) => `${f.resource.name}: ${f.message}`);
 }
 
 describe('monitoring coverage', () => {
   it('DEF-COVERAGE looks at every type it can report on', () => {
     const rule = allRules().find((r) => r.id === 'DEF-COVERAGE');
     const declared = new Set(rule?.resourceTypes.map((t) => t.toLowerCase()));
-    for (const t of DEFENDER_PLAN_TYPES) assert.ok(declared.has(t.toLowerCase()), `${t} missing from def-coverage.yaml resourceTypes`);
+    for (const t of DEFENDER_PLAN_TYPES)
+      assert.ok(declared.has(t.toLowerCase()), `${t} missing from def-coverage.yaml resourceTypes`);
   });
 
   it('a resource-group template is never judged on subscription plans', () => {
@@ -40,13 +43,29 @@ describe('monitoring coverage', () => {
   });
 
   it('an ARM subscription schema counts as subscription scope', () => {
-    const arm = JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
-      contentVersion: '1.0.0.0',
-      resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st1', location: 'westeurope', kind: 'StorageV2', sku: { name: 'Standard_LRS' } }],
-    }, null, 2);
+    const arm = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        resources: [
+          {
+            type: 'Microsoft.Storage/storageAccounts',
+            apiVersion: '2023-05-01',
+            name: 'st1',
+            location: 'westeurope',
+            kind: 'StorageV2',
+            sku: { name: 'Standard_LRS' },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     assert.equal(ids(arm, 'sub.json', 'DEF-COVERAGE').length, 1);
-    assert.equal(ids(arm.replace('subscriptionDeploymentTemplate', 'deploymentTemplate'), 'rg.json', 'DEF-COVERAGE').length, 0);
+    assert.equal(
+      ids(arm.replace('subscriptionDeploymentTemplate', 'deploymentTemplate'), 'rg.json', 'DEF-COVERAGE').length,
+      0,
+    );
   });
 
   it('a pricings resource whose plan is a parameter may be any plan: nothing is reported', () => {
@@ -55,7 +74,8 @@ describe('monitoring coverage', () => {
   });
 
   it('MON-SENTINEL reports once per template, and one onboarded workspace is enough', () => {
-    const law = (n: string): string => `resource ${n} 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {\n  name: '${n}'\n  location: 'westeurope'\n}\n`;
+    const law = (n: string): string =>
+      `resource ${n} 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {\n  name: '${n}'\n  location: 'westeurope'\n}\n`;
     assert.equal(ids(law('a') + law('b'), 'm.bicep', 'MON-SENTINEL').length, 1);
     const onboarded = `${law('a')}${law('b')}resource s 'Microsoft.SecurityInsights/onboardingStates@2024-03-01' = {\n  name: 'default'\n  scope: b\n  properties: {}\n}\n`;
     assert.deepEqual(ids(onboarded, 'm.bicep', 'MON-SENTINEL'), []);

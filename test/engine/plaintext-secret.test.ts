@@ -9,11 +9,17 @@ import { memoryHost } from '../terraform/memory-host';
 
 function findings(text: string, file: string): Finding[] {
   const r = scanText(text, file, { host: memoryHost({ [file]: text }) });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
   return r.findings.filter((f) => f.ruleId === 'SEC-PLAINTEXT' || f.ruleId === 'SEC-PARAM-DEFAULT');
 }
 
-const sqlServer = (name: string, password: string): string => `resource ${name} 'Microsoft.Sql/servers@2023-08-01-preview' = {
+const sqlServer = (
+  name: string,
+  password: string,
+): string => `resource ${name} 'Microsoft.Sql/servers@2023-08-01-preview' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -24,7 +30,7 @@ const sqlServer = (name: string, password: string): string => `resource ${name} 
 `;
 
 describe('SEC-PLAINTEXT', () => {
-  it('Bicep: a secure or secret-named parameter default is SEC-PARAM-DEFAULT\'s alone; other plain defaults are SEC-PLAINTEXT\'s', () => {
+  it("Bicep: a secure or secret-named parameter default is SEC-PARAM-DEFAULT's alone; other plain defaults are SEC-PLAINTEXT's", () => {
     const text = `@secure()
 param securePwd string = 'Zx9-secure-default'
 param sqlPassword string = 'Zx9-named-default'
@@ -32,7 +38,9 @@ param dbLoginValue string = 'Zx9-plain-default'
 @secure()
 param fromVault string
 ${sqlServer('a', 'securePwd')}${sqlServer('b', 'sqlPassword')}${sqlServer('c', 'dbLoginValue')}${sqlServer('d', 'fromVault')}${sqlServer('e', "'GEN-PASSWORD'")}${sqlServer('f', "'<your-password>'")}`;
-    const got = findings(text, '/t/main.bicep').map((f) => `${f.ruleId} ${f.ruleId === 'SEC-PLAINTEXT' ? f.resource.name : f.message.split("'")[1]}`).sort();
+    const got = findings(text, '/t/main.bicep')
+      .map((f) => `${f.ruleId} ${f.ruleId === 'SEC-PLAINTEXT' ? f.resource.name : f.message.split("'")[1]}`)
+      .sort();
     assert.deepEqual(got, ['SEC-PARAM-DEFAULT securePwd', 'SEC-PARAM-DEFAULT sqlPassword', 'SEC-PLAINTEXT c']);
   });
 
@@ -63,21 +71,40 @@ resource "azurerm_key_vault_secret" "unset" {
 }
 `;
     const got = findings(text, '/t/main.tf');
-    assert.deepEqual(got.map((f) => f.resource.name), ['deploy-token']);
+    assert.deepEqual(
+      got.map((f) => f.resource.name),
+      ['deploy-token'],
+    );
     for (const f of got) assert.ok(!JSON.stringify(f).includes('Zx9'), 'the value is never repeated');
   });
 
   it('ARM: no message, related location or note repeats the password', () => {
-    const text = JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      contentVersion: '1.0.0.0',
-      parameters: { dbLoginValue: { type: 'string', defaultValue: 'Zx9-arm-default' } },
-      variables: { vmPwd: 'Zx9-arm-variable' },
-      resources: [
-        { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'sql', location: 'westeurope', properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('dbLoginValue')]" } },
-        { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-03-01', name: 'vm', location: 'westeurope', properties: { osProfile: { adminUsername: 'a', adminPassword: "[variables('vmPwd')]" } } },
-      ],
-    }, null, 2);
+    const text = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { dbLoginValue: { type: 'string', defaultValue: 'Zx9-arm-default' } },
+        variables: { vmPwd: 'Zx9-arm-variable' },
+        resources: [
+          {
+            type: 'Microsoft.Sql/servers',
+            apiVersion: '2023-08-01-preview',
+            name: 'sql',
+            location: 'westeurope',
+            properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('dbLoginValue')]" },
+          },
+          {
+            type: 'Microsoft.Compute/virtualMachines',
+            apiVersion: '2024-03-01',
+            name: 'vm',
+            location: 'westeurope',
+            properties: { osProfile: { adminUsername: 'a', adminPassword: "[variables('vmPwd')]" } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     const got = findings(text, '/t/azuredeploy.json');
     assert.deepEqual(got.map((f) => f.resource.name).sort(), ['sql', 'vm']);
     for (const f of got) {
@@ -87,18 +114,43 @@ resource "azurerm_key_vault_secret" "unset" {
   });
 
   it('ARM: a plain parameter without a default is a warning at the property; properties from an unknown variable and Terraform variables are not judged', () => {
-    const text = JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      contentVersion: '1.0.0.0',
-      parameters: { plainPwd: { type: 'string' }, mode: { type: 'string' }, spec: { type: 'object' } },
-      variables: { props: "[if(equals(parameters('mode'), 'a'), json('{}'), json('{}'))]" },
-      resources: [
-        { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'plain', location: 'westeurope', properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('plainPwd')]" } },
-        { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'member', location: 'westeurope', properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('spec').password]" } },
-        { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-03-01', name: 'fromVariable', location: 'westeurope', properties: "[variables('props')]" },
-      ],
-    }, null, 2);
-    assert.deepEqual(findings(text, '/t/azuredeploy.json').map((f) => `${f.resource.name} ${f.severity}`), ['plain warning']);
+    const text = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { plainPwd: { type: 'string' }, mode: { type: 'string' }, spec: { type: 'object' } },
+        variables: { props: "[if(equals(parameters('mode'), 'a'), json('{}'), json('{}'))]" },
+        resources: [
+          {
+            type: 'Microsoft.Sql/servers',
+            apiVersion: '2023-08-01-preview',
+            name: 'plain',
+            location: 'westeurope',
+            properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('plainPwd')]" },
+          },
+          {
+            type: 'Microsoft.Sql/servers',
+            apiVersion: '2023-08-01-preview',
+            name: 'member',
+            location: 'westeurope',
+            properties: { administratorLogin: 'a', administratorLoginPassword: "[parameters('spec').password]" },
+          },
+          {
+            type: 'Microsoft.Compute/virtualMachines',
+            apiVersion: '2024-03-01',
+            name: 'fromVariable',
+            location: 'westeurope',
+            properties: "[variables('props')]",
+          },
+        ],
+      },
+      null,
+      2,
+    );
+    assert.deepEqual(
+      findings(text, '/t/azuredeploy.json').map((f) => `${f.resource.name} ${f.severity}`),
+      ['plain warning'],
+    );
     const tf = `variable "plain_pwd" {
   type = string
 }

@@ -9,9 +9,15 @@ import { memoryHost } from '../terraform/memory-host';
 
 const RULE = 'IAM-GRAPH-PRIV-ROLE';
 
-function run(files: Record<string, string>, file: string): { messages: string[]; doc: ReturnType<typeof scanText>['document'] } {
+function run(
+  files: Record<string, string>,
+  file: string,
+): { messages: string[]; doc: ReturnType<typeof scanText>['document'] } {
   const r = scanText(files[file] ?? '', file, { host: memoryHost(files) });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
   return { messages: r.findings.filter((f) => f.ruleId === RULE).map((f) => f.message), doc: r.document };
 }
 
@@ -46,9 +52,15 @@ resource "azuread_app_role_assignment" "b" {
   resource_object_id  = "00000000-0000-0000-0000-000000000002"
 }
 `;
-    const { messages, doc } = run({ '/m/main.tf': main, '/m/terraform.tfvars': 'role = "9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8"\n' }, '/m/main.tf');
+    const { messages, doc } = run(
+      { '/m/main.tf': main, '/m/terraform.tfvars': 'role = "9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8"\n' },
+      '/m/main.tf',
+    );
     assert.equal(messages.length, 1);
-    assert.match(messages[0] ?? '', /^App role assignment 'a' grants the Microsoft Graph permission RoleManagement\.ReadWrite\.Directory/);
+    assert.match(
+      messages[0] ?? '',
+      /^App role assignment 'a' grants the Microsoft Graph permission RoleManagement\.ReadWrite\.Directory/,
+    );
     const b = doc?.resources.find((r) => r.symbol === 'azuread_app_role_assignment.b');
     assert.ok(b);
     const found = lookup(b.body, ['app_role_id']);

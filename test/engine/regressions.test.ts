@@ -13,7 +13,9 @@ import { checkScan } from '../robustness/check';
 const DIR = join(FIXTURES, 'regressions');
 
 describe('robustness: regression fixtures', () => {
-  const files = readdirSync(DIR).filter((f) => f !== 'README.md').sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f !== 'README.md')
+    .sort();
 
   it('has a README entry for every fixture', () => {
     const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
@@ -35,8 +37,14 @@ describe('robustness: regression fixtures', () => {
   it('a suppression comment whose reason holds 60,000 spaces keeps its reason, in Bicep and Terraform', () => {
     const spaces = ' '.repeat(60_000);
     const cases: Array<[string, string]> = [
-      ['/w/main.bicep', `// rlens-disable-next-line STG-TLS -- legacy${spaces}clients [until 2099-01-01]\nresource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'st'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: 'TLS1_0'\n  }\n}\n`],
-      ['/w/main.tf', `# rlens-disable-next-line STG-TLS -- legacy${spaces}clients\nresource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n`],
+      [
+        '/w/main.bicep',
+        `// rlens-disable-next-line STG-TLS -- legacy${spaces}clients [until 2099-01-01]\nresource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'st'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: 'TLS1_0'\n  }\n}\n`,
+      ],
+      [
+        '/w/main.tf',
+        `# rlens-disable-next-line STG-TLS -- legacy${spaces}clients\nresource "azurerm_storage_account" "st" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n`,
+      ],
     ];
     for (const [file, text] of cases) {
       const { problem } = checkScan(text, file);

@@ -15,25 +15,42 @@ describe('data residency options', () => {
   it('reports nothing when no allowed regions are configured', () => {
     for (const file of [LOCATION, REPLICA]) {
       for (const options of [{}, { allowedLocations: [] }, { allowedLocations: [' '] }]) {
-        assert.deepEqual(scanFile(file, { ...options, reportUnknown: true }).findings.filter((f) => f.ruleId.startsWith('RES-')), []);
+        assert.deepEqual(
+          scanFile(file, { ...options, reportUnknown: true }).findings.filter((f) => f.ruleId.startsWith('RES-')),
+          [],
+        );
       }
     }
   });
 
   it('never guesses resourceGroup().location or a parameter without a value: unknown, and only when asked', () => {
-    const quiet = scanFile(LOCATION, { allowedLocations: ['westeurope'] }).findings.filter((f) => f.ruleId === 'RES-LOCATION');
+    const quiet = scanFile(LOCATION, { allowedLocations: ['westeurope'] }).findings.filter(
+      (f) => f.ruleId === 'RES-LOCATION',
+    );
     assert.ok(quiet.every((f) => !f.unknown));
-    const asked = scanFile(LOCATION, { allowedLocations: ['westeurope'], reportUnknown: true }).findings.filter((f) => f.ruleId === 'RES-LOCATION' && f.unknown);
-    assert.deepEqual(asked.map((f) => [f.resource.name, f.severity]).sort(), [['strg', 'info'], ['stunset', 'info']]);
+    const asked = scanFile(LOCATION, { allowedLocations: ['westeurope'], reportUnknown: true }).findings.filter(
+      (f) => f.ruleId === 'RES-LOCATION' && f.unknown,
+    );
+    assert.deepEqual(asked.map((f) => [f.resource.name, f.severity]).sort(), [
+      ['strg', 'info'],
+      ['stunset', 'info'],
+    ]);
     assert.match(asked.find((f) => f.resource.name === 'stunset')?.message ?? '', /parameter 'unset'/);
   });
 
   it('names where a region comes from and the region a geo-redundant copy goes to', () => {
-    const fromParam = scanFile(LOCATION, { allowedLocations: ['westeurope'] }).findings.find((f) => f.resource.name === 'kvparam' && f.ruleId === 'RES-LOCATION');
+    const fromParam = scanFile(LOCATION, { allowedLocations: ['westeurope'] }).findings.find(
+      (f) => f.resource.name === 'kvparam' && f.ruleId === 'RES-LOCATION',
+    );
     assert.match(fromParam?.message ?? '', /eastus.*default of parameter 'location'/);
     assert.equal(fromParam?.layer, 'customer-data');
-    const replica = scanFile(REPLICA, { allowedLocations: ['westeurope'] }).findings.filter((f) => f.ruleId === 'RES-REPLICA');
-    assert.ok(replica.some((f) => /copy in northeurope, the pair of westeurope/.test(f.message)), replica.map((f) => f.message).join('\n'));
+    const replica = scanFile(REPLICA, { allowedLocations: ['westeurope'] }).findings.filter(
+      (f) => f.ruleId === 'RES-REPLICA',
+    );
+    assert.ok(
+      replica.some((f) => /copy in northeurope, the pair of westeurope/.test(f.message)),
+      replica.map((f) => f.message).join('\n'),
+    );
     assert.ok(replica.some((f) => /server 'sql-dr' in northeurope/.test(f.message)));
   });
 
@@ -49,11 +66,17 @@ describe('data residency options', () => {
 
 describe('customer-managed key requirement', () => {
   it('keeps CMK rules at info by default and raises them to warning when required', () => {
-    const severities = (options: object): string[] => scanFile(STG_CMK, options).findings.filter((f) => f.ruleId === 'STG-CMK').map((f) => f.severity);
+    const severities = (options: object): string[] =>
+      scanFile(STG_CMK, options)
+        .findings.filter((f) => f.ruleId === 'STG-CMK')
+        .map((f) => f.severity);
     assert.deepEqual(severities({}), ['info', 'info']);
     assert.deepEqual(severities({ requireCustomerManagedKeys: true }), ['warning', 'warning']);
     // A user's explicit severity still wins.
-    assert.deepEqual(severities({ requireCustomerManagedKeys: true, rules: { 'STG-CMK': 'error' } }), ['error', 'error']);
+    assert.deepEqual(severities({ requireCustomerManagedKeys: true, rules: { 'STG-CMK': 'error' } }), [
+      'error',
+      'error',
+    ]);
   });
 
   it('rule files name only requirements and key targets that exist', () => {
@@ -63,18 +86,27 @@ describe('customer-managed key requirement', () => {
       assert.ok(RAISE_WITH_NAMES.includes(String(r.options?.raiseWith)), r.id);
       assert.equal(r.severity, 'info', `${r.id}: only info rules are raised`);
     }
-    for (const r of allRules().filter((x) => x.code === 'customer-managed-key')) assert.ok(CMK_TARGETS.includes(String(r.options?.target)), r.id);
+    for (const r of allRules().filter((x) => x.code === 'customer-managed-key'))
+      assert.ok(CMK_TARGETS.includes(String(r.options?.target)), r.id);
   });
 });
 
 describe('.rlens.yaml requirement keys', () => {
   it('reads allowedLocations and requireCustomerManagedKeys, and rejects bad values with a span', () => {
-    const { config, problems } = parseRlensConfig('allowedLocations: [westeurope, North Europe]\nrequireCustomerManagedKeys: true\n');
+    const { config, problems } = parseRlensConfig(
+      'allowedLocations: [westeurope, North Europe]\nrequireCustomerManagedKeys: true\n',
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(config.allowedLocations, ['westeurope', 'North Europe']);
     assert.equal(config.requireCustomerManagedKeys, true);
     const bad = parseRlensConfig('allowedLocations: westeurope\nrequireCustomerManagedKeys: yes please\n');
-    assert.deepEqual(bad.problems.map((p) => p.message), ["'allowedLocations' must be a list of Azure regions (e.g. westeurope)", "'requireCustomerManagedKeys' must be true or false"]);
+    assert.deepEqual(
+      bad.problems.map((p) => p.message),
+      [
+        "'allowedLocations' must be a list of Azure regions (e.g. westeurope)",
+        "'requireCustomerManagedKeys' must be true or false",
+      ],
+    );
     assert.equal(bad.config.allowedLocations, undefined);
   });
 });

@@ -2,9 +2,12 @@
 import assert from 'node:assert/strict';
 import { scanText, type Resource } from '../../src/engine';
 
-const ARM = (resources: object[]): string => JSON.stringify({
-  $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources,
-});
+const ARM = (resources: object[]): string =>
+  JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources,
+  });
 
 function resources(text: string, file: string): readonly Resource[] {
   const doc = scanText(text, file, {}).document;
@@ -19,21 +22,70 @@ function byName(list: readonly Resource[], name: string): Resource {
 }
 
 describe('resource links resolved by the adapters', () => {
-  const arm = resources(ARM([
-    { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'srv', location: 'westeurope', properties: {} },
-    { type: 'Microsoft.Sql/servers/databases', apiVersion: '2023-08-01-preview', name: 'srv/db', location: 'westeurope', properties: {} },
-    { type: 'Microsoft.Sql/servers/databases/auditingSettings', apiVersion: '2023-08-01-preview', name: 'srv/db/default', properties: {} },
-    { type: 'Microsoft.Sql/servers/providers/diagnosticSettings', apiVersion: '2021-05-01-preview', name: 'srv/Microsoft.Insights/diag', properties: {} },
-    { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', scope: 'Microsoft.Sql/servers/srv', properties: { level: 'CanNotDelete' } },
-    { type: 'Microsoft.Insights/diagnosticSettings', apiVersion: '2021-05-01-preview', name: 'dbdiag', scope: 'Microsoft.Sql/servers/srv/databases/db', properties: {} },
-    { type: 'Microsoft.Sql/servers/auditingSettings', apiVersion: '2023-08-01-preview', name: 'other/default', properties: {} },
-  ]), 'main.json');
+  const arm = resources(
+    ARM([
+      {
+        type: 'Microsoft.Sql/servers',
+        apiVersion: '2023-08-01-preview',
+        name: 'srv',
+        location: 'westeurope',
+        properties: {},
+      },
+      {
+        type: 'Microsoft.Sql/servers/databases',
+        apiVersion: '2023-08-01-preview',
+        name: 'srv/db',
+        location: 'westeurope',
+        properties: {},
+      },
+      {
+        type: 'Microsoft.Sql/servers/databases/auditingSettings',
+        apiVersion: '2023-08-01-preview',
+        name: 'srv/db/default',
+        properties: {},
+      },
+      {
+        type: 'Microsoft.Sql/servers/providers/diagnosticSettings',
+        apiVersion: '2021-05-01-preview',
+        name: 'srv/Microsoft.Insights/diag',
+        properties: {},
+      },
+      {
+        type: 'Microsoft.Authorization/locks',
+        apiVersion: '2020-05-01',
+        name: 'lock',
+        scope: 'Microsoft.Sql/servers/srv',
+        properties: { level: 'CanNotDelete' },
+      },
+      {
+        type: 'Microsoft.Insights/diagnosticSettings',
+        apiVersion: '2021-05-01-preview',
+        name: 'dbdiag',
+        scope: 'Microsoft.Sql/servers/srv/databases/db',
+        properties: {},
+      },
+      {
+        type: 'Microsoft.Sql/servers/auditingSettings',
+        apiVersion: '2023-08-01-preview',
+        name: 'other/default',
+        properties: {},
+      },
+    ]),
+    'main.json',
+  );
   const symbol = (name: string): string => byName(arm, name).symbol;
 
   it('links an ARM child written at the top level to every declared ancestor its name and type name', () => {
     assert.deepEqual(byName(arm, 'srv/db').ancestorSymbols, [symbol('srv')]);
-    assert.deepEqual(new Set(byName(arm, 'srv/db/default').ancestorSymbols), new Set([symbol('srv'), symbol('srv/db')]));
-    assert.deepEqual(byName(arm, 'srv/Microsoft.Insights/diag').ancestorSymbols, [symbol('srv')], 'the legacy providers form');
+    assert.deepEqual(
+      new Set(byName(arm, 'srv/db/default').ancestorSymbols),
+      new Set([symbol('srv'), symbol('srv/db')]),
+    );
+    assert.deepEqual(
+      byName(arm, 'srv/Microsoft.Insights/diag').ancestorSymbols,
+      [symbol('srv')],
+      'the legacy providers form',
+    );
     assert.equal(byName(arm, 'other/default').ancestorSymbols, undefined, 'a parent not in the document links nothing');
     assert.equal(byName(arm, 'srv').ancestorSymbols, undefined);
   });
@@ -51,7 +103,10 @@ describe('resource links resolved by the adapters', () => {
     const blob = byName(bicep, 'st/default');
     assert.equal(blob.parentSymbol, 'st');
     assert.deepEqual(blob.ancestorSymbols, ['st']);
-    const tf = resources('resource "azurerm_mssql_server" "a" {\n  name = "a/b"\n}\n\nresource "azurerm_mssql_database" "d" {\n  name      = "a/b/c"\n  server_id = azurerm_mssql_server.a.id\n}\n', 'main.tf');
+    const tf = resources(
+      'resource "azurerm_mssql_server" "a" {\n  name = "a/b"\n}\n\nresource "azurerm_mssql_database" "d" {\n  name      = "a/b/c"\n  server_id = azurerm_mssql_server.a.id\n}\n',
+      'main.tf',
+    );
     assert.equal(byName(tf, 'a/b/c').ancestorSymbols, undefined);
     assert.deepEqual(byName(tf, 'a/b/c').references, ['azurerm_mssql_server.a']);
   });

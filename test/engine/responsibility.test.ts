@@ -3,10 +3,21 @@ import { allRules, DEPLOYMENT_MODELS, LAYERS, ownerOf, serviceModelOf, TEMPLATE_
 
 describe('shared-responsibility model', () => {
   it('has the ten layers of the table, in order', () => {
-    assert.deepEqual(LAYERS.map((l) => l.title), [
-      'Customer data', 'Configurations and settings', 'Identities and users', 'Client devices', 'Applications',
-      'Network controls', 'Operating system', 'Physical hosts', 'Physical network', 'Physical datacenter',
-    ]);
+    assert.deepEqual(
+      LAYERS.map((l) => l.title),
+      [
+        'Customer data',
+        'Configurations and settings',
+        'Identities and users',
+        'Client devices',
+        'Applications',
+        'Network controls',
+        'Operating system',
+        'Physical hosts',
+        'Physical network',
+        'Physical datacenter',
+      ],
+    );
   });
 
   it('gives the customer everything on-premises and nothing physical in the cloud', () => {

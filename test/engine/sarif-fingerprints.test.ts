@@ -13,11 +13,16 @@ interface SarifResult {
 
 function results(text: string): SarifResult[] {
   const file = 'infra/main.bicep';
-  const sarif = toSarif([toFileReport(scanText(text, file, { today: '2026-01-01' }), text)], '0.0.0') as { runs: Array<{ results: SarifResult[] }> };
+  const sarif = toSarif([toFileReport(scanText(text, file, { today: '2026-01-01' }), text)], '0.0.0') as {
+    runs: Array<{ results: SarifResult[] }>;
+  };
   return sarif.runs[0]!.results;
 }
 
-const storage = (symbol: string, name: string): string => `resource ${symbol} 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+const storage = (
+  symbol: string,
+  name: string,
+): string => `resource ${symbol} 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: '${name}'
   location: 'westeurope'
   kind: 'StorageV2'
@@ -31,7 +36,10 @@ const storage = (symbol: string, name: string): string => `resource ${symbol} 'M
 }
 `;
 
-const byKey = (rs: SarifResult[]): Map<string, string> => new Map(rs.map((r) => [`${r.ruleId} ${r.properties.resource.name}`, r.partialFingerprints[FINGERPRINT_KEY] as string]));
+const byKey = (rs: SarifResult[]): Map<string, string> =>
+  new Map(
+    rs.map((r) => [`${r.ruleId} ${r.properties.resource.name}`, r.partialFingerprints[FINGERPRINT_KEY] as string]),
+  );
 
 describe('SARIF partialFingerprints', () => {
   it('are unique within a run', () => {
@@ -45,7 +53,10 @@ describe('SARIF partialFingerprints', () => {
     const before = results(storage('b', 'stb'));
     const after = results(storage('a', 'sta') + storage('b', 'stb'));
     const moved = after.filter((r) => r.properties.resource.name === 'stb');
-    assert.ok(moved[0]!.locations[0]!.physicalLocation.region.startLine > before[0]!.locations[0]!.physicalLocation.region.startLine);
+    assert.ok(
+      moved[0]!.locations[0]!.physicalLocation.region.startLine >
+        before[0]!.locations[0]!.physicalLocation.region.startLine,
+    );
     const old = byKey(before);
     for (const [key, print] of byKey(moved)) assert.equal(print, old.get(key), key);
   });

@@ -12,8 +12,14 @@ const RULE = 'SEC-OUTPUT';
 
 function flagged(text: string, file: string): string[] {
   const r = scanText(text, file, { host: memoryHost({ [file]: text }) });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
-  return r.findings.filter((f: Finding) => f.ruleId === RULE).map((f) => f.resource.name).sort();
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
+  return r.findings
+    .filter((f: Finding) => f.ruleId === RULE)
+    .map((f) => f.resource.name)
+    .sort();
 }
 
 describe('SEC-OUTPUT', () => {
@@ -38,21 +44,25 @@ output declared string = pwd
   });
 
   it('ARM: the same verdicts, reference() of a resource named by a secure parameter included', () => {
-    const text = JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      contentVersion: '1.0.0.0',
-      parameters: { pwd: { type: 'securestring' }, settings: { type: 'secureObject' } },
-      resources: [],
-      outputs: {
-        plain: { type: 'string', value: "[parameters('pwd')]" },
-        url: { type: 'string', value: "[concat('https://admin:', parameters('pwd'), '@example.com')]" },
-        member: { type: 'string', value: "[parameters('settings').adminPassword]" },
-        hashed: { type: 'string', value: "[uniqueString(parameters('pwd'))]" },
-        compared: { type: 'bool', value: "[equals(parameters('pwd'), '')]" },
-        fqdn: { type: 'string', value: "[reference(parameters('settings').pipName).dnsSettings.fqdn]" },
-        declared: { type: 'securestring', value: "[parameters('pwd')]" },
+    const text = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { pwd: { type: 'securestring' }, settings: { type: 'secureObject' } },
+        resources: [],
+        outputs: {
+          plain: { type: 'string', value: "[parameters('pwd')]" },
+          url: { type: 'string', value: "[concat('https://admin:', parameters('pwd'), '@example.com')]" },
+          member: { type: 'string', value: "[parameters('settings').adminPassword]" },
+          hashed: { type: 'string', value: "[uniqueString(parameters('pwd'))]" },
+          compared: { type: 'bool', value: "[equals(parameters('pwd'), '')]" },
+          fqdn: { type: 'string', value: "[reference(parameters('settings').pipName).dnsSettings.fqdn]" },
+          declared: { type: 'securestring', value: "[parameters('pwd')]" },
+        },
       },
-    }, null, 2);
+      null,
+      2,
+    );
     assert.deepEqual(flagged(text, '/t/azuredeploy.json'), ['member', 'plain', 'url']);
   });
 
@@ -75,8 +85,9 @@ output "declared" {
     assert.deepEqual(flagged(text, '/t/main.tf'), ['hashed', 'plain']);
   });
 
-  it('a secure parameter\'s default or parameter-file value returned as it is is reported', () => {
-    const text = "@secure()\nparam pwd string = 'Sup3r-Secret!'\noutput plain string = pwd\noutput hashed string = uniqueString(pwd)\n";
+  it("a secure parameter's default or parameter-file value returned as it is is reported", () => {
+    const text =
+      "@secure()\nparam pwd string = 'Sup3r-Secret!'\noutput plain string = pwd\noutput hashed string = uniqueString(pwd)\n";
     assert.deepEqual(flagged(text, '/t/default.bicep'), ['plain']);
   });
 

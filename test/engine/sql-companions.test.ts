@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { scanText, type FileHost } from '../../src/engine';
 
 function found(text: string, file: string, rule: string): string[] {
-  return scanText(text, file, {}).findings.filter((f) => f.ruleId === rule && !f.suppressed).map((f) => `${f.resource.name}:${f.severity}`);
+  return scanText(text, file, {})
+    .findings.filter((f) => f.ruleId === rule && !f.suppressed)
+    .map((f) => `${f.resource.name}:${f.severity}`);
 }
 
 const SERVER_TF = `resource "azurerm_mssql_server" "a" {
@@ -30,15 +32,30 @@ describe('SQL-AUDIT companions', () => {
   });
 
   it('stays quiet for an ARM auditing setting whose name is an expression', () => {
-    const text = JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      contentVersion: '1.0.0.0',
-      parameters: { server: { type: 'string' } },
-      resources: [
-        { type: 'Microsoft.Sql/servers', apiVersion: '2023-08-01-preview', name: 'sql-a', location: 'westeurope', properties: {} },
-        { type: 'Microsoft.Sql/servers/auditingSettings', apiVersion: '2023-08-01-preview', name: "[concat(parameters('server'), '/default')]", properties: { state: 'Enabled' } },
-      ],
-    }, null, 2);
+    const text = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { server: { type: 'string' } },
+        resources: [
+          {
+            type: 'Microsoft.Sql/servers',
+            apiVersion: '2023-08-01-preview',
+            name: 'sql-a',
+            location: 'westeurope',
+            properties: {},
+          },
+          {
+            type: 'Microsoft.Sql/servers/auditingSettings',
+            apiVersion: '2023-08-01-preview',
+            name: "[concat(parameters('server'), '/default')]",
+            properties: { state: 'Enabled' },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     assert.deepEqual(found(text, 'azuredeploy.json', 'SQL-AUDIT'), []);
   });
 
@@ -47,19 +64,36 @@ describe('SQL-AUDIT companions', () => {
     const AUDIT_MODULE = `param serverName string\n\nresource server 'Microsoft.Sql/servers@2023-08-01-preview' existing = {\n  name: serverName\n}\n\nresource audit 'Microsoft.Sql/servers/auditingSettings@2023-08-01-preview' = {\n  name: 'default'\n  parent: server\n  properties: {\n    state: 'Enabled'\n  }\n}\n`;
     const host = (files: Record<string, string>): FileHost => ({ readFile: (p) => files[p] });
     const scan = (main: string): string[] =>
-      scanText(main, '/t/main.bicep', { host: host({ '/t/audit.bicep': AUDIT_MODULE }) }).findings.filter((f) => f.ruleId === 'SQL-AUDIT').map((f) => f.resource.name);
+      scanText(main, '/t/main.bicep', { host: host({ '/t/audit.bicep': AUDIT_MODULE }) })
+        .findings.filter((f) => f.ruleId === 'SQL-AUDIT')
+        .map((f) => f.resource.name);
 
     it('a module auditing the server it is given by `sql.name` audits that server, and only that one', () => {
       const second = SERVER.replace('resource sql ', 'resource second ').replace('sql-main', 'sql-second');
-      assert.deepEqual(scan(`${SERVER}\n${second}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: sql.name\n  }\n}\n`), ['sql-second']);
+      assert.deepEqual(
+        scan(
+          `${SERVER}\n${second}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: sql.name\n  }\n}\n`,
+        ),
+        ['sql-second'],
+      );
     });
 
     it('a module auditing some other, named server leaves this one reported', () => {
-      assert.deepEqual(scan(`${SERVER}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: 'sql-other'\n  }\n}\n`), ['sql-main']);
+      assert.deepEqual(
+        scan(
+          `${SERVER}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: 'sql-other'\n  }\n}\n`,
+        ),
+        ['sql-main'],
+      );
     });
 
     it('a module auditing a server whose name is unknown keeps every server quiet', () => {
-      assert.deepEqual(scan(`param other string\n${SERVER}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: other\n  }\n}\n`), []);
+      assert.deepEqual(
+        scan(
+          `param other string\n${SERVER}\nmodule a './audit.bicep' = {\n  name: 'audit'\n  params: {\n    serverName: other\n  }\n}\n`,
+        ),
+        [],
+      );
     });
   });
 });
@@ -70,7 +104,9 @@ describe('SQL-ENTRA-ADMIN with the legacy azurerm_sql_active_directory_administr
   const second = SERVER_TF.replace('"a"', '"b"').replace('sql-a', 'sql-b');
 
   it('links an administrator whose server_name is a literal to that server only', () => {
-    assert.deepEqual(found(`${SERVER_TF}\n${second}\n${admin('"sql-a"')}`, 'main.tf', 'SQL-ENTRA-ADMIN'), ['sql-b:warning']);
+    assert.deepEqual(found(`${SERVER_TF}\n${second}\n${admin('"sql-a"')}`, 'main.tf', 'SQL-ENTRA-ADMIN'), [
+      'sql-b:warning',
+    ]);
   });
 
   it('links an administrator whose server_name references the server', () => {
@@ -78,6 +114,13 @@ describe('SQL-ENTRA-ADMIN with the legacy azurerm_sql_active_directory_administr
   });
 
   it('keeps servers quiet when server_name comes from a variable', () => {
-    assert.deepEqual(found(`${SERVER_TF}\nvariable "server" {\n  type = string\n}\n\n${admin('var.server')}`, 'main.tf', 'SQL-ENTRA-ADMIN'), []);
+    assert.deepEqual(
+      found(
+        `${SERVER_TF}\nvariable "server" {\n  type = string\n}\n\n${admin('var.server')}`,
+        'main.tf',
+        'SQL-ENTRA-ADMIN',
+      ),
+      [],
+    );
   });
 });

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { scanText, type FileHost } from '../../src/engine';
 
 function found(text: string): string[] {
-  return scanText(text, 'main.tf', {}).findings
-    .filter((f) => f.ruleId === 'STG-SOFT-DELETE' && !f.suppressed)
+  return scanText(text, 'main.tf', {})
+    .findings.filter((f) => f.ruleId === 'STG-SOFT-DELETE' && !f.suppressed)
     .map((f) => `${f.resource.name}:${f.severity}`);
 }
 
@@ -29,7 +29,7 @@ describe('STG-SOFT-DELETE azurerm_storage_account_blob_properties', () => {
     assert.deepEqual(found(ACCOUNT), ['sta:info']);
   });
 
-  it('takes a linked blob properties resource as the account\'s blob properties', () => {
+  it("takes a linked blob properties resource as the account's blob properties", () => {
     const text = `${ACCOUNT}\nresource "azurerm_storage_account_blob_properties" "p" {\n  storage_account_id = azurerm_storage_account.a.id\n\n${POLICIES}`;
     assert.deepEqual(found(text), []);
   });
@@ -58,10 +58,14 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
 }
 `;
     const host: FileHost = { readFile: (p) => (p === '/t/blob.bicep' ? MODULE : undefined) };
-    const scan = (settings: string): string[] => scanText(
-      `param settings object = ${settings}\n\nmodule blob './blob.bicep' = {\n  name: 'blob'\n  params: {\n    accountName: 'sta'\n    deleteEnabled: settings.?deleteEnabled\n    deleteDays: settings.?deleteDays\n  }\n}\n`,
-      '/t/main.bicep', { host },
-    ).findings.filter((f) => f.ruleId === 'STG-SOFT-DELETE' && !f.unknown).map((f) => f.message);
+    const scan = (settings: string): string[] =>
+      scanText(
+        `param settings object = ${settings}\n\nmodule blob './blob.bicep' = {\n  name: 'blob'\n  params: {\n    accountName: 'sta'\n    deleteEnabled: settings.?deleteEnabled\n    deleteDays: settings.?deleteDays\n  }\n}\n`,
+        '/t/main.bicep',
+        { host },
+      )
+        .findings.filter((f) => f.ruleId === 'STG-SOFT-DELETE' && !f.unknown)
+        .map((f) => f.message);
 
     it('is not read as the policy turned off (the default may apply)', () => {
       assert.deepEqual(scan('{}'), []);

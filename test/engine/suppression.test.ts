@@ -5,12 +5,23 @@ import { readFileSync, RULE_FIXTURES, join } from '../helpers/fixtures';
 
 describe('suppressions', () => {
   it('reads rule ids, a reason and an expiry from a comment', () => {
-    assert.deepEqual(parseSuppressionComment('// rlens-disable-next-line STG-TLS, stg-https -- legacy clients [until 2027-03-31]'), {
-      ruleIds: ['STG-TLS', 'STG-HTTPS'], reason: 'legacy clients', until: '2027-03-31',
+    assert.deepEqual(
+      parseSuppressionComment('// rlens-disable-next-line STG-TLS, stg-https -- legacy clients [until 2027-03-31]'),
+      {
+        ruleIds: ['STG-TLS', 'STG-HTTPS'],
+        reason: 'legacy clients',
+        until: '2027-03-31',
+      },
+    );
+    assert.deepEqual(parseSuppressionComment('# rlens-disable-next-line NSG-SSH'), {
+      ruleIds: ['NSG-SSH'],
+      reason: '',
     });
-    assert.deepEqual(parseSuppressionComment('# rlens-disable-next-line NSG-SSH'), { ruleIds: ['NSG-SSH'], reason: '' });
     assert.equal(parseSuppressionComment('// just a comment'), undefined);
-    assert.equal(formatSuppressionComment('KV-PURGE', 'test vault\nsecond line'), 'rlens-disable-next-line KV-PURGE -- test vault second line');
+    assert.equal(
+      formatSuppressionComment('KV-PURGE', 'test vault\nsecond line'),
+      'rlens-disable-next-line KV-PURGE -- test vault second line',
+    );
   });
 
   const file = join(RULE_FIXTURES, 'STG-TLS', 'arm', 'insecure.json');
@@ -26,7 +37,10 @@ describe('suppressions', () => {
 
   it('ARM: the suppress fix writes a reasoned metadata entry that silences only that resource', () => {
     const edited = suppressFirst('legacy clients need TLS 1.0', '2027-01-31');
-    assert.match(edited, /"metadata": \{\s*"rlens-disable": \[\{ "rule": "STG-TLS", "reason": "legacy clients need TLS 1.0", "until": "2027-01-31" \}\]/);
+    assert.match(
+      edited,
+      /"metadata": \{\s*"rlens-disable": \[\{ "rule": "STG-TLS", "reason": "legacy clients need TLS 1.0", "until": "2027-01-31" \}\]/,
+    );
     const r = scanText(edited, file, { today: '2026-11-22' });
     const tls = r.findings.filter((f) => f.ruleId === 'STG-TLS');
     assert.equal(tls.filter((f) => f.suppressed).length, 1);
@@ -48,9 +62,14 @@ describe('suppressions', () => {
   });
 
   it('configuration suppressions match by rule and resource', () => {
-    const r = scanText(text, file, { configSuppressions: [{ ruleId: 'STG-TLS', resource: 'stparam', reason: 'tracked in JIRA-12' }] });
+    const r = scanText(text, file, {
+      configSuppressions: [{ ruleId: 'STG-TLS', resource: 'stparam', reason: 'tracked in JIRA-12' }],
+    });
     const tls = r.findings.filter((f) => f.ruleId === 'STG-TLS');
-    assert.deepEqual(tls.filter((f) => f.suppressed).map((f) => f.resource.name), ['stparam']);
+    assert.deepEqual(
+      tls.filter((f) => f.suppressed).map((f) => f.resource.name),
+      ['stparam'],
+    );
     assert.equal(tls.find((f) => f.suppressed)?.suppressed?.source, 'config');
   });
 });

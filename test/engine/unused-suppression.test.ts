@@ -1,6 +1,12 @@
 /** RLENS-UNUSED-SUPPRESSION: judged after every rule ran, in the document, and across a scan for `.rlens.yaml`. */
 import assert from 'node:assert/strict';
-import { allRules, scanText, unusedConfigSuppressions, UNUSED_SUPPRESSION_ID, type ConfigSuppression } from '../../src/engine';
+import {
+  allRules,
+  scanText,
+  unusedConfigSuppressions,
+  UNUSED_SUPPRESSION_ID,
+  type ConfigSuppression,
+} from '../../src/engine';
 
 const TF = `# rlens-disable-next-line STG-TLS -- legacy clients
 resource "azurerm_storage_account" "a" {
@@ -12,7 +18,9 @@ resource "azurerm_storage_account" "a" {
 `;
 
 function unused(text: string, options: Parameters<typeof scanText>[2] = {}): string[] {
-  return scanText(text, 'main.tf', options).findings.filter((f) => f.ruleId === UNUSED_SUPPRESSION_ID).map((f) => f.message);
+  return scanText(text, 'main.tf', options)
+    .findings.filter((f) => f.ruleId === UNUSED_SUPPRESSION_ID)
+    .map((f) => f.message);
 }
 
 describe('unused suppressions', () => {
@@ -35,18 +43,32 @@ describe('unused suppressions', () => {
   it('leaves suppressions of a rule switched off alone, and can itself be switched off or re-levelled', () => {
     assert.deepEqual(unused(TF, { rules: { 'STG-TLS': 'off' } }), []);
     assert.deepEqual(unused(TF, { rules: { [UNUSED_SUPPRESSION_ID]: 'off' } }), []);
-    const f = scanText(TF, 'main.tf', { rules: { [UNUSED_SUPPRESSION_ID]: 'warning' } }).findings.find((x) => x.ruleId === UNUSED_SUPPRESSION_ID);
+    const f = scanText(TF, 'main.tf', { rules: { [UNUSED_SUPPRESSION_ID]: 'warning' } }).findings.find(
+      (x) => x.ruleId === UNUSED_SUPPRESSION_ID,
+    );
     assert.equal(f?.severity, 'warning');
   });
 
   it('names an unknown rule id', () => {
-    assert.deepEqual(unused(TF.replace('STG-TLS', 'STG-TSL')), ["The suppression names 'STG-TSL', which is not a Responsibility Lens rule (see 'rlens rules')."]);
+    assert.deepEqual(unused(TF.replace('STG-TLS', 'STG-TSL')), [
+      "The suppression names 'STG-TSL', which is not a Responsibility Lens rule (see 'rlens rules').",
+    ]);
   });
 
   it('marks the configuration suppressions a document used, and reports the rest for the config file', () => {
     const insecure = TF.replace('"TLS1_2"', '"TLS1_0"').replace(/^# .*\n/, '');
-    const hit: ConfigSuppression = { ruleId: 'STG-TLS', resource: 'sta', reason: 'legacy', span: { start: 10, end: 20 } };
-    const miss: ConfigSuppression = { ruleId: 'STG-TLS', resource: 'gone', reason: 'legacy', span: { start: 30, end: 40 } };
+    const hit: ConfigSuppression = {
+      ruleId: 'STG-TLS',
+      resource: 'sta',
+      reason: 'legacy',
+      span: { start: 10, end: 20 },
+    };
+    const miss: ConfigSuppression = {
+      ruleId: 'STG-TLS',
+      resource: 'gone',
+      reason: 'legacy',
+      span: { start: 30, end: 40 },
+    };
     const typo: ConfigSuppression = { ruleId: 'KV-PURGEE', reason: 'typo', span: { start: 50, end: 60 } };
     const r = scanText(insecure, 'main.tf', { configSuppressions: [hit, miss, typo] });
     assert.ok(r.findings.find((f) => f.ruleId === 'STG-TLS')?.suppressed);
@@ -55,14 +77,41 @@ describe('unused suppressions', () => {
     const rule = allRules().find((x) => x.id === UNUSED_SUPPRESSION_ID);
     assert.ok(rule);
     const found = unusedConfigSuppressions({
-      rule, configFile: '.rlens.yaml', suppressions: [hit, miss, typo], used, known: new Set(allRules().map((x) => x.id)), off: new Set(), covered: () => true,
+      rule,
+      configFile: '.rlens.yaml',
+      suppressions: [hit, miss, typo],
+      used,
+      known: new Set(allRules().map((x) => x.id)),
+      off: new Set(),
+      covered: () => true,
     });
-    assert.deepEqual(found.map((f) => [f.file, f.span.start, f.message]), [
-      ['.rlens.yaml', 30, "The .rlens.yaml suppression of STG-TLS for resource 'gone' in any file matches no finding in the scanned files; remove it."],
-      ['.rlens.yaml', 50, "The suppression names 'KV-PURGEE', which is not a Responsibility Lens rule (see 'rlens rules')."],
-    ]);
-    assert.deepEqual(unusedConfigSuppressions({
-      rule, configFile: '.rlens.yaml', suppressions: [miss], used, known: new Set(allRules().map((x) => x.id)), off: new Set(), covered: () => false,
-    }), [], 'a suppression for files outside the scan is not judged');
+    assert.deepEqual(
+      found.map((f) => [f.file, f.span.start, f.message]),
+      [
+        [
+          '.rlens.yaml',
+          30,
+          "The .rlens.yaml suppression of STG-TLS for resource 'gone' in any file matches no finding in the scanned files; remove it.",
+        ],
+        [
+          '.rlens.yaml',
+          50,
+          "The suppression names 'KV-PURGEE', which is not a Responsibility Lens rule (see 'rlens rules').",
+        ],
+      ],
+    );
+    assert.deepEqual(
+      unusedConfigSuppressions({
+        rule,
+        configFile: '.rlens.yaml',
+        suppressions: [miss],
+        used,
+        known: new Set(allRules().map((x) => x.id)),
+        off: new Set(),
+        covered: () => false,
+      }),
+      [],
+      'a suppression for files outside the scan is not judged',
+    );
   });
 });

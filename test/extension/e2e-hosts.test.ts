@@ -9,12 +9,17 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/fixtures';
 
 interface ElectronHost {
-  resolveVSCode(timeoutS: number, say: (m: string) => void, download?: (o: { timeout: number }) => Promise<string>): Promise<string>;
+  resolveVSCode(
+    timeoutS: number,
+    say: (m: string) => void,
+    download?: (o: { timeout: number }) => Promise<string>,
+  ): Promise<string>;
   HostUnavailable: new (m: string) => Error;
 }
 
 // A computed specifier keeps esbuild from bundling the runner (and @vscode/test-electron) into the test.
-const load = (): Promise<ElectronHost> => import(pathToFileURL(join(ROOT, 'test/e2e/electron.mjs')).href) as Promise<ElectronHost>;
+const load = (): Promise<ElectronHost> =>
+  import(pathToFileURL(join(ROOT, 'test/e2e/electron.mjs')).href) as Promise<ElectronHost>;
 
 describe('e2e desktop host (@vscode/test-electron)', function () {
   this.timeout(20000);
@@ -39,11 +44,15 @@ describe('e2e desktop host (@vscode/test-electron)', function () {
   });
 
   it('exits 2 with the reason when RLENS_E2E_VSCODE names no executable', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'test/e2e/run.mjs'), '--host', 'electron', '--download-timeout', '2'], {
-      env: { ...process.env, RLENS_E2E_VSCODE: join(ROOT, 'no-such-vscode') },
-      encoding: 'utf8',
-      timeout: 15000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'test/e2e/run.mjs'), '--host', 'electron', '--download-timeout', '2'],
+      {
+        env: { ...process.env, RLENS_E2E_VSCODE: join(ROOT, 'no-such-vscode') },
+        encoding: 'utf8',
+        timeout: 15000,
+      },
+    );
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /SET-UP ERROR: RLENS_E2E_VSCODE=.*no-such-vscode does not exist/);
   });

@@ -2,7 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { allRules, scanText } from '../../src/engine';
 import { parseRlensConfig } from '../../src/engine/editor-support/config';
-import { bySeverity, escapeMarkdown, explainFinding, explainResourceType, remediationFor, responsibilityRow } from '../../src/engine/editor-support/explain';
+import {
+  bySeverity,
+  escapeMarkdown,
+  explainFinding,
+  explainResourceType,
+  remediationFor,
+  responsibilityRow,
+} from '../../src/engine/editor-support/explain';
 import { buildMatrix, formatScore } from '../../src/engine/editor-support/matrix';
 import { renderView, scopeLabel } from '../../src/extension/view-html';
 import { listName } from '../../src/engine/editor-support/names';
@@ -27,7 +34,10 @@ describe('editor support', () => {
     assert.ok(tls);
     const md = explainFinding(tls, { format: 'arm' });
     assert.match(md, /\*\*STG-TLS\*\*/);
-    assert.match(md, /\*\*Layer:\*\* Configurations and settings — \*\*customer\*\* responsibility for this PaaS resource/);
+    assert.match(
+      md,
+      /\*\*Layer:\*\* Configurations and settings — \*\*customer\*\* responsibility for this PaaS resource/,
+    );
     assert.match(md, /\| On-premises \| IaaS \| \*\*▶ PaaS\*\* \| SaaS \|/);
     assert.match(md, /```json\n"TLS1_2"\n```/);
     assert.match(md, /MCSB DP-3/);
@@ -35,16 +45,35 @@ describe('editor support', () => {
     assert.match(md, /\[Rule documentation\]\(https:.*STG-TLS\.md\)/);
   });
 
-  it('hover order: fix first (in the file\'s dialect only), then layer and row, why, controls, links; no message', () => {
+  it("hover order: fix first (in the file's dialect only), then layer and row, why, controls, links; no message", () => {
     assert.ok(tls);
     const md = explainFinding(tls, { format: 'arm' });
     const at = (re: RegExp): number => md.search(re);
-    const order = [/\*\*STG-TLS\*\*/, /\*\*Fix:\*\*/, /```json/, /\*\*Layer:\*\*/, /\| On-premises/, /\*\*Why it matters:\*\*/, /MCSB DP-3/, /\[Rule documentation\]/].map(at);
-    assert.ok(order.every((x) => x >= 0), JSON.stringify(order));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), md);
+    const order = [
+      /\*\*STG-TLS\*\*/,
+      /\*\*Fix:\*\*/,
+      /```json/,
+      /\*\*Layer:\*\*/,
+      /\| On-premises/,
+      /\*\*Why it matters:\*\*/,
+      /MCSB DP-3/,
+      /\[Rule documentation\]/,
+    ].map(at);
+    assert.ok(
+      order.every((x) => x >= 0),
+      JSON.stringify(order),
+    );
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      md,
+    );
     assert.doesNotMatch(md, /min_tls_version|azurerm/, 'an ARM hover does not tell the reader to write azurerm');
     assert.ok(!md.includes(escapeMarkdown(tls.message)), 'the editor shows the message above the hover');
-    assert.ok(explainFinding(tls, { format: 'arm', long: true }).includes(escapeMarkdown(tls.message)), 'Explain keeps it');
+    assert.ok(
+      explainFinding(tls, { format: 'arm', long: true }).includes(escapeMarkdown(tls.message)),
+      'Explain keeps it',
+    );
     assert.equal(remediationFor('Set x to y (azurerm x_y = "z").', 'bicep'), 'Set x to y.');
     assert.equal(remediationFor('Set x to y (azurerm x_y = "z").', 'terraform'), 'Set x to y (azurerm x_y = "z").');
   });
@@ -73,7 +102,10 @@ describe('editor support', () => {
   });
 
   it('builds the matrix: open findings per cell, suppressed ones exempt from the score', () => {
-    const m = buildMatrix([{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }], allRules());
+    const m = buildMatrix(
+      [{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }],
+      allRules(),
+    );
     assert.deepEqual(m.models, ['PaaS']);
     const cell = (layer: string, model: string) => m.cells.find((c) => c.layer === layer && c.model === model);
     assert.equal(cell('configurations', 'PaaS')?.findings.length, 1);
@@ -87,23 +119,48 @@ describe('editor support', () => {
   });
 
   it('renders the view with a nonce CSP, counts in the DOM and escaped data', () => {
-    const m = buildMatrix([{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }], allRules());
-    const html = renderView(m, m.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: '</script><b>x', resource: 'st1', where: 'main.json:7' })), {
-      cspSource: 'vscode-resource:', nonce: 'N0NCE', scriptUri: 'view.js', styleUri: 'view.css',
-    });
-    assert.match(html, /default-src 'none'; style-src vscode-resource:; img-src vscode-resource:; script-src 'nonce-N0NCE';/);
+    const m = buildMatrix(
+      [{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }],
+      allRules(),
+    );
+    const html = renderView(
+      m,
+      m.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: '</script><b>x',
+        resource: 'st1',
+        where: 'main.json:7',
+      })),
+      {
+        cspSource: 'vscode-resource:',
+        nonce: 'N0NCE',
+        scriptUri: 'view.js',
+        styleUri: 'view.css',
+      },
+    );
+    assert.match(
+      html,
+      /default-src 'none'; style-src vscode-resource:; img-src vscode-resource:; script-src 'nonce-N0NCE';/,
+    );
     assert.match(html, /data-cell="configurations\|PaaS" data-open="1"/);
     assert.ok(!html.includes('</script><b>'), 'data cannot close the script element');
     assert.equal((html.match(/<script /g) ?? []).length, 2);
     assert.match(html, /Microsoft secures the servers, firmware and hypervisor/);
   });
 
-  it('says what the view\'s numbers cover: open files until a workspace scan, then the workspace and when', () => {
-    const m = buildMatrix([{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }], allRules());
+  it("says what the view's numbers cover: open files until a workspace scan, then the workspace and when", () => {
+    const m = buildMatrix(
+      [{ file: '/w/main.json', resources: result.document?.resources ?? [], findings: result.findings }],
+      allRules(),
+    );
     const assets = { cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 'y' };
     assert.match(renderView(m, [], assets), /<h1>Shared responsibility <span id="scope">in open files<\/span><\/h1>/);
     assert.doesNotMatch(renderView(m, [], assets), /workspace<\/span>/);
-    assert.match(renderView(m, [], assets, { kind: 'workspace', scannedAt: '14:02' }), /<span id="scope">in the workspace \(scanned at 14:02\)<\/span>/);
+    assert.match(
+      renderView(m, [], assets, { kind: 'workspace', scannedAt: '14:02' }),
+      /<span id="scope">in the workspace \(scanned at 14:02\)<\/span>/,
+    );
     assert.equal(scopeLabel({ kind: 'open-files' }), 'in open files');
   });
 
@@ -117,15 +174,28 @@ describe('editor support', () => {
   });
 
   it('validates .rlens.yaml with spans, and keeps what is valid', () => {
-    const text = 'rules:\n  STG-TLS: warning\n  NOPE-X: off\n  KV-RBAC: loud\nexclude: [legacy/**]\nreportUnknown: yes\nsuppressions:\n  - rule: STG-TLS\n  - { rule: KV-PURGE, reason: lab vault, expires: 2027-01-31 }\ncolour: blue\n';
-    const { config, problems } = parseRlensConfig(text, allRules().map((r) => r.id));
+    const text =
+      'rules:\n  STG-TLS: warning\n  NOPE-X: off\n  KV-RBAC: loud\nexclude: [legacy/**]\nreportUnknown: yes\nsuppressions:\n  - rule: STG-TLS\n  - { rule: KV-PURGE, reason: lab vault, expires: 2027-01-31 }\ncolour: blue\n';
+    const { config, problems } = parseRlensConfig(
+      text,
+      allRules().map((r) => r.id),
+    );
     assert.deepEqual(config.rules, { 'STG-TLS': 'warning', 'NOPE-X': 'off' });
     assert.deepEqual(config.exclude, ['legacy/**']);
     assert.equal(config.reportUnknown, undefined);
-    assert.deepEqual(config.suppressions.map(({ span: _span, ...s }) => s), [{ ruleId: 'KV-PURGE', reason: 'lab vault', expires: '2027-01-31' }]);
+    assert.deepEqual(
+      config.suppressions.map(({ span: _span, ...s }) => s),
+      [{ ruleId: 'KV-PURGE', reason: 'lab vault', expires: '2027-01-31' }],
+    );
     const span = config.suppressions[0]?.span;
-    assert.equal(span && text.slice(span.start, span.end), '{ rule: KV-PURGE, reason: lab vault, expires: 2027-01-31 }', 'where an unused suppression is reported');
-    const messages = problems.map((p) => `${p.severity}: ${p.message} @${text.slice(p.span.start, p.span.end).split('\n')[0]}`);
+    assert.equal(
+      span && text.slice(span.start, span.end),
+      '{ rule: KV-PURGE, reason: lab vault, expires: 2027-01-31 }',
+      'where an unused suppression is reported',
+    );
+    const messages = problems.map(
+      (p) => `${p.severity}: ${p.message} @${text.slice(p.span.start, p.span.end).split('\n')[0]}`,
+    );
     assert.deepEqual(messages, [
       "warning: unknown rule 'NOPE-X' @NOPE-X",
       "error: 'KV-RBAC' must be one of off, error, warning, info @loud",

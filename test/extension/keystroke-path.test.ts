@@ -23,8 +23,14 @@ const parameters = (value: string): string =>
 describe('keystroke path: files beside the scanned buffer', () => {
   it('sees an edited parameter file on the next scan, and the unchanged one again after', () => {
     const files = new Map<string, string>([['/w/main.parameters.json', parameters('false')]]);
-    const host: FileHost = { readFile: (p) => files.get(p), listDirectory: () => ['main.json', 'main.parameters.json'] };
-    const https = (): string[] => scanText(TEMPLATE, '/w/main.json', { host }).findings.filter((f) => f.ruleId === 'STG-HTTPS').map((f) => f.message);
+    const host: FileHost = {
+      readFile: (p) => files.get(p),
+      listDirectory: () => ['main.json', 'main.parameters.json'],
+    };
+    const https = (): string[] =>
+      scanText(TEMPLATE, '/w/main.json', { host })
+        .findings.filter((f) => f.ruleId === 'STG-HTTPS')
+        .map((f) => f.message);
     assert.equal(https().length, 1, 'false from the parameter file');
     // Repeated keystrokes in the template: same verdict while the parameter file stays the same.
     for (let i = 0; i < 3; i++) assert.equal(https().length, 1);
@@ -32,7 +38,10 @@ describe('keystroke path: files beside the scanned buffer', () => {
     assert.deepEqual(https(), [], 'true after the parameter file changed');
     files.set('/w/main.parameters.json', '{ "parameters": ');
     const broken = scanText(TEMPLATE, '/w/main.json', { host });
-    assert.ok(broken.errors.some((e) => /parameter file main\.parameters\.json could not be read/.test(e.message)), 'a broken file says so on every scan');
+    assert.ok(
+      broken.errors.some((e) => /parameter file main\.parameters\.json could not be read/.test(e.message)),
+      'a broken file says so on every scan',
+    );
     assert.ok(scanText(TEMPLATE, '/w/main.json', { host }).errors.some((e) => /could not be read/.test(e.message)));
     files.set('/w/main.parameters.json', parameters('false'));
     assert.equal(https().length, 1);

@@ -11,7 +11,9 @@ import { ROOT } from '../helpers/fixtures';
 
 interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } };
-  contributes: { configuration: { properties: Record<string, { markdownDescription?: string; description?: string }> } };
+  contributes: {
+    configuration: { properties: Record<string, { markdownDescription?: string; description?: string }> };
+  };
 }
 
 describe('untrusted workspaces and escaping', () => {
@@ -19,14 +21,25 @@ describe('untrusted workspaces and escaping', () => {
 
   it('restricts every setting that names a path', () => {
     const properties = manifest.contributes.configuration.properties;
-    const pathSettings = Object.keys(properties).filter((k) => /\bpath\b/i.test(`${k.replace(/\./g, ' ')} ${properties[k]?.markdownDescription ?? properties[k]?.description ?? ''}`));
+    const pathSettings = Object.keys(properties).filter((k) =>
+      /\bpath\b/i.test(
+        `${k.replace(/\./g, ' ')} ${properties[k]?.markdownDescription ?? properties[k]?.description ?? ''}`,
+      ),
+    );
     assert.ok(pathSettings.includes('rlens.config.path'));
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), pathSettings.sort());
+    assert.deepEqual(
+      [...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(),
+      pathSettings.sort(),
+    );
   });
 
   it("escapes the tree tooltip's message: a resource name cannot render a remote image or a link", () => {
-    const md = findingTooltip({ ruleId: 'STG-TLS', severity: 'error', message: "Storage account '![t](https://evil.example/p.png)' accepts TLS 1.0." });
+    const md = findingTooltip({
+      ruleId: 'STG-TLS',
+      severity: 'error',
+      message: "Storage account '![t](https://evil.example/p.png)' accepts TLS 1.0.",
+    });
     assert.ok(!md.includes('![t]('), md);
     assert.ok(!/\]\(https/.test(md), md);
     assert.match(md, /^\*\*STG-TLS\*\* \(error\)\n\n/);
@@ -34,7 +47,8 @@ describe('untrusted workspaces and escaping', () => {
 
   it('takes no randomness from Math.random in the extension (the webview nonce is cryptographic)', () => {
     const dir = join(ROOT, 'src', 'extension');
-    for (const name of readdirSync(dir)) assert.ok(!readFileSync(join(dir, name), 'utf8').includes('Math.random'), name);
+    for (const name of readdirSync(dir))
+      assert.ok(!readFileSync(join(dir, name), 'utf8').includes('Math.random'), name);
     assert.match(readFileSync(join(dir, 'responsibility-view.ts'), 'utf8'), /crypto\.getRandomValues/);
   });
 });

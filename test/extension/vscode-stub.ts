@@ -57,7 +57,13 @@ class Uri {
     return this.path;
   }
   with(c: { scheme?: string; authority?: string; path?: string; query?: string; fragment?: string }): Uri {
-    return new Uri(c.scheme ?? this.scheme, c.authority ?? this.authority, c.path ?? this.path, c.query ?? this.query, c.fragment ?? this.fragment);
+    return new Uri(
+      c.scheme ?? this.scheme,
+      c.authority ?? this.authority,
+      c.path ?? this.path,
+      c.query ?? this.query,
+      c.fragment ?? this.fragment,
+    );
   }
   toString(): string {
     return `${this.scheme}:${this.authority || this.scheme === 'file' ? `//${this.authority}` : ''}${this.path}${this.query ? `?${this.query}` : ''}${this.fragment ? `#${this.fragment}` : ''}`;
@@ -257,14 +263,31 @@ export function createVscodeStub() {
   const codeActions: unknown[] = [];
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const textDocuments: StubDocument[] = [];
-  const notFound = (): Promise<never> => Promise.reject(Object.assign(new Error('FileNotFound'), { code: 'FileNotFound' }));
+  const notFound = (): Promise<never> =>
+    Promise.reject(Object.assign(new Error('FileNotFound'), { code: 'FileNotFound' }));
   const registration = (): Disposable => new Disposable();
   const event = <T>(emitter: EventEmitter<T>) => emitter.event;
   const never = new EventEmitter<unknown>();
 
   const vscode = {
-    Disposable, EventEmitter, Uri, Position, Range, Selection, Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Location,
-    MarkdownString, Hover, CodeAction, CodeActionKind, WorkspaceEdit, TreeItem, ThemeIcon, RelativePattern,
+    Disposable,
+    EventEmitter,
+    Uri,
+    Position,
+    Range,
+    Selection,
+    Diagnostic,
+    DiagnosticSeverity,
+    DiagnosticRelatedInformation,
+    Location,
+    MarkdownString,
+    Hover,
+    CodeAction,
+    CodeActionKind,
+    WorkspaceEdit,
+    TreeItem,
+    ThemeIcon,
+    RelativePattern,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     ViewColumn: { Active: -1, Beside: -2, One: 1 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
@@ -287,7 +310,12 @@ export function createVscodeStub() {
       }),
       getWorkspaceFolder: () => undefined,
       asRelativePath: (u: Uri | string) => (typeof u === 'string' ? u : u.path),
-      createFileSystemWatcher: () => ({ onDidChange: never.event, onDidCreate: never.event, onDidDelete: never.event, dispose: () => undefined }),
+      createFileSystemWatcher: () => ({
+        onDidChange: never.event,
+        onDidCreate: never.event,
+        onDidDelete: never.event,
+        dispose: () => undefined,
+      }),
       registerTextDocumentContentProvider: registration,
       findFiles: () => Promise.resolve([]),
       openTextDocument: (u: Uri) => Promise.resolve(textDocuments.find((d) => d.uri.toString() === u.toString())),

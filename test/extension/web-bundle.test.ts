@@ -34,7 +34,10 @@ interface WebExtension {
 }
 
 /** Evaluates the bundle as a web worker extension host would: CommonJS wrapper, browser globals only. */
-function loadInBrowserContext(stub: ReturnType<typeof createVscodeStub>): { extension: WebExtension; required: string[] } {
+function loadInBrowserContext(stub: ReturnType<typeof createVscodeStub>): {
+  extension: WebExtension;
+  required: string[];
+} {
   const required: string[] = [];
   const module = { exports: {} as Record<string, unknown> };
   const sandbox: Record<string, unknown> = {
@@ -45,7 +48,18 @@ function loadInBrowserContext(stub: ReturnType<typeof createVscodeStub>): { exte
       if (name === 'vscode') return stub.vscode;
       throw new Error(`the web bundle asked for '${name}', which a browser does not have`);
     },
-    console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextDecoder, TextEncoder, URL, URLSearchParams, performance, crypto: globalThis.crypto,
+    console,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    queueMicrotask,
+    TextDecoder,
+    TextEncoder,
+    URL,
+    URLSearchParams,
+    performance,
+    crypto: globalThis.crypto,
   };
   sandbox.self = sandbox;
   const context = vm.createContext(sandbox);
@@ -80,15 +94,27 @@ describe('web bundle (dist/web/extension.js)', function () {
     // vscode.dev: the file lives on a virtual file system and is open before the extension activates.
     const doc = stub.open('memfs:/workspace/azuredeploy.json', 'json', TEMPLATE);
     const subscriptions: { dispose(): unknown }[] = [];
-    extension.activate({ subscriptions, extensionUri: stub.vscode.Uri.parse('memfs:/extension'), extension: { packageJSON: { version: '0.0.0-test' } } });
+    extension.activate({
+      subscriptions,
+      extensionUri: stub.vscode.Uri.parse('memfs:/extension'),
+      extension: { packageJSON: { version: '0.0.0-test' } },
+    });
     assert.deepEqual([...new Set(required)], ['vscode']);
-    for (const id of ['rlens.showResponsibilityView', 'rlens.scanWorkspace', 'rlens.explainFinding', 'rlens.exportSarif', 'rlens.toggleUnknownValues']) {
+    for (const id of [
+      'rlens.showResponsibilityView',
+      'rlens.scanWorkspace',
+      'rlens.explainFinding',
+      'rlens.exportSarif',
+      'rlens.toggleUnknownValues',
+    ]) {
       assert.ok(stub.commands.has(id), `${id} registered`);
     }
 
     const findings = stub.collections.find((c) => c.name === 'rlens');
     assert.ok(findings, 'a diagnostic collection');
-    const tls = await until('STG-TLS on the open buffer', () => findings.get(doc.uri)?.find((d) => typeof d.code === 'object' && d.code.value === 'STG-TLS'));
+    const tls = await until('STG-TLS on the open buffer', () =>
+      findings.get(doc.uri)?.find((d) => typeof d.code === 'object' && d.code.value === 'STG-TLS'),
+    );
     assert.equal(tls.source, 'Responsibility Lens');
     assert.equal(tls.range.start.line, 11);
     assert.equal(doc.getText().split('\n')[11]?.slice(tls.range.start.character, tls.range.end.character), '"TLS1_0"');
@@ -99,7 +125,10 @@ describe('web bundle (dist/web/extension.js)', function () {
 
     // An unsaved edit is analysed (after the debounce); closing the buffer clears its diagnostics.
     stub.edit(doc, TEMPLATE.replace('TLS1_0', 'TLS1_2'));
-    await until('STG-TLS gone after the edit', () => !findings.get(doc.uri)?.some((d) => typeof d.code === 'object' && d.code.value === 'STG-TLS'));
+    await until(
+      'STG-TLS gone after the edit',
+      () => !findings.get(doc.uri)?.some((d) => typeof d.code === 'object' && d.code.value === 'STG-TLS'),
+    );
     stub.close(doc);
     await until('diagnostics cleared on close', () => findings.get(doc.uri) === undefined);
     for (const s of subscriptions) s.dispose();
@@ -110,9 +139,20 @@ describe('web bundle (dist/web/extension.js)', function () {
     const { extension } = loadInBrowserContext(stub);
     const doc = stub.open('memfs:/workspace/azuredeploy.json', 'json', TEMPLATE);
     const subscriptions: { dispose(): unknown }[] = [];
-    extension.activate({ subscriptions, extensionUri: stub.vscode.Uri.parse('memfs:/extension'), extension: { packageJSON: { version: '0.0.0-test' } } });
-    interface Edit { range: { start: unknown; end: unknown }; newText: string }
-    interface Action { title: string; kind?: { value: string }; edit?: { edits: Edit[] } }
+    extension.activate({
+      subscriptions,
+      extensionUri: stub.vscode.Uri.parse('memfs:/extension'),
+      extension: { packageJSON: { version: '0.0.0-test' } },
+    });
+    interface Edit {
+      range: { start: unknown; end: unknown };
+      newText: string;
+    }
+    interface Action {
+      title: string;
+      kind?: { value: string };
+      edit?: { edits: Edit[] };
+    }
     // The fix-all edit is one replacement of the changed middle of the buffer.
     const applied = (a: Action | undefined): string => {
       const e = a?.edit?.edits[0];
@@ -126,13 +166,18 @@ describe('web bundle (dist/web/extension.js)', function () {
       resolveCodeAction(a: Action): Action;
     };
     const range = new stub.vscode.Range(0, 0, 0, 0);
-    const all = provider.provideCodeActions(doc, range, { diagnostics: [] }).find((a) => a.kind?.value === 'source.fixAll.rlens');
+    const all = provider
+      .provideCodeActions(doc, range, { diagnostics: [] })
+      .find((a) => a.kind?.value === 'source.fixAll.rlens');
     assert.ok(all, 'fix-all offered in the lightbulb');
     assert.equal(all.edit, undefined, 'not computed on a cursor move');
     const resolved = provider.resolveCodeAction(all);
     assert.match(applied(resolved), /"minimumTlsVersion": "TLS1_2"/, 'computed when chosen');
     // Asked for by kind (on save, "Fix All"): computed at once.
-    const only = provider.provideCodeActions(doc, range, { diagnostics: [], only: stub.vscode.CodeActionKind.SourceFixAll });
+    const only = provider.provideCodeActions(doc, range, {
+      diagnostics: [],
+      only: stub.vscode.CodeActionKind.SourceFixAll,
+    });
     assert.match(applied(only[0]), /"minimumTlsVersion": "TLS1_2"/);
     for (const s of subscriptions) s.dispose();
   });

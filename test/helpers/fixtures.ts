@@ -15,10 +15,20 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const RULE_FIXTURES = join(FIXTURES, 'rules');
 
 /** The format whose handler reads each dialect. */
-export const DIALECT_FORMAT: Readonly<Record<string, string>> = { arm: 'arm', bicep: 'bicep', azurerm: 'terraform', azapi: 'terraform' };
+export const DIALECT_FORMAT: Readonly<Record<string, string>> = {
+  arm: 'arm',
+  bicep: 'bicep',
+  azurerm: 'terraform',
+  azapi: 'terraform',
+};
 
 /** File extension of each dialect's fixtures. */
-export const DIALECT_EXT: Readonly<Record<string, string>> = { arm: 'json', bicep: 'bicep', azurerm: 'tf', azapi: 'tf' };
+export const DIALECT_EXT: Readonly<Record<string, string>> = {
+  arm: 'json',
+  bicep: 'bicep',
+  azurerm: 'tf',
+  azapi: 'tf',
+};
 
 export const fsHost: FileHost = {
   readFile: (p) => {
@@ -43,7 +53,10 @@ export function markers(text: string, ruleId?: string): string[] {
   text.split(/\r\n|\r|\n/).forEach((line, i) => {
     const m = /(?:\/\/|#|\/\*)\s*expect:\s*([A-Z0-9, -]+)/.exec(line);
     if (!m?.[1]) return;
-    for (const id of m[1].split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const id of m[1]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (!ruleId || id === ruleId) out.push(`${i}:${id}`);
     }
   });
@@ -59,7 +72,10 @@ export function lineOf(text: string, offset: number): number {
   return line;
 }
 
-export function scanFile(file: string, options: ScanOptions = {}): { text: string; findings: Finding[]; errors: string[] } {
+export function scanFile(
+  file: string,
+  options: ScanOptions = {},
+): { text: string; findings: Finding[]; errors: string[] } {
   const text = readFileSync(file, 'utf8');
   const r = scanText(text, file, { host: fsHost, today: '2026-11-22', ...options });
   return { text, findings: [...r.findings], errors: r.errors.map((e) => e.message) };
@@ -67,11 +83,16 @@ export function scanFile(file: string, options: ScanOptions = {}): { text: strin
 
 /** Applies every fix of `ruleId` (safe or not; edits to this file only) with the engine's fix-all. */
 export function fixAll(file: string, text: string, ruleId: string, options: ScanOptions = {}): string {
-  return engineFixAll(text, file, { host: fsHost, today: '2026-11-22', ...options, level: 'all', ruleIds: [ruleId] }).text;
+  return engineFixAll(text, file, { host: fsHost, today: '2026-11-22', ...options, level: 'all', ruleIds: [ruleId] })
+    .text;
 }
 
 export function listDirs(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((d) => statSync(join(dir, d)).isDirectory())
+        .sort()
+    : [];
 }
 
 export { dirname, join, existsSync, readFileSync };

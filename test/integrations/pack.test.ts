@@ -12,9 +12,16 @@ describe('npm package', function () {
 
   it('holds the bin, the bundled CLI, the readme and the licence, and nothing else', () => {
     // --ignore-scripts: list what `files` selects from the current build without rebuilding it (prepack).
-    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, shell: process.platform === 'win32' });
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      shell: process.platform === 'win32',
+    });
     assert.equal(r.status, 0, r.stderr);
-    const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]?.files.map((f) => f.path).sort();
+    const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]?.files
+      .map((f) => f.path)
+      .sort();
     assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/rlens.js', 'dist/cli.js', 'package.json']);
   });
 

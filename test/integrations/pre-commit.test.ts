@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/fixtures';
 
-interface Hook { id: string; entry: string; language: string; files: string; require_serial?: boolean }
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+  require_serial?: boolean;
+}
 
 describe('pre-commit hook', function () {
   this.timeout(60_000);
@@ -26,13 +32,28 @@ describe('pre-commit hook', function () {
 
   it('selects Bicep, ARM and Terraform files and nothing else', () => {
     const files = new RegExp(hook.files);
-    for (const f of ['main.bicep', 'main.bicepparam', 'azuredeploy.json', 'x.jsonc', 'main.tf', 'prod.tfvars', 'a/b/vars.tf.json']) assert.match(f, files, f);
-    for (const f of ['README.md', 'main.py', 'bicepconfig.yaml', 'terraform.lock.hcl']) assert.doesNotMatch(f, files, f);
+    for (const f of [
+      'main.bicep',
+      'main.bicepparam',
+      'azuredeploy.json',
+      'x.jsonc',
+      'main.tf',
+      'prod.tfvars',
+      'a/b/vars.tf.json',
+    ])
+      assert.match(f, files, f);
+    for (const f of ['README.md', 'main.py', 'bicepconfig.yaml', 'terraform.lock.hcl'])
+      assert.doesNotMatch(f, files, f);
   });
 
   it('scans staged templates and skips JSON that is not a template, as the hook runs it', () => {
     const staged = ['package.json', 'tsconfig.json', 'samples/bicep/main.bicep', 'samples/terraform/main.tf'];
-    const run = (files: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...hook.entry.split(' ').slice(1), ...files], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = (files: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...hook.entry.split(' ').slice(1), ...files], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     const r = run(staged);
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /samples\/bicep\/main\.bicep:\d+:\d+ error /);

@@ -22,19 +22,37 @@ function blockAfter(after: string, lang: string): string {
 
 describe('README integration snippets', () => {
   it('shows the GitHub workflow file as it is', () => {
-    assert.equal(blockAfter('uploads the SARIF\nreport to code scanning', 'yaml'), read('integrations', 'github', 'rlens.yml'));
+    assert.equal(
+      blockAfter('uploads the SARIF\nreport to code scanning', 'yaml'),
+      read('integrations', 'github', 'rlens.yml'),
+    );
     const wf = parse(read('integrations', 'github', 'rlens.yml'));
     const steps = wf.jobs.scan.steps as Array<Record<string, unknown>>;
     assert.ok(steps.some((s) => s['uses'] === './' && s['id'] === 'rlens'));
-    assert.ok(steps.some((s) => String(s['uses']).startsWith('github/codeql-action/upload-sarif@') && String((s['with'] as Record<string, string>)['sarif_file']).includes('steps.rlens.outputs.sarif')));
+    assert.ok(
+      steps.some(
+        (s) =>
+          String(s['uses']).startsWith('github/codeql-action/upload-sarif@') &&
+          String((s['with'] as Record<string, string>)['sarif_file']).includes('steps.rlens.outputs.sarif'),
+      ),
+    );
   });
 
   it('shows the command line of the Azure Pipelines template with its default parameters', () => {
     const template = parse(read('integrations', 'azure-pipelines', 'rlens-steps.yml'));
-    const defaults = Object.fromEntries((template.parameters as Array<{ name: string; default: string }>).map((p) => [p.name, p.default]));
-    const script = (template.steps[0].script as string).replace(/\$\{\{ parameters\.(\w+) \}\}/g, (_, name: string) => defaults[name] as string);
+    const defaults = Object.fromEntries(
+      (template.parameters as Array<{ name: string; default: string }>).map((p) => [p.name, p.default]),
+    );
+    const script = (template.steps[0].script as string).replace(
+      /\$\{\{ parameters\.(\w+) \}\}/g,
+      (_, name: string) => defaults[name] as string,
+    );
     assert.equal(blockAfter('With the default parameters its step runs:', 'sh').trim(), script);
-    assert.equal(template.steps[1].inputs.ArtifactName, 'CodeAnalysisLogs', 'the SARIF SAST Scans Tab reads this artifact');
+    assert.equal(
+      template.steps[1].inputs.ArtifactName,
+      'CodeAnalysisLogs',
+      'the SARIF SAST Scans Tab reads this artifact',
+    );
     const use = parse(blockAfter('the HTML report as `ResponsibilityLens`', 'yaml'));
     assert.equal(use.steps[0].template, basename('integrations/azure-pipelines/rlens-steps.yml'));
     for (const name of Object.keys(use.steps[0].parameters)) assert.ok(name in defaults, name);
@@ -45,7 +63,10 @@ describe('README integration snippets', () => {
   it('names the pre-commit hook the manifest declares, and the tarball npm pack makes', () => {
     const hooks = parse(read('.pre-commit-hooks.yaml')) as Array<{ id: string }>;
     const config = parse(blockAfter('In your\n`.pre-commit-config.yaml`', 'yaml'));
-    assert.deepEqual(config.repos[0].hooks.map((h: { id: string }) => h.id), hooks.map((h) => h.id));
+    assert.deepEqual(
+      config.repos[0].hooks.map((h: { id: string }) => h.id),
+      hooks.map((h) => h.id),
+    );
     const pkg = JSON.parse(read('package.json'));
     const npx = blockAfter('`npm pack` builds (`prepack`)', 'sh');
     assert.ok(npx.includes(`--package ./${pkg.name}-${pkg.version}.tgz ${Object.keys(pkg.bin)[0]} scan`), npx);

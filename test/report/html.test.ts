@@ -14,7 +14,8 @@ describe('HTML report', () => {
     // The page forbids scripts and fetches even if something slipped through.
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
     // Links are to rule docs (https) or the SARIF file beside it; none loads anything by itself.
-    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) assert.match(href as string, /^(https:\/\/|out\/rlens\.sarif$)/);
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g))
+      assert.match(href as string, /^(https:\/\/|out\/rlens\.sarif$)/);
   });
 
   it('escapes names, messages and reasons taken from the scanned files', () => {
@@ -27,11 +28,17 @@ describe('HTML report', () => {
   });
 
   it('shows the matrix numbers the JSON report implies, for every layer × IaaS/PaaS/SaaS cell', () => {
-    const cells = [...html.matchAll(/<td class="[^"]*" data-layer="([^"]+)" data-model="([^"]+)" data-owner="([^"]+)" data-open="(\d+)"/g)];
+    const cells = [
+      ...html.matchAll(
+        /<td class="[^"]*" data-layer="([^"]+)" data-model="([^"]+)" data-owner="([^"]+)" data-open="(\d+)"/g,
+      ),
+    ];
     assert.equal(cells.length, 30);
     let total = 0;
     for (const [, layer, model, owner, open] of cells) {
-      const expected = json.findings.filter((f) => !f.suppressed && f.layer === layer && f.serviceModel === model).length;
+      const expected = json.findings.filter(
+        (f) => !f.suppressed && f.layer === layer && f.serviceModel === model,
+      ).length;
       assert.equal(Number(open), expected, `${layer} × ${model}`);
       if (owner === 'microsoft') assert.equal(expected, 0);
       total += expected;
@@ -50,15 +57,23 @@ describe('HTML report', () => {
     assert.match(tls, /<dt>Where<\/dt><dd class="where">hostile\/main\.bicep:9:/);
     assert.match(tls, /<dt>Fix<\/dt><dd>Set properties\.minimumTlsVersion to /);
     assert.match(tls, /<dt>MCSB<\/dt><dd>DP-3<\/dd>/);
-    assert.match(tls, /<dt>Azure Policy<\/dt><dd>Storage accounts should have the specified minimum TLS version <code>fe83a0eb-/);
+    assert.match(
+      tls,
+      /<dt>Azure Policy<\/dt><dd>Storage accounts should have the specified minimum TLS version <code>fe83a0eb-/,
+    );
     const openCount = json.findings.filter((f) => !f.suppressed).length;
-    const listed = html.slice(html.indexOf('id="findings"'), html.indexOf('<details')).match(/<li class="sev-/g)?.length;
+    const listed = html
+      .slice(html.indexOf('id="findings"'), html.indexOf('<details'))
+      .match(/<li class="sev-/g)?.length;
     assert.equal(listed, openCount);
   });
 
   it('lists suppressed findings in a collapsed section with their reasons, and errors and notes', () => {
     const details = html.slice(html.indexOf('<details id="suppressed">'), html.indexOf('</details>'));
-    assert.ok(details.startsWith('<details id="suppressed"><summary>1 suppressed finding'), 'collapsed (no open attribute)');
+    assert.ok(
+      details.startsWith('<details id="suppressed"><summary>1 suppressed finding'),
+      'collapsed (no open attribute)',
+    );
     assert.match(details, /data-rule="KV-RBAC"[\s\S]*<dt>Suppressed<\/dt><dd>&lt;b&gt;legacy/);
     assert.match(html, /<h2 id="errors">Could not be analysed \(1 file\)<\/h2>/);
     assert.match(html, /hostile\/broken\.json:1<\/span> invalid JSON/);

@@ -48,7 +48,13 @@ describe('Markdown summary', () => {
   });
 
   it('says when there is nothing to fix', () => {
-    const clean = toMarkdown({ version: 1, findings: [], files: [{ file: 'a.bicep', format: 'bicep', resources: 1 }], errors: [], notes: [] });
+    const clean = toMarkdown({
+      version: 1,
+      findings: [],
+      files: [{ file: 'a.bicep', format: 'bicep', resources: 1 }],
+      errors: [],
+      notes: [],
+    });
     assert.match(clean, /^## Responsibility Lens: 0 open findings in 1 template$/m);
     assert.doesNotMatch(clean, /\| Layer \|/);
   });

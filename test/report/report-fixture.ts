@@ -37,16 +37,21 @@ module reg 'br/public:avm/res/storage/storage-account:0.9.0' = {
 }
 `;
 
-const BROKEN_ARM = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [ {';
+const BROKEN_ARM =
+  '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [ {';
 
 /** The hostile Bicep file, a broken ARM template and the three samples, as the CLI would report them. */
 export function reportFixture(): { reports: FileReport[]; json: JsonReport } {
   const files: Array<[string, string]> = [
     ['hostile/main.bicep', HOSTILE_BICEP],
     ['hostile/broken.json', BROKEN_ARM],
-    ...['samples/arm/azuredeploy.json', 'samples/bicep/main.bicep', 'samples/terraform/main.tf'].map((f): [string, string] => [f, readFileSync(join(ROOT, f), 'utf8')]),
+    ...['samples/arm/azuredeploy.json', 'samples/bicep/main.bicep', 'samples/terraform/main.tf'].map(
+      (f): [string, string] => [f, readFileSync(join(ROOT, f), 'utf8')],
+    ),
   ];
-  const host = { readFile: (f: string): string | undefined => files.find(([name]) => name === f)?.[1] ?? safeRead(join(ROOT, f)) };
+  const host = {
+    readFile: (f: string): string | undefined => files.find(([name]) => name === f)?.[1] ?? safeRead(join(ROOT, f)),
+  };
   const reports = files.map(([file, text]) => toFileReport(scanText(text, file, { host }), text, host.readFile));
   return { reports, json: toJsonReport(reports) };
 }

@@ -83,19 +83,24 @@ function measure(text: string, mutation: Mutation, tally: Tally, losses: string[
     const lineEnd = lineStart + line.length;
     const delta = damaged.length - line.length;
     const mutated = text.slice(0, lineStart) + damaged + text.slice(lineEnd);
-    const found = new Set(properties(parseBicep(mutated).program).map((p) => `${p.depth}:${p.name}:${p.start}:${p.end}`));
+    const found = new Set(
+      properties(parseBicep(mutated).program).map((p) => `${p.depth}:${p.name}:${p.start}:${p.end}`),
+    );
     for (const p of original) {
       if (p.end >= lineStart && p.start <= lineEnd) continue; // on (or around) the damaged line
       const shift = (o: number): number => (o > lineEnd ? o + delta : o);
       tally.total++;
       if (found.has(`${p.depth}:${p.name}:${shift(p.start)}:${shift(p.end)}`)) tally.kept++;
-      else if (losses.length < 5) losses.push(`${file}:${n + 1} '${p.name}' (line ${text.slice(0, p.start).split('\n').length})`);
+      else if (losses.length < 5)
+        losses.push(`${file}:${n + 1} '${p.name}' (line ${text.slice(0, p.start).split('\n').length})`);
     }
   }
 }
 
 describe('Bicep parser: error tolerance on real files', () => {
-  const files = readdirSync(REAL).filter((f) => f.endsWith('.bicep') || f.endsWith('.bicepparam')).sort();
+  const files = readdirSync(REAL)
+    .filter((f) => f.endsWith('.bicep') || f.endsWith('.bicepparam'))
+    .sort();
   const overall: Tally = { total: 0, kept: 0 };
 
   it('has real files to damage, all parsing cleanly', () => {
@@ -119,6 +124,9 @@ describe('Bicep parser: error tolerance on real files', () => {
   }
 
   after(() => {
-    if (overall.total > 0) console.log(`      overall: ${((overall.kept / overall.total) * 100).toFixed(2)}% of ${overall.total} properties kept`);
+    if (overall.total > 0)
+      console.log(
+        `      overall: ${((overall.kept / overall.total) * 100).toFixed(2)}% of ${overall.total} properties kept`,
+      );
   });
 });

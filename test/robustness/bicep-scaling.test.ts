@@ -20,7 +20,7 @@ function block(i: number, extra: number): string {
     '  properties: {',
     "    minimumTlsVersion: 'TLS1_2'",
     '    networkAcls: {',
-    '      ipRules: [for ip in ips: { value: ip, action: \'Allow\' }]',
+    "      ipRules: [for ip in ips: { value: ip, action: 'Allow' }]",
     '    }',
     props,
     '  }',
@@ -55,8 +55,11 @@ describe('Bicep parser: scaling', () => {
       meanTime(small); // warm up the JIT first
       // The machine may be shared: the best of three measurements is the parser's, the others the neighbours'.
       let ratio = Infinity;
-      for (let attempt = 0; attempt < 3 && ratio > MAX_RATIO; attempt++) ratio = Math.min(ratio, meanTime(large) / meanTime(small));
-      console.log(`      ${what}: ${(large.length / 1e6).toFixed(2)} MB, 16x the text costs ${ratio.toFixed(1)}x the time`);
+      for (let attempt = 0; attempt < 3 && ratio > MAX_RATIO; attempt++)
+        ratio = Math.min(ratio, meanTime(large) / meanTime(small));
+      console.log(
+        `      ${what}: ${(large.length / 1e6).toFixed(2)} MB, 16x the text costs ${ratio.toFixed(1)}x the time`,
+      );
       assert.ok(ratio <= MAX_RATIO, `16x larger took ${ratio.toFixed(1)}x longer`);
     });
   }

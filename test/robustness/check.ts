@@ -63,12 +63,16 @@ export function checkScan(text: string, file: string, mustError = false): CheckR
   try {
     result = scanText(text, file);
   } catch (e) {
-    return { ms: cpuMs() - t0, problem: `exception escaped scanText: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
+    return {
+      ms: cpuMs() - t0,
+      problem: `exception escaped scanText: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    };
   }
   const ms = cpuMs() - t0;
   const internal = result.errors.find((e) => e.message.startsWith('internal error'));
   if (internal) return { ms, problem: `${internal.message}\n${stackOf(text, file)}` };
-  if (result.errors.some((e) => e.file !== file || e.message.trim() === '')) return { ms, problem: 'an error entry without the file or a message' };
+  if (result.errors.some((e) => e.file !== file || e.message.trim() === ''))
+    return { ms, problem: 'an error entry without the file or a message' };
   // The oracle only matters when the engine reported nothing; asking it first ran jsonc-parser's recursion on JSON
   // the engine had already refused as too deep, and overflowed the stack in this harness.
   if (result.document && result.errors.length === 0 && (mustError || (result.format === 'arm' && armRejects(text)))) {

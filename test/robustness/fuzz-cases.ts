@@ -19,7 +19,13 @@ export interface Settings {
 
 export type Message =
   | { readonly kind: 'start'; readonly index: number; readonly budget: number; readonly label: string }
-  | { readonly kind: 'fail'; readonly index: number; readonly label: string; readonly problem: string; readonly saved: string }
+  | {
+      readonly kind: 'fail';
+      readonly index: number;
+      readonly label: string;
+      readonly problem: string;
+      readonly saved: string;
+    }
   | { readonly kind: 'finished'; readonly ran: number };
 
 /** The templates shipped in the repository (test fixtures and samples), in a stable order. */
@@ -38,14 +44,19 @@ export function seedFiles(): string[] {
 }
 
 /** Case `index`: which file, which damage, and whether the result must carry an error. */
-export function makeCase(settings: Settings, texts: readonly string[], index: number): { file: string; text: string; label: string; mustError: boolean } {
+export function makeCase(
+  settings: Settings,
+  texts: readonly string[],
+  index: number,
+): { file: string; text: string; label: string; mustError: boolean } {
   const rng = new Rng(caseSeed(settings.seed, index));
   const which = rng.int(settings.seeds.length);
   const file = settings.seeds[which] as string;
   const original = texts[which] as string;
   if (rng.next() < 0.1) {
     const cut = truncateInsideBlock(original, rng);
-    if (cut !== undefined) return { file, text: cut, label: `${basename(file)}: truncated inside a block`, mustError: true };
+    if (cut !== undefined)
+      return { file, text: cut, label: `${basename(file)}: truncated inside a block`, mustError: true };
   }
   const { text, applied } = mutate(original, rng);
   return { file, text, label: `${basename(file)}: ${applied.join(' + ')}`, mustError: false };
@@ -54,7 +65,7 @@ export function makeCase(settings: Settings, texts: readonly string[], index: nu
 /** Writes a failing input to out/fuzz-failures/ and returns its path. */
 export function save(seed: number, index: number, file: string, text: string): string {
   mkdirSync(FAILURES, { recursive: true });
-  const ext = /\.tf\.json$/i.test(file) ? '.tf.json' : /\.[^.]+$/.exec(file)?.[0] ?? '';
+  const ext = /\.tf\.json$/i.test(file) ? '.tf.json' : (/\.[^.]+$/.exec(file)?.[0] ?? '');
   const path = join(FAILURES, `seed${seed}-case${index}${ext}`);
   writeFileSync(path, text);
   return path;

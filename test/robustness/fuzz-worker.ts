@@ -14,7 +14,14 @@ function runWorker(settings: Settings): void {
     port.postMessage({ kind: 'start', index, budget: budgetMs(c.text), label: c.label } satisfies Message);
     const { problem: broken, ms } = checkScan(c.text, c.file, c.mustError);
     const problem = broken ?? overBudget(ms, c.text);
-    if (problem) port.postMessage({ kind: 'fail', index, label: c.label, problem, saved: save(settings.seed, index, c.file, c.text) } satisfies Message);
+    if (problem)
+      port.postMessage({
+        kind: 'fail',
+        index,
+        label: c.label,
+        problem,
+        saved: save(settings.seed, index, c.file, c.text),
+      } satisfies Message);
     ran++;
   }
   port.postMessage({ kind: 'finished', ran } satisfies Message);

@@ -38,7 +38,9 @@ async function fuzz(settings: Settings): Promise<Outcome> {
         // The budget is CPU time; this is wall time, which a loaded machine stretches several times over. The
         // watchdog only catches what never ends (ten budgets and at least a minute); slow cases fail in the worker.
         if (current && Date.now() - current.started > Math.max(10 * current.budget, 60_000)) {
-          outcome.failures.push(`case ${current.index} (${current.label}): no result after ${Date.now() - current.started} ms: hang`);
+          outcome.failures.push(
+            `case ${current.index} (${current.label}): no result after ${Date.now() - current.started} ms: hang`,
+          );
           outcome.ran++;
           const resume = current.index + 1;
           current = undefined;
@@ -48,7 +50,8 @@ async function fuzz(settings: Settings): Promise<Outcome> {
       }, 200);
       worker.on('message', (m: Message) => {
         if (m.kind === 'start') current = { index: m.index, budget: m.budget, label: m.label, started: Date.now() };
-        else if (m.kind === 'fail') outcome.failures.push(`case ${m.index} (${m.label}): ${m.problem}\n  input: ${m.saved}`);
+        else if (m.kind === 'fail')
+          outcome.failures.push(`case ${m.index} (${m.label}): ${m.problem}\n  input: ${m.saved}`);
         else {
           outcome.ran += m.ran;
           current = undefined;
@@ -63,7 +66,9 @@ async function fuzz(settings: Settings): Promise<Outcome> {
         // record it with its input, rebuilt from the seed, and go on after it.
         const texts = settings.seeds.map((f) => readFileSync(f, 'utf8'));
         const c = makeCase({ ...settings, from }, texts, current.index);
-        outcome.failures.push(`case ${current.index} (${current.label}): crashed the worker: ${e.message}\n  input: ${save(settings.seed, current.index, c.file, c.text)}`);
+        outcome.failures.push(
+          `case ${current.index} (${current.label}): crashed the worker: ${e.message}\n  input: ${save(settings.seed, current.index, c.file, c.text)}`,
+        );
         outcome.ran++;
         resolve(current.index + 1);
       });
@@ -86,7 +91,11 @@ describe('robustness: mutation fuzzer', function () {
     const from = only !== undefined ? Number(only) : 0;
     const to = only !== undefined ? from + 1 : cases;
     const { ran, failures } = await fuzz({ seed, from, to, seeds });
-    assert.deepEqual(failures, [], `${failures.length} of ${ran} cases failed (replay one with RLENS_FUZZ_SEED=${seed} RLENS_FUZZ_CASE=N):\n${failures.join('\n')}`);
+    assert.deepEqual(
+      failures,
+      [],
+      `${failures.length} of ${ran} cases failed (replay one with RLENS_FUZZ_SEED=${seed} RLENS_FUZZ_CASE=N):\n${failures.join('\n')}`,
+    );
     assert.equal(ran, to - from, 'every case ran');
   });
 });

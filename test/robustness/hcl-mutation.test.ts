@@ -72,7 +72,8 @@ function measure(text: string, mutation: Mutation, tally: Tally, losses: string[
       const shift = a.start > lineEnd ? delta : 0;
       tally.total++;
       if (found.has(`${a.depth}:${a.name}:${a.start + shift}:${a.end + shift}`)) tally.kept++;
-      else if (losses.length < 50) losses.push(`line ${n + 1} ${JSON.stringify(damaged.trim())}: lost ${a.name} at ${a.start}`);
+      else if (losses.length < 50)
+        losses.push(`line ${n + 1} ${JSON.stringify(damaged.trim())}: lost ${a.name} at ${a.start}`);
     }
   });
 }

@@ -46,7 +46,10 @@ const INSECURE_STORAGE_TF = [
 export function bicepModuleFanOut(depth: number, fanOut = 6, withParams = false, resources = true): HostileCase {
   const files: Record<string, string> = {};
   for (let i = 0; i < depth; i++) {
-    const lines = [...(withParams ? ["param tag string = 'root'"] : []), ...(resources ? [INSECURE_STORAGE_BICEP] : [])];
+    const lines = [
+      ...(withParams ? ["param tag string = 'root'"] : []),
+      ...(resources ? [INSECURE_STORAGE_BICEP] : []),
+    ];
     if (i + 1 < depth) {
       for (let k = 0; k < fanOut; k++) {
         const params = withParams ? `, params: { tag: '${k}-\${tag}' }` : '';
@@ -65,7 +68,8 @@ export function terraformModuleFanOut(depth: number, fanOut = 40, resources = tr
   for (let i = 0; i < depth; i++) {
     const lines = ['variable "tag" {', '  default = "x"', '}', ...(resources ? [INSECURE_STORAGE_TF] : [])];
     if (i + 1 < depth) {
-      for (let k = 0; k < fanOut; k++) lines.push(`module "c${k}" {`, `  source = "./l${i + 1}"`, `  tag    = "${k}"`, '}');
+      for (let k = 0; k < fanOut; k++)
+        lines.push(`module "c${k}" {`, `  source = "./l${i + 1}"`, `  tag    = "${k}"`, '}');
     }
     files[`${dir}/main.tf`] = `${lines.join('\n')}\n`;
     dir += `/l${i + 1}`;
@@ -75,18 +79,38 @@ export function terraformModuleFanOut(depth: number, fanOut = 40, resources = tr
 
 /** Item 11: a Terraform module whose call names its own folder. */
 export function terraformSelfModule(source = './'): HostileCase {
-  return { files: { 'self/main.tf': `${INSECURE_STORAGE_TF}\n\nmodule "again" {\n  source = "${source}"\n}\n` }, entry: 'self/main.tf' };
+  return {
+    files: { 'self/main.tf': `${INSECURE_STORAGE_TF}\n\nmodule "again" {\n  source = "${source}"\n}\n` },
+    entry: 'self/main.tf',
+  };
 }
 
 /** Item 5: an azurerm version constraint of `n` tabs (the module scope reads it for the provider version). */
 export function terraformVersionTabs(n: number): HostileCase {
-  const text = ['terraform {', '  required_providers {', '    azurerm = {', '      source  = "hashicorp/azurerm"', `      version = "${'\t'.repeat(n)}"`, '    }', '  }', '}', INSECURE_STORAGE_TF, ''].join('\n');
+  const text = [
+    'terraform {',
+    '  required_providers {',
+    '    azurerm = {',
+    '      source  = "hashicorp/azurerm"',
+    `      version = "${'\t'.repeat(n)}"`,
+    '    }',
+    '  }',
+    '}',
+    INSECURE_STORAGE_TF,
+    '',
+  ].join('\n');
   return { files: { 'tf/main.tf': text }, entry: 'tf/main.tf' };
 }
 
 /** Item 5: a template string of `n` spaces, a letter, then an interpolation with a strip marker (`${~`). */
 export function terraformStripMarker(n: number): HostileCase {
-  const text = ['resource "azurerm_storage_account" "sa" {', `  name = "${' '.repeat(n)}x\${~ "a"}"`, '  min_tls_version = "TLS1_0"', '}', ''].join('\n');
+  const text = [
+    'resource "azurerm_storage_account" "sa" {',
+    `  name = "${' '.repeat(n)}x\${~ "a"}"`,
+    '  min_tls_version = "TLS1_0"',
+    '}',
+    '',
+  ].join('\n');
   return { files: { 'tf/main.tf': text }, entry: 'tf/main.tf' };
 }
 
@@ -110,14 +134,50 @@ export function armScopeSlashes(n: number): HostileCase {
     $schema: ARM_SCHEMA,
     contentVersion: '1.0.0.0',
     resources: [
-      { type: 'Microsoft.OperationalInsights/workspaces', apiVersion: '2022-10-01', name: 'ws', location: 'westeurope' },
+      {
+        type: 'Microsoft.OperationalInsights/workspaces',
+        apiVersion: '2022-10-01',
+        name: 'ws',
+        location: 'westeurope',
+      },
       // Targets whose companions (diagnostic settings, locks, auditing) are looked for by scope.
-      { type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kv', location: 'westeurope', properties: { tenantId: 't', sku: { family: 'A', name: 'standard' } } },
-      { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st', location: 'westeurope', kind: 'StorageV2', sku: { name: 'Standard_LRS' } },
+      {
+        type: 'Microsoft.KeyVault/vaults',
+        apiVersion: '2023-07-01',
+        name: 'kv',
+        location: 'westeurope',
+        properties: { tenantId: 't', sku: { family: 'A', name: 'standard' } },
+      },
+      {
+        type: 'Microsoft.Storage/storageAccounts',
+        apiVersion: '2023-05-01',
+        name: 'st',
+        location: 'westeurope',
+        kind: 'StorageV2',
+        sku: { name: 'Standard_LRS' },
+      },
       { type: 'Microsoft.Sql/servers', apiVersion: '2021-11-01', name: 'srv', location: 'westeurope', properties: {} },
-      { type: 'Microsoft.Insights/diagnosticSettings', apiVersion: '2021-05-01-preview', name: 'diag', scope, properties: { workspaceId: scope } },
-      { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', scope, properties: { level: 'CanNotDelete' } },
-      { type: 'Microsoft.Sql/servers/auditingSettings', apiVersion: '2021-11-01', name: 'srv/default', scope, properties: { state: 'Enabled', workspaceId: scope } },
+      {
+        type: 'Microsoft.Insights/diagnosticSettings',
+        apiVersion: '2021-05-01-preview',
+        name: 'diag',
+        scope,
+        properties: { workspaceId: scope },
+      },
+      {
+        type: 'Microsoft.Authorization/locks',
+        apiVersion: '2020-05-01',
+        name: 'lock',
+        scope,
+        properties: { level: 'CanNotDelete' },
+      },
+      {
+        type: 'Microsoft.Sql/servers/auditingSettings',
+        apiVersion: '2021-11-01',
+        name: 'srv/default',
+        scope,
+        properties: { state: 'Enabled', workspaceId: scope },
+      },
     ],
   };
   return { files: { 'scope.json': JSON.stringify(template, null, 2) }, entry: 'scope.json' };
@@ -131,10 +191,18 @@ export function bicepCommas(n: number): HostileCase {
 /** Item 6: a minified ARM template (one line) of `n` insecure storage accounts: one fix position per finding. */
 export function armMinified(n: number): HostileCase {
   const resources = Array.from({ length: n }, (_, i) => ({
-    type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: `st${i}`, location: 'westeurope',
-    sku: { name: 'Standard_LRS' }, kind: 'StorageV2', properties: { minimumTlsVersion: 'TLS1_0' },
+    type: 'Microsoft.Storage/storageAccounts',
+    apiVersion: '2023-05-01',
+    name: `st${i}`,
+    location: 'westeurope',
+    sku: { name: 'Standard_LRS' },
+    kind: 'StorageV2',
+    properties: { minimumTlsVersion: 'TLS1_0' },
   }));
-  return { files: { 'minified.json': JSON.stringify({ $schema: ARM_SCHEMA, contentVersion: '1.0.0.0', resources }) }, entry: 'minified.json' };
+  return {
+    files: { 'minified.json': JSON.stringify({ $schema: ARM_SCHEMA, contentVersion: '1.0.0.0', resources }) },
+    entry: 'minified.json',
+  };
 }
 
 /** Item 7: a `.tf.json` file whose one attribute nests `n` objects deep. */
@@ -150,10 +218,15 @@ export function armDeepIndex(n: number): HostileCase {
     $schema: ARM_SCHEMA,
     contentVersion: '1.0.0.0',
     variables: { v: [0] },
-    resources: [{
-      type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st', location: 'westeurope',
-      properties: { minimumTlsVersion: `[variables('v')${'[0]'.repeat(n)}]` },
-    }],
+    resources: [
+      {
+        type: 'Microsoft.Storage/storageAccounts',
+        apiVersion: '2023-05-01',
+        name: 'st',
+        location: 'westeurope',
+        properties: { minimumTlsVersion: `[variables('v')${'[0]'.repeat(n)}]` },
+      },
+    ],
   };
   return { files: { 'index.json': JSON.stringify(template, null, 2) }, entry: 'index.json' };
 }

@@ -20,14 +20,38 @@ function syntheticReports(files: number, perFile: number): FileReport[] {
     const findings: PositionedFinding[] = [];
     for (let i = 0; i < perFile; i++) {
       const finding: Finding = {
-        ruleId: 'STG-TLS', severity: 'error', file, span: { start: i * 40, end: i * 40 + 20 },
+        ruleId: 'STG-TLS',
+        severity: 'error',
+        file,
+        span: { start: i * 40, end: i * 40 + 20 },
         message: `Storage account 'st${f}x${i}' accepts TLS older than 1.2 (properties.minimumTlsVersion is TLS1_0).`,
         resource: { type: 'Microsoft.Storage/storageAccounts', name: `st${f}x${i}` },
-        layer: 'configurations', serviceModel: 'PaaS', owner: 'customer', fixes: [],
-        related: [{ file: `infra/module-${f}/main.bicepparam`, span: { start: 5, end: 13 }, message: "The value comes from parameter 'minimumTls'." }],
+        layer: 'configurations',
+        serviceModel: 'PaaS',
+        owner: 'customer',
+        fixes: [],
+        related: [
+          {
+            file: `infra/module-${f}/main.bicepparam`,
+            span: { start: 5, end: 13 },
+            message: "The value comes from parameter 'minimumTls'.",
+          },
+        ],
       };
       const at = { line: i, character: 2 };
-      findings.push({ finding, start: at, end: { line: i, character: 22 }, related: [{ file: finding.related[0]!.file, message: finding.related[0]!.message, start: { line: 0, character: 5 }, end: { line: 0, character: 13 } }] });
+      findings.push({
+        finding,
+        start: at,
+        end: { line: i, character: 22 },
+        related: [
+          {
+            file: finding.related[0]!.file,
+            message: finding.related[0]!.message,
+            start: { line: 0, character: 5 },
+            end: { line: 0, character: 13 },
+          },
+        ],
+      });
     }
     reports.push({ file, format: 'bicep', resources: perFile, findings, errors: [], notes: [] });
   }
@@ -37,7 +61,9 @@ function syntheticReports(files: number, perFile: number): FileReport[] {
 /** Counts what it is given, keeps the head and the tail. */
 function countingSink(): TextSink & { chars: number; head: string; tail: string } {
   const sink = {
-    chars: 0, head: '', tail: '',
+    chars: 0,
+    head: '',
+    tail: '',
     write(t: string) {
       if (sink.head.length < 200) sink.head += t.slice(0, 200);
       sink.tail = (sink.tail + t).slice(-200);

@@ -14,7 +14,10 @@ describe('robustness: input limits, timed', () => {
     const t0 = cpuMs();
     const r = scanText(text, '/w/big.json');
     const ms = cpuMs() - t0;
-    assert.deepEqual(r.errors.map((e) => e.message), ['skipped: file is larger than 5 MB']);
+    assert.deepEqual(
+      r.errors.map((e) => e.message),
+      ['skipped: file is larger than 5 MB'],
+    );
     assert.ok(ms < 200, `${ms.toFixed(0)} ms of CPU: the size check must not parse the file`);
   });
 });

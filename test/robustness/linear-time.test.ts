@@ -44,7 +44,8 @@ function assertLinear(what: string, make: (n: number) => () => void, n: number):
   const large = make(8 * n);
   small(); // warm up the JIT
   let ratio = Infinity;
-  for (let attempt = 0; attempt < 3 && ratio > MAX_RATIO; attempt++) ratio = Math.min(ratio, meanMs(large) / meanMs(small));
+  for (let attempt = 0; attempt < 3 && ratio > MAX_RATIO; attempt++)
+    ratio = Math.min(ratio, meanMs(large) / meanMs(small));
   console.log(`      ${what}: 8x the input costs ${ratio.toFixed(1)}x the time`);
   assert.ok(ratio <= MAX_RATIO, `${what}: 8x the input took ${ratio.toFixed(1)}x longer`);
 }
@@ -55,15 +56,27 @@ const cases: Array<[string, (n: number) => () => void, number]> = [
   ['Bicep format() with unclosed placeholders', (n) => scanOf(hostile.bicepFormatBraces(n)), 1000],
   ['ARM scopes of slashes', (n) => scanOf(hostile.armScopeSlashes(n)), 4000],
   ['Bicep file of commas', (n) => scanOf(hostile.bicepCommas(n)), 40_000],
-  ['Bicep call of commas', (n) => scanOf({ files: { 'c.bicep': `var x = f(${','.repeat(n)})\n` }, entry: 'c.bicep' }), 20_000],
+  [
+    'Bicep call of commas',
+    (n) => scanOf({ files: { 'c.bicep': `var x = f(${','.repeat(n)})\n` }, entry: 'c.bicep' }),
+    20_000,
+  ],
   ['Bicep lines of commas', (n) => scanOf({ files: { 'c.bicep': ',\n'.repeat(n) }, entry: 'c.bicep' }), 10_000],
   ['minified ARM template (fix positions)', (n) => scanOf(hostile.armMinified(n)), 60],
-  ['HCL index chain', (n) => scanOf({ files: { 'h.tf': `locals {\n  v = local.w${'[0]'.repeat(n)}\n}\n` }, entry: 'h.tf' }), 500],
-  ['exclude globs against a deep path', (n) => {
-    const { globs, path } = hostile.excludeGlobs(n);
-    const matchers = globs.map(compileGlob);
-    return () => void matchers.map((m) => m.test(path));
-  }, 200],
+  [
+    'HCL index chain',
+    (n) => scanOf({ files: { 'h.tf': `locals {\n  v = local.w${'[0]'.repeat(n)}\n}\n` }, entry: 'h.tf' }),
+    500,
+  ],
+  [
+    'exclude globs against a deep path',
+    (n) => {
+      const { globs, path } = hostile.excludeGlobs(n);
+      const matchers = globs.map(compileGlob);
+      return () => void matchers.map((m) => m.test(path));
+    },
+    200,
+  ],
 ];
 
 describe('robustness: linear time on hostile text (issue 19 items 5 and 6)', function () {

@@ -34,7 +34,35 @@ export function caseSeed(seed: number, index: number): number {
 }
 
 /** Characters that mean something in JSON, Bicep or HCL, plus ordinary letters. */
-const SYNTAX = ['{', '}', '[', ']', '(', ')', '"', "'", ':', ',', '=', '.', '$', '\\', '/', '*', '#', '\n', ' ', '%', '<', '>', '?', '@', 'a', '0', '-'];
+const SYNTAX = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '"',
+  "'",
+  ':',
+  ',',
+  '=',
+  '.',
+  '$',
+  '\\',
+  '/',
+  '*',
+  '#',
+  '\n',
+  ' ',
+  '%',
+  '<',
+  '>',
+  '?',
+  '@',
+  'a',
+  '0',
+  '-',
+];
 
 function lines(text: string): string[] {
   return text.split('\n');
@@ -68,7 +96,8 @@ export type Mutation = (text: string, rng: Rng) => string;
 
 export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   'delete characters': (t, r) => splice(t, at(r, t), 1 + r.int(8)),
-  'insert characters': (t, r) => splice(t, at(r, t), 0, Array.from({ length: 1 + r.int(6) }, () => r.pick(SYNTAX)).join('')),
+  'insert characters': (t, r) =>
+    splice(t, at(r, t), 0, Array.from({ length: 1 + r.int(6) }, () => r.pick(SYNTAX)).join('')),
   'duplicate characters': (t, r) => {
     const start = at(r, t);
     return splice(t, start, 0, t.slice(start, start + 1 + r.int(40)));
@@ -100,11 +129,20 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   // NUL after the binary sniff window, where the parsers do see it.
   'NUL late': (t, r) => splice(`${t}${' '.repeat(Math.max(0, 8300 - t.length))}`, 8200 + r.int(100), 0, '\0'),
   'long string': (t, r) => splice(t, at(r, t), 0, `"${'x'.repeat(100_000 + r.int(200_000))}"`),
-  'long line': (t, r) => splice(t, at(r, t), 0, r.pick(['a', ' ', '/', '$', '{', '"a",']).repeat(50_000 + r.int(50_000))),
-  'long unterminated string': (t, r) => splice(t, at(r, t), 0, `${r.pick(['"', "'", "'''", '${', '<<EOT\n'])}${'y'.repeat(100_000)}`),
+  'long line': (t, r) =>
+    splice(t, at(r, t), 0, r.pick(['a', ' ', '/', '$', '{', '"a",']).repeat(50_000 + r.int(50_000))),
+  'long unterminated string': (t, r) =>
+    splice(t, at(r, t), 0, `${r.pick(['"', "'", "'''", '${', '<<EOT\n'])}${'y'.repeat(100_000)}`),
   'deep nesting': (t, r) => {
     const depth = 10_000;
-    const [open, close] = r.pick([['[', ']'], ['{', '}'], ['(', ')'], ['{"a":', '}'], ['{ a = ', '}'], ['{\na: ', '}']] as const);
+    const [open, close] = r.pick([
+      ['[', ']'],
+      ['{', '}'],
+      ['(', ')'],
+      ['{"a":', '}'],
+      ['{ a = ', '}'],
+      ['{\na: ', '}'],
+    ] as const);
     const balanced = r.next() < 0.5;
     return splice(t, at(r, t), 0, open.repeat(depth) + (balanced ? close.repeat(depth) : ''));
   },

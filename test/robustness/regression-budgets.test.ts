@@ -13,15 +13,30 @@ const DIR = join(FIXTURES, 'regressions');
 
 /** An ARM template whose one variable is a large array of objects, used `uses` times by its resources. */
 function bigVariableTemplate(items: number, uses: number): string {
-  const big = Array.from({ length: items }, (_, i) => ({ name: `n${i}`, search: { query: `q${i}`, category: 'c', tags: { a: i, b: [1, 2, 3] } } }));
+  const big = Array.from({ length: items }, (_, i) => ({
+    name: `n${i}`,
+    search: { query: `q${i}`, category: 'c', tags: { a: i, b: [1, 2, 3] } },
+  }));
   const resources = Array.from({ length: uses }, (_, i) => ({
     type: 'Microsoft.OperationalInsights/workspaces/savedSearches',
     apiVersion: '2020-08-01',
     name: `[concat('ws/', variables('alerts')[copyIndex()].name, '${i}')]`,
     copy: { name: `c${i}`, count: "[length(variables('alerts'))]" },
-    properties: { query: "[variables('alerts')[copyIndex()].search.query]", category: "[variables('alerts')[copyIndex()].search.category]" },
+    properties: {
+      query: "[variables('alerts')[copyIndex()].search.query]",
+      category: "[variables('alerts')[copyIndex()].search.category]",
+    },
   }));
-  return JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', variables: { alerts: big }, resources }, null, 2);
+  return JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      variables: { alerts: big },
+      resources,
+    },
+    null,
+    2,
+  );
 }
 
 /** Scans and fails on any broken part of the contract, time included. */
@@ -31,7 +46,9 @@ function assertWithinBudget(text: string, file: string, mustError = false): void
 }
 
 describe('robustness: regression fixtures within their time budgets', () => {
-  for (const name of readdirSync(DIR).filter((f) => f !== 'README.md').sort()) {
+  for (const name of readdirSync(DIR)
+    .filter((f) => f !== 'README.md')
+    .sort()) {
     it(name, function () {
       const path = join(DIR, name);
       if (!isScannable(path)) this.skip();
@@ -45,7 +62,13 @@ describe('robustness: regression fixtures within their time budgets', () => {
 
   it('a suppression comment whose reason holds 60,000 spaces is read in linear time, in Bicep and Terraform', () => {
     const spaces = ' '.repeat(60_000);
-    assertWithinBudget(`// rlens-disable-next-line STG-TLS -- legacy${spaces}clients [until 2099-01-01]\nresource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'st'\n}\n`, '/w/main.bicep');
-    assertWithinBudget(`# rlens-disable-next-line STG-TLS -- legacy${spaces}clients\nresource "azurerm_storage_account" "st" {\n  name = "st"\n}\n`, '/w/main.tf');
+    assertWithinBudget(
+      `// rlens-disable-next-line STG-TLS -- legacy${spaces}clients [until 2099-01-01]\nresource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'st'\n}\n`,
+      '/w/main.bicep',
+    );
+    assertWithinBudget(
+      `# rlens-disable-next-line STG-TLS -- legacy${spaces}clients\nresource "azurerm_storage_account" "st" {\n  name = "st"\n}\n`,
+      '/w/main.tf',
+    );
   });
 });

@@ -14,13 +14,22 @@ function hcl(v: unknown, indent: string): string {
   if (typeof v === 'string') return JSON.stringify(v).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const inner = `${indent}  `;
-  if (Array.isArray(v)) return v.length === 0 ? '[]' : `[\n${v.map((x) => `${inner}${hcl(x, inner)}`).join(',\n')}\n${indent}]`;
+  if (Array.isArray(v))
+    return v.length === 0 ? '[]' : `[\n${v.map((x) => `${inner}${hcl(x, inner)}`).join(',\n')}\n${indent}]`;
   const entries = Object.entries(v as Record<string, unknown>);
-  return entries.length === 0 ? '{}' : `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)} = ${hcl(x, inner)}`).join('\n')}\n${indent}}`;
+  return entries.length === 0
+    ? '{}'
+    : `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)} = ${hcl(x, inner)}`).join('\n')}\n${indent}}`;
 }
 
-function verdicts(findings: ReadonlyArray<{ ruleId: string; resource: { name: string }; unknown?: boolean; suppressed?: unknown }>, ruleId: string): string[] {
-  return findings.filter((f) => f.ruleId === ruleId && !f.unknown && !f.suppressed).map((f) => f.resource.name).sort();
+function verdicts(
+  findings: ReadonlyArray<{ ruleId: string; resource: { name: string }; unknown?: boolean; suppressed?: unknown }>,
+  ruleId: string,
+): string[] {
+  return findings
+    .filter((f) => f.ruleId === ruleId && !f.unknown && !f.suppressed)
+    .map((f) => f.resource.name)
+    .sort();
 }
 
 describe('ARM and azapi agree (generated from the ARM fixtures)', () => {
@@ -43,13 +52,27 @@ describe('ARM and azapi agree (generated from the ARM fixtures)', () => {
           if (r.loop || r.type.toLowerCase() === 'microsoft.resources/deployments' || !r.apiVersion) return;
           const body = toJs(r.body) as Record<string, unknown> | undefined;
           if (!body) return;
-          const { type: _t, apiVersion: _a, name: _n, dependsOn: _d, resources: _r, condition: _c, metadata: _m, ...rest } = body;
+          const {
+            type: _t,
+            apiVersion: _a,
+            name: _n,
+            dependsOn: _d,
+            resources: _r,
+            condition: _c,
+            metadata: _m,
+            ...rest
+          } = body;
           names.push(r.name);
-          blocks.push(`resource "azapi_resource" "r${i}" {\n  type = "${r.type}@${r.apiVersion}"\n  name = ${hcl(r.name, '  ')}\n  body = ${hcl(rest, '  ')}\n}\n`);
+          blocks.push(
+            `resource "azapi_resource" "r${i}" {\n  type = "${r.type}@${r.apiVersion}"\n  name = ${hcl(r.name, '  ')}\n  body = ${hcl(rest, '  ')}\n}\n`,
+          );
         });
         if (blocks.length === 0) this.skip();
         const tf = `${blocks.join('\n')}`;
-        const azapi = scanText(tf, join(RULE_FIXTURES, rule.id, 'azapi', `generated-${sample}.tf`), { today: '2026-11-22', ...options });
+        const azapi = scanText(tf, join(RULE_FIXTURES, rule.id, 'azapi', `generated-${sample}.tf`), {
+          today: '2026-11-22',
+          ...options,
+        });
         assert.deepEqual(azapi.errors, []);
         const expected = verdicts(arm.findings, rule.id).filter((n) => names.includes(n));
         assert.deepEqual(verdicts(azapi.findings, rule.id), expected, tf);

@@ -5,7 +5,19 @@
 import assert from 'node:assert/strict';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { allRules, FORMATS, type ScanOptions } from '../../src/engine';
-import { DIALECT_EXT, DIALECT_FORMAT, RULE_FIXTURES, existsSync, fixAll, join, lineOf, listDirs, markers, readFileSync, scanFile } from '../helpers/fixtures';
+import {
+  DIALECT_EXT,
+  DIALECT_FORMAT,
+  RULE_FIXTURES,
+  existsSync,
+  fixAll,
+  join,
+  lineOf,
+  listDirs,
+  markers,
+  readFileSync,
+  scanFile,
+} from '../helpers/fixtures';
 
 describe('rule fixtures', () => {
   const rules = allRules();
@@ -40,7 +52,10 @@ describe('rule fixtures', () => {
           assert.deepEqual(errors, [], 'the fixture must analyse without errors');
           const expected = markers(text, rule.id);
           assert.ok(expected.length > 0, 'an insecure fixture needs at least one expect marker');
-          const actual = findings.filter((f) => f.ruleId === rule.id && !f.suppressed).map((f) => `${lineOf(text, f.span.start)}:${f.ruleId}`).sort();
+          const actual = findings
+            .filter((f) => f.ruleId === rule.id && !f.suppressed)
+            .map((f) => `${lineOf(text, f.span.start)}:${f.ruleId}`)
+            .sort();
           assert.deepEqual(actual, expected);
         });
 
@@ -48,13 +63,18 @@ describe('rule fixtures', () => {
           if (!existsSync(secure)) this.skip();
           const { findings, errors } = scanFile(secure, options);
           assert.deepEqual(errors, []);
-          assert.deepEqual(findings.filter((f) => f.ruleId === rule.id && !f.suppressed).map((f) => f.message), []);
+          assert.deepEqual(
+            findings.filter((f) => f.ruleId === rule.id && !f.suppressed).map((f) => f.message),
+            [],
+          );
         });
 
         it(`${dialect}: fixes produce the fixed fixture, which re-scans clean`, function () {
           if (!existsSync(insecure)) this.skip();
           const { text, findings } = scanFile(insecure, options);
-          const fixable = findings.some((f) => f.ruleId === rule.id && f.fixes.some((x) => x.edits.every((e) => e.file === insecure)));
+          const fixable = findings.some(
+            (f) => f.ruleId === rule.id && f.fixes.some((x) => x.edits.every((e) => e.file === insecure)),
+          );
           if (!fixable) {
             assert.ok(!existsSync(fixed), 'a fixed fixture exists but the rule offers no fix here');
             return;
@@ -63,7 +83,10 @@ describe('rule fixtures', () => {
           const result = fixAll(insecure, text, rule.id, options);
           assert.equal(result, readFileSync(fixed, 'utf8'));
           const rescan = scanFile(fixed, options);
-          assert.deepEqual(rescan.findings.filter((f) => f.ruleId === rule.id && !f.unknown).map((f) => f.message), []);
+          assert.deepEqual(
+            rescan.findings.filter((f) => f.ruleId === rule.id && !f.unknown).map((f) => f.message),
+            [],
+          );
           if (dialect === 'arm') {
             const errs: ParseError[] = [];
             parseTree(result, errs, { allowTrailingComma: true });

@@ -14,7 +14,10 @@ function scan(files: Record<string, string>, file: string, options: ScanOptions 
   const text = files[file];
   assert.ok(text !== undefined, file);
   const r = scanText(text, file, { host: memoryHost(files), today: TODAY, ...options });
-  assert.deepEqual(r.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [],
+  );
   return [...r.findings];
 }
 
@@ -45,7 +48,7 @@ describe('Terraform adapters', () => {
       assert.match(f.message, /Value from the default of variable 'tls'\.$/);
       assert.equal(textAt(files['/m/main.tf'], f), 'var.tls');
       assert.match(f.related[0]?.message ?? '', /default value of variable 'tls'/);
-      assert.equal(f.fixes[0]?.title, "Set variable 'tls' to \"TLS1_2\"");
+      assert.equal(f.fixes[0]?.title, 'Set variable \'tls\' to "TLS1_2"');
       assert.equal(f.fixes[0]?.safe, false);
     });
 
@@ -57,8 +60,16 @@ describe('Terraform adapters', () => {
       assert.match(f.message, /Value from the tfvars value of 'tls'\./);
       assert.equal(f.related[0]?.file, '/m/terraform.tfvars');
       assert.match(f.related[0]?.message ?? '', /value of 'tls' in the tfvars file/);
-      assert.deepEqual(f.fixes[0]?.edits.map((e) => e.file), ['/m/terraform.tfvars']);
-      const auto = { ...base, '/m/terraform.tfvars': 'tls = "TLS1_2"\n', '/m/a.auto.tfvars': 'tls = "TLS1_0"\n', '/m/b.auto.tfvars': 'tls = "TLS1_1"\n' };
+      assert.deepEqual(
+        f.fixes[0]?.edits.map((e) => e.file),
+        ['/m/terraform.tfvars'],
+      );
+      const auto = {
+        ...base,
+        '/m/terraform.tfvars': 'tls = "TLS1_2"\n',
+        '/m/a.auto.tfvars': 'tls = "TLS1_0"\n',
+        '/m/b.auto.tfvars': 'tls = "TLS1_1"\n',
+      };
       assert.match(only(scan(auto, '/m/main.tf'), 'STG-TLS')[0]?.message ?? '', /is TLS1_1/);
     });
 
@@ -67,7 +78,10 @@ describe('Terraform adapters', () => {
       const [f] = only(scan(files, '/m/main.tf'), 'STG-TLS');
       assert.ok(f);
       assert.equal(f.related[0]?.file, '/m/terraform.tfvars.json');
-      assert.deepEqual(f.fixes[0]?.edits.map((e) => e.newText), ['"TLS1_2"']);
+      assert.deepEqual(
+        f.fixes[0]?.edits.map((e) => e.newText),
+        ['"TLS1_2"'],
+      );
       const auto = { ...files, '/m/x.auto.tfvars.json': '{ "tls": "TLS1_2" }' };
       assert.deepEqual(only(scan(auto, '/m/main.tf'), 'STG-TLS'), []);
     });
@@ -75,7 +89,8 @@ describe('Terraform adapters', () => {
     it('locals, and variables declared in a sibling file', () => {
       const files = {
         '/m/variables.tf': 'variable "tls" {\n  default = "TLS1_0"\n}\n',
-        '/m/main.tf': 'locals {\n  tls = var.tls\n  public = true\n}\n\nresource "azurerm_storage_account" "sa" {\n  name                            = "st"\n  min_tls_version                 = local.tls\n  allow_nested_items_to_be_public = local.public\n}\n',
+        '/m/main.tf':
+          'locals {\n  tls = var.tls\n  public = true\n}\n\nresource "azurerm_storage_account" "sa" {\n  name                            = "st"\n  min_tls_version                 = local.tls\n  allow_nested_items_to_be_public = local.public\n}\n',
       };
       const findings = scan(files, '/m/main.tf');
       const tls = only(findings, 'STG-TLS')[0];
@@ -89,7 +104,10 @@ describe('Terraform adapters', () => {
     });
 
     it('a variable without a value is unknown: reported only when asked, naming the variable', () => {
-      const files = { '/m/main.tf': 'variable "tls" {}\n\nresource "azurerm_storage_account" "sa" {\n  name            = "st"\n  min_tls_version = var.tls\n}\n' };
+      const files = {
+        '/m/main.tf':
+          'variable "tls" {}\n\nresource "azurerm_storage_account" "sa" {\n  name            = "st"\n  min_tls_version = var.tls\n}\n',
+      };
       assert.deepEqual(only(scan(files, '/m/main.tf'), 'STG-TLS'), []);
       const [f] = only(scan(files, '/m/main.tf', { reportUnknown: true }), 'STG-TLS');
       assert.equal(f?.message, "The minimum TLS version of storage account 'st' depends on variable 'tls'.");
@@ -99,7 +117,8 @@ describe('Terraform adapters', () => {
     it('a local module gets its inputs bound; its findings are in its own file, with fixes there', () => {
       const files = {
         '/r/main.tf': 'module "store" {\n  source = "./modules/store"\n  tls    = "TLS1_1"\n}\n',
-        '/r/modules/store/main.tf': 'variable "tls" {\n  default = "TLS1_2"\n}\n\nresource "azurerm_storage_account" "sa" {\n  name                            = "st"\n  min_tls_version                 = var.tls\n  allow_nested_items_to_be_public = true\n}\n',
+        '/r/modules/store/main.tf':
+          'variable "tls" {\n  default = "TLS1_2"\n}\n\nresource "azurerm_storage_account" "sa" {\n  name                            = "st"\n  min_tls_version                 = var.tls\n  allow_nested_items_to_be_public = true\n}\n',
       };
       const findings = scan(files, '/r/main.tf');
       const tls = only(findings, 'STG-TLS')[0];
@@ -107,7 +126,10 @@ describe('Terraform adapters', () => {
       assert.equal(tls.file, '/r/modules/store/main.tf');
       assert.match(tls.message, /Value passed for variable 'tls' by the module call\./);
       assert.equal(tls.related[0]?.file, '/r/main.tf');
-      assert.deepEqual(tls.fixes[0]?.edits.map((e) => [e.file, files['/r/main.tf'].slice(e.span.start, e.span.end)]), [['/r/main.tf', '"TLS1_1"']]);
+      assert.deepEqual(
+        tls.fixes[0]?.edits.map((e) => [e.file, files['/r/main.tf'].slice(e.span.start, e.span.end)]),
+        [['/r/main.tf', '"TLS1_1"']],
+      );
       // A literal in the module is fixed in the module's file, at its own offsets.
       const blob = only(findings, 'STG-BLOB-PUBLIC')[0];
       assert.ok(blob);
@@ -118,10 +140,14 @@ describe('Terraform adapters', () => {
 
     it('module cycles end', () => {
       const files = {
-        '/r/a/main.tf': 'module "b" {\n  source = "../b"\n}\n\nresource "azurerm_storage_account" "a" {\n  name            = "a"\n  min_tls_version = "TLS1_0"\n}\n',
-        '/r/b/main.tf': 'module "a" {\n  source = "../a"\n}\n\nresource "azurerm_storage_account" "b" {\n  name            = "b"\n  min_tls_version = "TLS1_0"\n}\n',
+        '/r/a/main.tf':
+          'module "b" {\n  source = "../b"\n}\n\nresource "azurerm_storage_account" "a" {\n  name            = "a"\n  min_tls_version = "TLS1_0"\n}\n',
+        '/r/b/main.tf':
+          'module "a" {\n  source = "../a"\n}\n\nresource "azurerm_storage_account" "b" {\n  name            = "b"\n  min_tls_version = "TLS1_0"\n}\n',
       };
-      const names = only(scan(files, '/r/a/main.tf'), 'STG-TLS').map((f) => f.resource.name).sort();
+      const names = only(scan(files, '/r/a/main.tf'), 'STG-TLS')
+        .map((f) => f.resource.name)
+        .sort();
       assert.deepEqual(names, ['a', 'b']);
     });
   });
@@ -130,37 +156,66 @@ describe('Terraform adapters', () => {
     it('count = 0 deploys nothing; count = 1 is plain; for_each marks a loop', () => {
       const doc = analyzeTerraform(
         'resource "azurerm_storage_account" "off" {\n  count = 0\n  name  = "off"\n}\n\nresource "azurerm_storage_account" "one" {\n  count = 1\n  name  = "one"\n}\n\nresource "azurerm_storage_account" "many" {\n  for_each = toset(["a"])\n  name     = each.key\n}\n',
-        '/m/main.tf', {},
+        '/m/main.tf',
+        {},
       );
-      assert.deepEqual(doc.resources.map((r) => [r.symbol, r.loop ?? false, r.conditional ?? false]), [
-        ['azurerm_storage_account.one', true, false],
-        ['azurerm_storage_account.many', true, false],
-      ]);
+      assert.deepEqual(
+        doc.resources.map((r) => [r.symbol, r.loop ?? false, r.conditional ?? false]),
+        [
+          ['azurerm_storage_account.one', true, false],
+          ['azurerm_storage_account.many', true, false],
+        ],
+      );
       const name = doc.resources[1]?.body.properties.find((p) => p.key === 'name')?.value;
       assert.equal(name?.kind, 'unknown');
     });
 
     it('a dynamic block is unknown, never absent', () => {
-      const files = { '/m/main.tf': 'resource "azurerm_storage_account" "sa" {\n  name = "st"\n  dynamic "network_rules" {\n    for_each = var.rules\n    content {\n      default_action = network_rules.value\n    }\n  }\n}\n' };
+      const files = {
+        '/m/main.tf':
+          'resource "azurerm_storage_account" "sa" {\n  name = "st"\n  dynamic "network_rules" {\n    for_each = var.rules\n    content {\n      default_action = network_rules.value\n    }\n  }\n}\n',
+      };
       assert.deepEqual(only(scan(files, '/m/main.tf'), 'STG-FW-DEFAULT'), []);
       const [f] = only(scan(files, '/m/main.tf', { reportUnknown: true }), 'STG-FW-DEFAULT');
       assert.match(f?.message ?? '', /depends on variable 'rules'/);
     });
 
     it('azapi_update_resource is a patch: explicit insecure values are flagged, absent ones are not', () => {
-      const patch = (props: string): Record<string, string> => ({ '/m/main.tf': `resource "azapi_update_resource" "st" {\n  type        = "Microsoft.Storage/storageAccounts@2023-05-01"\n  resource_id = var.id\n  body = {\n    properties = {\n${props}\n    }\n  }\n}\n` });
+      const patch = (props: string): Record<string, string> => ({
+        '/m/main.tf': `resource "azapi_update_resource" "st" {\n  type        = "Microsoft.Storage/storageAccounts@2023-05-01"\n  resource_id = var.id\n  body = {\n    properties = {\n${props}\n    }\n  }\n}\n`,
+      });
       // The storage rules that are data (property checks); an absent-judging code check must ask absenceIsJudged.
-      const data = new Set(['STG-TLS', 'STG-HTTPS', 'STG-BLOB-PUBLIC', 'STG-SHARED-KEY', 'STG-PUBLIC-NET', 'STG-FW-DEFAULT', 'STG-INFRA-ENC', 'STG-XTENANT']);
-      assert.deepEqual(scan(patch('      isHnsEnabled = true'), '/m/main.tf').filter((f) => data.has(f.ruleId)), []);
+      const data = new Set([
+        'STG-TLS',
+        'STG-HTTPS',
+        'STG-BLOB-PUBLIC',
+        'STG-SHARED-KEY',
+        'STG-PUBLIC-NET',
+        'STG-FW-DEFAULT',
+        'STG-INFRA-ENC',
+        'STG-XTENANT',
+      ]);
+      assert.deepEqual(
+        scan(patch('      isHnsEnabled = true'), '/m/main.tf').filter((f) => data.has(f.ruleId)),
+        [],
+      );
       const files = patch('      minimumTlsVersion = "TLS1_0"');
       const findings = scan(files, '/m/main.tf').filter((f) => data.has(f.ruleId));
-      assert.deepEqual(findings.map((f) => f.ruleId), ['STG-TLS']);
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        ['STG-TLS'],
+      );
       assert.equal(textAt(files['/m/main.tf'], findings[0] as Finding), '"TLS1_0"');
     });
 
     it('azapi body as an HCL object and as jsonencode(…) alike', () => {
-      for (const body of ['{\n    properties = {\n      minimumTlsVersion = "TLS1_0"\n    }\n  }', 'jsonencode({\n    properties = {\n      minimumTlsVersion = "TLS1_0"\n    }\n  })']) {
-        const files = { '/m/main.tf': `resource "azapi_resource" "st" {\n  type = "Microsoft.Storage/storageAccounts@2023-05-01"\n  name = "st"\n  body = ${body}\n}\n` };
+      for (const body of [
+        '{\n    properties = {\n      minimumTlsVersion = "TLS1_0"\n    }\n  }',
+        'jsonencode({\n    properties = {\n      minimumTlsVersion = "TLS1_0"\n    }\n  })',
+      ]) {
+        const files = {
+          '/m/main.tf': `resource "azapi_resource" "st" {\n  type = "Microsoft.Storage/storageAccounts@2023-05-01"\n  name = "st"\n  body = ${body}\n}\n`,
+        };
         const [f] = only(scan(files, '/m/main.tf'), 'STG-TLS');
         assert.ok(f, body);
         assert.equal(textAt(files['/m/main.tf'], f), '"TLS1_0"');
@@ -169,24 +224,40 @@ describe('Terraform adapters', () => {
     });
 
     it('.tf.json resources and variables', () => {
-      const files = { '/m/main.tf.json': JSON.stringify({ variable: { tls: { default: 'TLS1_0' } }, resource: { azurerm_storage_account: { sa: { name: 'st', min_tls_version: '${var.tls}' } } } }, null, 2) };
+      const files = {
+        '/m/main.tf.json': JSON.stringify(
+          {
+            variable: { tls: { default: 'TLS1_0' } },
+            resource: { azurerm_storage_account: { sa: { name: 'st', min_tls_version: '${var.tls}' } } },
+          },
+          null,
+          2,
+        ),
+      };
       const [f] = only(scan(files, '/m/main.tf.json'), 'STG-TLS');
       assert.ok(f);
       assert.match(f.message, /default of variable 'tls'/);
-      assert.deepEqual(f.fixes[0]?.edits.map((e) => e.newText), ['"TLS1_2"']);
+      assert.deepEqual(
+        f.fixes[0]?.edits.map((e) => e.newText),
+        ['"TLS1_2"'],
+      );
     });
   });
 
   describe('resources that configure another', () => {
     const account = 'resource "azurerm_storage_account" "sa" {\n  name = "st"\n}\n';
-    const rules = (action: string): string => `resource "azurerm_storage_account_network_rules" "rules" {\n  storage_account_id = azurerm_storage_account.sa.id\n  default_action     = "${action}"\n}\n`;
+    const rules = (action: string): string =>
+      `resource "azurerm_storage_account_network_rules" "rules" {\n  storage_account_id = azurerm_storage_account.sa.id\n  default_action     = "${action}"\n}\n`;
 
     it('network rules set by azurerm_storage_account_network_rules: Deny is clean, Allow is flagged on that resource', () => {
       const secure = { '/m/main.tf': `${account}\n${rules('Deny')}` };
       assert.deepEqual(only(scan(secure, '/m/main.tf'), 'STG-FW-DEFAULT'), []);
       const insecure = { '/m/main.tf': `${account}\n${rules('Allow')}` };
       const found = only(scan(insecure, '/m/main.tf'), 'STG-FW-DEFAULT');
-      assert.deepEqual(found.map((f) => [f.resource.type, textAt(insecure['/m/main.tf'], f)]), [['azurerm_storage_account_network_rules', '"Allow"']]);
+      assert.deepEqual(
+        found.map((f) => [f.resource.type, textAt(insecure['/m/main.tf'], f)]),
+        [['azurerm_storage_account_network_rules', '"Allow"']],
+      );
     });
 
     it('the configuring resource may sit in a sibling file', () => {
@@ -203,7 +274,9 @@ describe('Terraform adapters', () => {
       };
       assert.deepEqual(only(scan(files, '/r/main.tf'), 'STG-FW-DEFAULT'), []);
       const doc = analyzeTerraform(files['/r/main.tf'], '/r/main.tf', { host: memoryHost(files) });
-      assert.deepEqual(doc.resources.find((r) => r.type === 'azurerm_storage_account')?.configuredBy, { network_rules: 'module.m.azurerm_storage_account_network_rules.rules' });
+      assert.deepEqual(doc.resources.find((r) => r.type === 'azurerm_storage_account')?.configuredBy, {
+        network_rules: 'module.m.azurerm_storage_account_network_rules.rules',
+      });
     });
   });
 
@@ -217,13 +290,23 @@ describe('Terraform adapters', () => {
       assert.deepEqual(azurermMajor(undefined), { major: 5, assumed: true });
     });
 
-    const providers = (constraint: string): string => `terraform {\n  required_providers {\n    azurerm = {\n      source  = "hashicorp/azurerm"\n      version = "${constraint}"\n    }\n  }\n}\n`;
-    const omitted = 'resource "azurerm_storage_account" "sa" {\n  name = "st"\n}\n\nresource "azurerm_redis_cache" "redis" {\n  name = "cache"\n}\n';
+    const providers = (constraint: string): string =>
+      `terraform {\n  required_providers {\n    azurerm = {\n      source  = "hashicorp/azurerm"\n      version = "${constraint}"\n    }\n  }\n}\n`;
+    const omitted =
+      'resource "azurerm_storage_account" "sa" {\n  name = "st"\n}\n\nresource "azurerm_redis_cache" "redis" {\n  name = "cache"\n}\n';
     const rules = ['STG-BLOB-PUBLIC', 'STG-XTENANT', 'REDIS-TLS'];
-    const flagged = (files: Record<string, string>, options: ScanOptions = {}): string[] => scan(files, '/m/main.tf', options).filter((f) => rules.includes(f.ruleId)).map((f) => f.ruleId).sort();
+    const flagged = (files: Record<string, string>, options: ScanOptions = {}): string[] =>
+      scan(files, '/m/main.tf', options)
+        .filter((f) => rules.includes(f.ruleId))
+        .map((f) => f.ruleId)
+        .sort();
 
     it('v3: omitted allow_nested_items_to_be_public, cross_tenant_replication_enabled and Redis TLS are insecure', () => {
-      assert.deepEqual(flagged({ '/m/main.tf': omitted, '/m/versions.tf': providers('~> 3.117') }), ['REDIS-TLS', 'STG-BLOB-PUBLIC', 'STG-XTENANT']);
+      assert.deepEqual(flagged({ '/m/main.tf': omitted, '/m/versions.tf': providers('~> 3.117') }), [
+        'REDIS-TLS',
+        'STG-BLOB-PUBLIC',
+        'STG-XTENANT',
+      ]);
     });
 
     it('v4: cross-tenant replication defaults to off; the other two are still insecure when omitted', () => {
@@ -237,7 +320,10 @@ describe('Terraform adapters', () => {
 
     it('v5 pinned: all three are secure when omitted', () => {
       assert.deepEqual(flagged({ '/m/main.tf': omitted, '/m/versions.tf': providers('~> 5.0') }), []);
-      assert.deepEqual(flagged({ '/m/main.tf': omitted, '/m/versions.tf': providers('~> 5.0') }, { reportUnknown: true }), []);
+      assert.deepEqual(
+        flagged({ '/m/main.tf': omitted, '/m/versions.tf': providers('~> 5.0') }, { reportUnknown: true }),
+        [],
+      );
     });
 
     it('no constraint: v5 is assumed, and a verdict resting on that says so', () => {
@@ -253,7 +339,9 @@ describe('Terraform adapters', () => {
   });
 
   describe('suppressions', () => {
-    const insecure = (comment: string): Record<string, string> => ({ '/m/main.tf': `${comment}\nresource "azurerm_storage_account" "sa" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n` });
+    const insecure = (comment: string): Record<string, string> => ({
+      '/m/main.tf': `${comment}\nresource "azurerm_storage_account" "sa" {\n  name            = "st"\n  min_tls_version = "TLS1_0"\n}\n`,
+    });
 
     it('a reasoned comment suppresses, with its reason', () => {
       const [f] = only(scan(insecure('# rlens-disable-next-line STG-TLS -- legacy clients'), '/m/main.tf'), 'STG-TLS');
@@ -262,8 +350,17 @@ describe('Terraform adapters', () => {
     });
 
     it('// comments work too, and an [until DATE] lapses', () => {
-      assert.equal(only(scan(insecure('// rlens-disable-next-line STG-TLS -- migrating [until 2027-01-31]'), '/m/main.tf'), 'STG-TLS')[0]?.suppressed?.expires, '2027-01-31');
-      const [lapsed] = only(scan(insecure('# rlens-disable-next-line STG-TLS -- migrating [until 2026-01-31]'), '/m/main.tf'), 'STG-TLS');
+      assert.equal(
+        only(
+          scan(insecure('// rlens-disable-next-line STG-TLS -- migrating [until 2027-01-31]'), '/m/main.tf'),
+          'STG-TLS',
+        )[0]?.suppressed?.expires,
+        '2027-01-31',
+      );
+      const [lapsed] = only(
+        scan(insecure('# rlens-disable-next-line STG-TLS -- migrating [until 2026-01-31]'), '/m/main.tf'),
+        'STG-TLS',
+      );
       assert.equal(lapsed?.suppressed, undefined);
       assert.match(lapsed?.message ?? '', /Its suppression expired on 2026-01-31/);
     });

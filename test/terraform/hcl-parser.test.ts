@@ -1,6 +1,14 @@
 /** The HCL native-syntax parser, construct by construct, with exact spans. */
 import assert from 'node:assert/strict';
-import { parseHcl, parseTfJson, type Attribute, type Block, type Expr, type HclFile, type TemplatePart } from '../../src/engine/formats/terraform';
+import {
+  parseHcl,
+  parseTfJson,
+  type Attribute,
+  type Block,
+  type Expr,
+  type HclFile,
+  type TemplatePart,
+} from '../../src/engine/formats/terraform';
 
 /** The source text a span covers. */
 function at(text: string, span: { start: number; end: number }): string {
@@ -52,10 +60,13 @@ describe('HCL parser', () => {
       const file = clean(text);
       const b = block(file);
       assert.equal(b.type, 'resource');
-      assert.deepEqual(b.labels.map((l) => [l.value, at(text, l.span), l.quoted]), [
-        ['azurerm_storage_account', '"azurerm_storage_account"', true],
-        ['sa', 'sa', false],
-      ]);
+      assert.deepEqual(
+        b.labels.map((l) => [l.value, at(text, l.span), l.quoted]),
+        [
+          ['azurerm_storage_account', '"azurerm_storage_account"', true],
+          ['sa', 'sa', false],
+        ],
+      );
       assert.equal(at(text, b.span), text.trimEnd());
       assert.equal(at(text, b.openBrace!), '{');
       assert.equal(at(text, b.closeBrace!), '}');
@@ -75,7 +86,10 @@ describe('HCL parser', () => {
     it('comments of all three kinds are kept, and CRLF and a BOM are fine', () => {
       const text = '\uFEFF# one\r\n// two\r\n/* three\r\n */ a = 1\r\nb = 2\r\n';
       const file = clean(text);
-      assert.deepEqual(file.comments.map((c) => c.text), ['# one', '// two', '/* three\r\n */']);
+      assert.deepEqual(
+        file.comments.map((c) => c.text),
+        ['# one', '// two', '/* three\r\n */'],
+      );
       assert.equal(at(text, attr(file, 'a').span), 'a = 1');
       assert.equal(at(text, attr(file, 'b').span), 'b = 2');
     });
@@ -83,15 +97,27 @@ describe('HCL parser', () => {
 
   describe('expressions', () => {
     it('literals', () => {
-      assert.deepEqual(['1', '1.5', '1e3', 'true', 'false', 'null'].map((s) => { const { e } = expr(s); return e.kind === 'literal' ? e.value : undefined; }), [1, 1.5, 1000, true, false, null]);
+      assert.deepEqual(
+        ['1', '1.5', '1e3', 'true', 'false', 'null'].map((s) => {
+          const { e } = expr(s);
+          return e.kind === 'literal' ? e.value : undefined;
+        }),
+        [1, 1.5, 1000, true, false, null],
+      );
     });
 
     it('objects and tuples, with commas or line breaks, and key forms', () => {
       const { e, text } = expr('{\n  a = 1\n  "b" : [1, 2,]\n  (var.k) = 3, d = 4\n}');
       assert.equal(e.kind, 'object');
       if (e.kind !== 'object') return;
-      assert.deepEqual(e.items.map((i) => at(text, i.key.span)), ['a', '"b"', '(var.k)', 'd']);
-      assert.deepEqual(e.items.map((i) => i.key.kind), ['variable', 'template', 'parens', 'variable']);
+      assert.deepEqual(
+        e.items.map((i) => at(text, i.key.span)),
+        ['a', '"b"', '(var.k)', 'd'],
+      );
+      assert.deepEqual(
+        e.items.map((i) => i.key.kind),
+        ['variable', 'template', 'parens', 'variable'],
+      );
       assert.equal(at(text, e.items[1]!.span), '"b" : [1, 2,]');
       const tuple = e.items[1]!.value;
       assert.equal(tuple.kind === 'tuple' ? tuple.items.length : -1, 2);
@@ -169,9 +195,14 @@ describe('HCL parser', () => {
       const { e } = expr('"%{ if var.on }on%{ else }off%{ endif }:%{ for k, v in var.m }${k}=${v},%{ endfor }"');
       assert.ok(e.kind === 'template');
       if (e.kind !== 'template') return;
-      assert.deepEqual(e.parts.map((p) => p.kind), ['if', 'literal', 'for']);
+      assert.deepEqual(
+        e.parts.map((p) => p.kind),
+        ['if', 'literal', 'for'],
+      );
       const dir = e.parts[0]!;
-      assert.ok(dir.kind === 'if' && literalParts(dir.then)[0] === 'on' && dir.else && literalParts(dir.else)[0] === 'off');
+      assert.ok(
+        dir.kind === 'if' && literalParts(dir.then)[0] === 'on' && dir.else && literalParts(dir.else)[0] === 'off',
+      );
       const loop = e.parts[2]!;
       assert.ok(loop.kind === 'for' && loop.keyVar === 'k' && loop.valueVar === 'v' && loop.body.length === 4);
     });
@@ -194,7 +225,10 @@ describe('HCL parser', () => {
       const file = parseHcl(text);
       assert.equal(file.diagnostics.length, 1);
       const items = block(file).body.items as Attribute[];
-      assert.deepEqual(items.map((i) => i.name), ['name', 'location']);
+      assert.deepEqual(
+        items.map((i) => i.name),
+        ['name', 'location'],
+      );
       assert.equal(at(text, items[1]!.span), 'location = "x"');
     });
 
@@ -213,14 +247,20 @@ describe('HCL parser', () => {
       assert.equal(at(text, (block(file, 1).body.items[0] as Attribute).span), 'name = "n"');
       const text2 = 'a {\n  b {\n    c = 1\n  d = 2\n}\ne = 3\n';
       const file2 = parseHcl(text2);
-      assert.deepEqual((block(file2).body.items as (Attribute | Block)[]).map((i) => (i.kind === 'block' ? i.type : i.name)), ['b', 'd']);
+      assert.deepEqual(
+        (block(file2).body.items as (Attribute | Block)[]).map((i) => (i.kind === 'block' ? i.type : i.name)),
+        ['b', 'd'],
+      );
       assert.equal(at(text2, attr(file2, 'e').span), 'e = 3');
     });
 
     it('an unclosed call or tuple stops at the next attribute', () => {
       const text = 'a = merge(var.x,\nb = [1,\nc = 3\n';
       const file = parseHcl(text);
-      assert.deepEqual(file.body.items.map((i) => (i as Attribute).name), ['a', 'b', 'c']);
+      assert.deepEqual(
+        file.body.items.map((i) => (i as Attribute).name),
+        ['a', 'b', 'c'],
+      );
     });
 
     it('a missing heredoc terminator does not swallow the file', () => {
@@ -250,7 +290,10 @@ describe('HCL parser', () => {
     for (const [name, text] of Object.entries(deep)) {
       it(`10,000-deep ${name}: an error, not a stack overflow`, () => {
         const file = parseHcl(text);
-        assert.ok(file.diagnostics.some((d) => /deeper|unclosed|expected|not closed/.test(d.message)), JSON.stringify(file.diagnostics.slice(0, 2)));
+        assert.ok(
+          file.diagnostics.some((d) => /deeper|unclosed|expected|not closed/.test(d.message)),
+          JSON.stringify(file.diagnostics.slice(0, 2)),
+        );
       });
     }
 
@@ -263,7 +306,8 @@ describe('HCL parser', () => {
 
   describe('.tf.json', () => {
     it('reads blocks with labels and attributes, with templates in strings', () => {
-      const text = '{\n  "resource": {\n    "azurerm_storage_account": {\n      "sa": {\n        "name": "${var.prefix}sa",\n        "min_tls_version": "TLS1_2",\n        "network_rules": [{ "default_action": "Deny" }]\n      }\n    }\n  },\n  "variable": { "prefix": { "default": "x" } }\n}\n';
+      const text =
+        '{\n  "resource": {\n    "azurerm_storage_account": {\n      "sa": {\n        "name": "${var.prefix}sa",\n        "min_tls_version": "TLS1_2",\n        "network_rules": [{ "default_action": "Deny" }]\n      }\n    }\n  },\n  "variable": { "prefix": { "default": "x" } }\n}\n';
       const file = parseTfJson(text);
       assert.deepEqual(file.diagnostics, []);
       const b = block(file);

@@ -11,7 +11,9 @@ export function memoryHost(files: Readonly<Record<string, string>>): FileHost & 
     },
     listDirectory: (dir) => {
       const prefix = `${dir.replace(/\/$/, '')}/`;
-      const names = Object.keys(files).filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/')).map((f) => f.slice(prefix.length));
+      const names = Object.keys(files)
+        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
+        .map((f) => f.slice(prefix.length));
       return names.length > 0 ? names : undefined;
     },
   };

@@ -75,7 +75,11 @@ export function applyEditGroups(text: string, groups: readonly (readonly TextEdi
  * before it, or adds a key another edit added to the same container, is refused and counted in `rejected`.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[], file?: string): AppliedEdits {
-  return applyEditGroups(text, edits.map((e) => [e]), file);
+  return applyEditGroups(
+    text,
+    edits.map((e) => [e]),
+    file,
+  );
 }
 
 /** Accepted edits stay sorted by start, then end, then acceptance order; neighbours are found by binary search. */
@@ -85,7 +89,10 @@ function insertSorted(list: Placed[], p: Placed): void {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const m = list[mid] as Placed;
-    const before = m.edit.span.start < p.edit.span.start || (m.edit.span.start === p.edit.span.start && (m.edit.span.end < p.edit.span.end || (m.edit.span.end === p.edit.span.end && m.seq < p.seq)));
+    const before =
+      m.edit.span.start < p.edit.span.start ||
+      (m.edit.span.start === p.edit.span.start &&
+        (m.edit.span.end < p.edit.span.end || (m.edit.span.end === p.edit.span.end && m.seq < p.seq)));
     if (before) lo = mid + 1;
     else hi = mid;
   }

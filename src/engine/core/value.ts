@@ -213,7 +213,8 @@ export function stringsOf(v: Value): { known: StringValue[]; unknown: UnknownVal
   for (const item of v.kind === 'array' ? v.items : [v]) {
     if (item.kind === 'string') known.push(item);
     else if (item.kind === 'unknown') unknown.push(item);
-    else if (item.kind === 'number') known.push({ kind: 'string', value: String(item.value), span: item.span, origin: item.origin });
+    else if (item.kind === 'number')
+      known.push({ kind: 'string', value: String(item.value), span: item.span, origin: item.origin });
   }
   return { known, unknown };
 }

@@ -36,7 +36,14 @@ export interface ConfigProblem {
 
 export const EMPTY_CONFIG: RlensConfig = { rules: {}, exclude: [], suppressions: [] };
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-const TOP_KEYS = ['rules', 'exclude', 'reportUnknown', 'suppressions', 'allowedLocations', 'requireCustomerManagedKeys'];
+const TOP_KEYS = [
+  'rules',
+  'exclude',
+  'reportUnknown',
+  'suppressions',
+  'allowedLocations',
+  'requireCustomerManagedKeys',
+];
 const SUPPRESSION_KEYS = ['rule', 'resource', 'file', 'reason', 'expires'];
 
 function spanOf(node: YamlNode | null | undefined, fallback: Span): Span {
@@ -55,14 +62,22 @@ function text(node: unknown): string | undefined {
  * Parses and validates `.rlens.yaml`. `knownRules` (ids) turns unknown rule ids into warnings, so a typo does not
  * silently leave a rule on.
  */
-export function parseRlensConfig(source: string, knownRules: readonly string[] = []): { config: RlensConfig; problems: ConfigProblem[] } {
+export function parseRlensConfig(
+  source: string,
+  knownRules: readonly string[] = [],
+): { config: RlensConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const whole: Span = { start: 0, end: Math.max(1, Math.min(source.length, 1)) };
   const err = (message: string, node: YamlNode | null | undefined, severity: 'error' | 'warning' = 'error'): void => {
     problems.push({ message, span: spanOf(node, whole), severity });
   };
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
-  for (const e of doc.errors) problems.push({ message: e.message.split('\n')[0] ?? e.message, span: { start: e.pos[0], end: Math.max(e.pos[0] + 1, e.pos[1]) }, severity: 'error' });
+  for (const e of doc.errors)
+    problems.push({
+      message: e.message.split('\n')[0] ?? e.message,
+      span: { start: e.pos[0], end: Math.max(e.pos[0] + 1, e.pos[1]) },
+      severity: 'error',
+    });
   if (doc.errors.length > 0) return { config: EMPTY_CONFIG, problems };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config: EMPTY_CONFIG, problems };
@@ -82,17 +97,29 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
     const keyNode = pair.key as YamlNode;
     const value = pair.value as YamlNode | null;
     if (k === 'rules') {
-      if (!isMap(value)) { err("'rules' must map rule ids to off, error, warning or info", value ?? keyNode); continue; }
+      if (!isMap(value)) {
+        err("'rules' must map rule ids to off, error, warning or info", value ?? keyNode);
+        continue;
+      }
       for (const rp of value.items) {
         const id = text(rp.key)?.toUpperCase();
         const setting = text(rp.value);
-        if (!id) { err('a rule id must be text', rp.key as YamlNode); continue; }
+        if (!id) {
+          err('a rule id must be text', rp.key as YamlNode);
+          continue;
+        }
         if (known.size > 0 && !known.has(id)) err(`unknown rule '${id}'`, rp.key as YamlNode, 'warning');
-        if (!setting || !SETTINGS.includes(setting as RuleSetting)) { err(`'${id}' must be one of ${SETTINGS.join(', ')}`, (rp.value as YamlNode) ?? rp.key); continue; }
+        if (!setting || !SETTINGS.includes(setting as RuleSetting)) {
+          err(`'${id}' must be one of ${SETTINGS.join(', ')}`, (rp.value as YamlNode) ?? rp.key);
+          continue;
+        }
         rules[id] = setting as RuleSetting;
       }
     } else if (k === 'exclude') {
-      if (!isSeq(value)) { err("'exclude' must be a list of glob patterns", value ?? keyNode); continue; }
+      if (!isSeq(value)) {
+        err("'exclude' must be a list of glob patterns", value ?? keyNode);
+        continue;
+      }
       for (const item of value.items) {
         const glob = text(item);
         if (glob) exclude.push(glob);
@@ -102,7 +129,10 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
       if (isScalar(value) && typeof value.value === 'boolean') reportUnknown = value.value;
       else err("'reportUnknown' must be true or false", value ?? keyNode);
     } else if (k === 'allowedLocations') {
-      if (!isSeq(value)) { err("'allowedLocations' must be a list of Azure regions (e.g. westeurope)", value ?? keyNode); continue; }
+      if (!isSeq(value)) {
+        err("'allowedLocations' must be a list of Azure regions (e.g. westeurope)", value ?? keyNode);
+        continue;
+      }
       allowedLocations = [];
       for (const item of value.items) {
         const region = text(item);
@@ -113,7 +143,10 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
       if (isScalar(value) && typeof value.value === 'boolean') requireCustomerManagedKeys = value.value;
       else err("'requireCustomerManagedKeys' must be true or false", value ?? keyNode);
     } else if (k === 'suppressions') {
-      if (!isSeq(value)) { err("'suppressions' must be a list", value ?? keyNode); continue; }
+      if (!isSeq(value)) {
+        err("'suppressions' must be a list", value ?? keyNode);
+        continue;
+      }
       for (const item of value.items) {
         const s = suppressionOf(item as YamlNode, err);
         if (s) suppressions.push(s);
@@ -124,7 +157,9 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
   }
   return {
     config: {
-      rules, exclude, suppressions,
+      rules,
+      exclude,
+      suppressions,
       ...(reportUnknown !== undefined ? { reportUnknown } : {}),
       ...(allowedLocations ? { allowedLocations } : {}),
       ...(requireCustomerManagedKeys !== undefined ? { requireCustomerManagedKeys } : {}),
@@ -133,19 +168,44 @@ export function parseRlensConfig(source: string, knownRules: readonly string[] =
   };
 }
 
-function suppressionOf(item: YamlNode, err: (m: string, n: YamlNode | null | undefined, s?: 'error' | 'warning') => void): ConfigSuppression | undefined {
-  if (!isMap(item)) { err('a suppression is a mapping with rule and reason', item); return undefined; }
+function suppressionOf(
+  item: YamlNode,
+  err: (m: string, n: YamlNode | null | undefined, s?: 'error' | 'warning') => void,
+): ConfigSuppression | undefined {
+  if (!isMap(item)) {
+    err('a suppression is a mapping with rule and reason', item);
+    return undefined;
+  }
   const fields: Record<string, string> = {};
   for (const p of item.items) {
     const k = text(p.key);
     const v = text(p.value);
-    if (!k || !SUPPRESSION_KEYS.includes(k)) { err(`unknown key '${k ?? '?'}' in a suppression (expected ${SUPPRESSION_KEYS.join(', ')})`, p.key as YamlNode, 'warning'); continue; }
-    if (v === undefined) { err(`'${k}' must be text`, (p.value as YamlNode) ?? (p.key as YamlNode)); continue; }
+    if (!k || !SUPPRESSION_KEYS.includes(k)) {
+      err(
+        `unknown key '${k ?? '?'}' in a suppression (expected ${SUPPRESSION_KEYS.join(', ')})`,
+        p.key as YamlNode,
+        'warning',
+      );
+      continue;
+    }
+    if (v === undefined) {
+      err(`'${k}' must be text`, (p.value as YamlNode) ?? (p.key as YamlNode));
+      continue;
+    }
     fields[k] = k === 'expires' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v;
   }
-  if (!fields.rule) { err("a suppression needs 'rule'", item); return undefined; }
-  if (!fields.reason?.trim()) { err(`the suppression of ${fields.rule} needs a 'reason': say why the risk is accepted`, item); return undefined; }
-  if (fields.expires && !/^\d{4}-\d{2}-\d{2}$/.test(fields.expires)) { err("'expires' must be a date (YYYY-MM-DD)", item); return undefined; }
+  if (!fields.rule) {
+    err("a suppression needs 'rule'", item);
+    return undefined;
+  }
+  if (!fields.reason?.trim()) {
+    err(`the suppression of ${fields.rule} needs a 'reason': say why the risk is accepted`, item);
+    return undefined;
+  }
+  if (fields.expires && !/^\d{4}-\d{2}-\d{2}$/.test(fields.expires)) {
+    err("'expires' must be a date (YYYY-MM-DD)", item);
+    return undefined;
+  }
   return {
     ruleId: fields.rule.toUpperCase(),
     reason: fields.reason,

@@ -4,7 +4,14 @@
  */
 import type { Finding } from '../core/finding';
 import type { SourceFormat } from '../model/document';
-import { DEPLOYMENT_MODELS, LAYERS, layerById, type DeploymentModel, type LayerId, type Owner } from '../responsibility/layers';
+import {
+  DEPLOYMENT_MODELS,
+  LAYERS,
+  layerById,
+  type DeploymentModel,
+  type LayerId,
+  type Owner,
+} from '../responsibility/layers';
 import { serviceModelOf } from '../responsibility/service-models';
 import { allRules, ruleById, ruleDocsUrl } from '../rules/registry';
 
@@ -34,17 +41,29 @@ export function findingTooltip(finding: Pick<Finding, 'ruleId' | 'severity' | 'm
 export function responsibilityRow(layer: LayerId, highlight?: DeploymentModel): string {
   const l = layerById(layer);
   const head = DEPLOYMENT_MODELS.map((m) => (m === highlight ? `**▶ ${m}**` : m));
-  const cells = DEPLOYMENT_MODELS.map((m) => (m === highlight ? `**${OWNER_LABEL[l.owners[m]]}**` : OWNER_LABEL[l.owners[m]]));
-  return [`| ${head.join(' | ')} |`, `|${DEPLOYMENT_MODELS.map(() => ':---:').join('|')}|`, `| ${cells.join(' | ')} |`].join('\n');
+  const cells = DEPLOYMENT_MODELS.map((m) =>
+    m === highlight ? `**${OWNER_LABEL[l.owners[m]]}**` : OWNER_LABEL[l.owners[m]],
+  );
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${DEPLOYMENT_MODELS.map(() => ':---:').join('|')}|`,
+    `| ${cells.join(' | ')} |`,
+  ].join('\n');
 }
 
 /** The text a fix inserts, trimmed of the indentation and line break it was given to fit in the file. */
 function fixSnippet(finding: Finding): string | undefined {
   const edit = finding.fixes[0]?.edits.find((e) => e.newText.trim() !== '');
   if (!edit) return undefined;
-  const lines = edit.newText.replace(/^[,\s]*\r?\n/, '').replace(/^,\s*/, '').split(/\r?\n/);
+  const lines = edit.newText
+    .replace(/^[,\s]*\r?\n/, '')
+    .replace(/^,\s*/, '')
+    .split(/\r?\n/);
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
-  return lines.map((l) => l.slice(indent)).join('\n').trim();
+  return lines
+    .map((l) => l.slice(indent))
+    .join('\n')
+    .trim();
 }
 
 export interface ExplainOptions {
@@ -69,7 +88,9 @@ export function remediationFor(remediation: string, format: SourceFormat | undef
 /** Findings at one place, the most severe first (then the most specific): the order the hover shows them in. */
 export function bySeverity<T extends Pick<Finding, 'severity' | 'span'>>(findings: readonly T[]): T[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  return [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.end - a.span.start - (b.span.end - b.span.start));
+  return [...findings].sort(
+    (a, b) => rank[a.severity] - rank[b.severity] || a.span.end - a.span.start - (b.span.end - b.span.start),
+  );
 }
 
 /**
@@ -90,7 +111,10 @@ export function explainFinding(finding: Finding, options: ExplainOptions = {}): 
   if (fixText) out.push(`**Fix:** ${fixText}`);
   if (snippet) out.push(`\`\`\`${options.format ? FENCE[options.format] : ''}\n${snippet}\n\`\`\``);
   const model = finding.serviceModel;
-  const whose = finding.owner === 'shared' ? 'a **shared** responsibility' : `**${OWNER_LABEL[finding.owner].toLowerCase()}** responsibility`;
+  const whose =
+    finding.owner === 'shared'
+      ? 'a **shared** responsibility'
+      : `**${OWNER_LABEL[finding.owner].toLowerCase()}** responsibility`;
   out.push(`**Layer:** ${layer.title} — ${whose}${model ? ` for this ${model} resource` : ' in every service model'}.`);
   if (options.compact) return out.join('\n\n');
   out.push(responsibilityRow(finding.layer, model));
@@ -101,7 +125,12 @@ export function explainFinding(finding: Finding, options: ExplainOptions = {}): 
   if (controls.length > 0) out.push(controls.join(' · '));
   if (finding.unknown) out.push('_The verdict depends on a value known only at deployment time._');
   if (options.long && rule && rule.references.length > 0) {
-    out.push(['**References**', ...rule.references.map((r) => (/^https?:\/\//.test(r) ? `- <${r}>` : `- ${escapeMarkdown(r)}`))].join('\n'));
+    out.push(
+      [
+        '**References**',
+        ...rule.references.map((r) => (/^https?:\/\//.test(r) ? `- <${r}>` : `- ${escapeMarkdown(r)}`)),
+      ].join('\n'),
+    );
   }
   out.push(`[Rule documentation](${ruleDocsUrl(finding.ruleId)})`);
   return out.join('\n\n');
@@ -120,6 +149,7 @@ export function explainResourceType(type: string): string | undefined {
     `**You own:** ${mine.map((l) => `${l.title}${l.owners[entry.model] === 'shared' ? ' (shared)' : ''}`).join(', ')}.`,
     `**Microsoft secures:** ${microsoft.map((l) => l.title).join(', ') || 'none of the layers: everything is yours'}.`,
   ];
-  if (rules.length > 0) out.push(`**Checked here:** ${rules.map((r) => `\`${r.id}\` ${escapeMarkdown(r.title)}`).join('; ')}.`);
+  if (rules.length > 0)
+    out.push(`**Checked here:** ${rules.map((r) => `\`${r.id}\` ${escapeMarkdown(r.title)}`).join('; ')}.`);
   return out.join('\n\n');
 }

@@ -5,7 +5,14 @@
  */
 import type { Finding } from '../core/finding';
 import type { Resource } from '../model/resource';
-import { DEPLOYMENT_MODELS, LAYERS, type DeploymentModel, type LayerId, type Owner, type ServiceModel } from '../responsibility/layers';
+import {
+  DEPLOYMENT_MODELS,
+  LAYERS,
+  type DeploymentModel,
+  type LayerId,
+  type Owner,
+  type ServiceModel,
+} from '../responsibility/layers';
 import { serviceModelOf } from '../responsibility/service-models';
 import type { RuleMeta } from '../rules/types';
 
@@ -49,7 +56,9 @@ export function modelOfResource(resource: Pick<Resource, 'type'>): ServiceModel 
 
 function rulesFor(resource: MatrixResource, rules: readonly RuleMeta[]): RuleMeta[] {
   const type = resource.type.toLowerCase();
-  return rules.filter((r) => r.dialects.includes(resource.dialect) && r.resourceTypes.some((t) => t.toLowerCase() === type));
+  return rules.filter(
+    (r) => r.dialects.includes(resource.dialect) && r.resourceTypes.some((t) => t.toLowerCase() === type),
+  );
 }
 
 const key = (file: string, type: string, name: string): string => `${file}\u0000${type.toLowerCase()}\u0000${name}`;
@@ -67,10 +76,13 @@ export function buildMatrix(files: readonly ScannedFile[], rules: readonly RuleM
       resourceCount++;
       const model = modelOfResource(r);
       models.add(model);
-      for (const rule of rulesFor(r, rules)) controls.set(`${key(r.file, r.type, r.name)}\u0000${rule.id}`, { layer: rule.layer, model, state: 'passed' });
+      for (const rule of rulesFor(r, rules))
+        controls.set(`${key(r.file, r.type, r.name)}\u0000${rule.id}`, { layer: rule.layer, model, state: 'passed' });
     }
   }
-  const ordered = files.flatMap((f) => f.findings).sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start);
+  const ordered = files
+    .flatMap((f) => f.findings)
+    .sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start);
   for (const finding of ordered) {
     if (!finding.serviceModel) {
       if (!finding.suppressed) templateFindings.push(findings.push(finding) - 1);

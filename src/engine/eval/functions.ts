@@ -122,7 +122,12 @@ function union(args: readonly Value[], span: Span): Value {
 const FUNCTIONS: Record<string, Impl> = {
   concat: (args, span) => {
     if (args.length > 0 && args.every((a) => a.kind === 'array')) {
-      return { kind: 'array', span, origin: { kind: 'computed' }, items: args.flatMap((a) => (a.kind === 'array' ? a.items : [])) };
+      return {
+        kind: 'array',
+        span,
+        origin: { kind: 'computed' },
+        items: args.flatMap((a) => (a.kind === 'array' ? a.items : [])),
+      };
     }
     const pending = needKnown(args, span, 'concat');
     if (pending) return pending;
@@ -149,11 +154,15 @@ const FUNCTIONS: Record<string, Impl> = {
     const [a, b] = args;
     if (!a || !b) return unknown(span, 'equals() needs two arguments');
     const eq = valuesEqual(a, b);
-    return eq === undefined ? mergeUnknown(span, args, 'equals() of unknown values') : fromJs(eq, span, { kind: 'computed' });
+    return eq === undefined
+      ? mergeUnknown(span, args, 'equals() of unknown values')
+      : fromJs(eq, span, { kind: 'computed' });
   },
   not: (args, span) => {
     const b = args[0] ? asBoolean(args[0]) : undefined;
-    return b === undefined ? mergeUnknown(span, args, 'not() of an unknown value') : fromJs(!b, span, { kind: 'computed' });
+    return b === undefined
+      ? mergeUnknown(span, args, 'not() of an unknown value')
+      : fromJs(!b, span, { kind: 'computed' });
   },
   and: (args, span) => {
     const bools = args.map(asBoolean);
@@ -183,12 +192,15 @@ const FUNCTIONS: Record<string, Impl> = {
     if (a?.kind === 'boolean') return a;
     if (a?.kind === 'number') return fromJs(a.value !== 0, span, { kind: 'computed' });
     const b = a ? asBoolean(a) : undefined;
-    return b === undefined ? mergeUnknown(span, args, 'bool() of an unknown value') : fromJs(b, span, { kind: 'computed' });
+    return b === undefined
+      ? mergeUnknown(span, args, 'bool() of an unknown value')
+      : fromJs(b, span, { kind: 'computed' });
   },
   int: (args, span) => {
     const a = args[0];
     if (a?.kind === 'number') return fromJs(Math.trunc(a.value), span, { kind: 'computed' });
-    if (a?.kind === 'string' && /^-?\d+$/.test(a.value.trim())) return fromJs(parseInt(a.value, 10), span, { kind: 'computed' });
+    if (a?.kind === 'string' && /^-?\d+$/.test(a.value.trim()))
+      return fromJs(parseInt(a.value, 10), span, { kind: 'computed' });
     return mergeUnknown(span, args, 'int() of an unknown value');
   },
   json: (args, span) => {
@@ -220,19 +232,28 @@ const FUNCTIONS: Record<string, Impl> = {
   contains: (args, span) => {
     const [container, item] = args;
     if (!container || !item) return unknown(span, 'contains() needs two arguments');
-    if (container.kind === 'unknown' || item.kind === 'unknown') return mergeUnknown(span, args, 'contains() of unknown values');
+    if (container.kind === 'unknown' || item.kind === 'unknown')
+      return mergeUnknown(span, args, 'contains() of unknown values');
     if (container.kind === 'string') {
       const s = str(item);
-      return s === undefined ? unknown(span, 'contains() of a non-string') : fromJs(container.value.includes(s), span, { kind: 'computed' });
+      return s === undefined
+        ? unknown(span, 'contains() of a non-string')
+        : fromJs(container.value.includes(s), span, { kind: 'computed' });
     }
     if (container.kind === 'array') {
       const found = container.items.map((i) => valuesEqual(i, item));
       if (found.includes(true)) return fromJs(true, span, { kind: 'computed' });
-      return found.includes(undefined) ? unknown(span, 'contains() over unknown items') : fromJs(false, span, { kind: 'computed' });
+      return found.includes(undefined)
+        ? unknown(span, 'contains() over unknown items')
+        : fromJs(false, span, { kind: 'computed' });
     }
     if (container.kind === 'object') {
       const key = str(item)?.toLowerCase();
-      return fromJs(container.properties.some((p) => p.key.toLowerCase() === key), span, { kind: 'computed' });
+      return fromJs(
+        container.properties.some((p) => p.key.toLowerCase() === key),
+        span,
+        { kind: 'computed' },
+      );
     }
     return unknown(span, 'contains() of an unsupported value');
   },
@@ -291,15 +312,20 @@ const FUNCTIONS: Record<string, Impl> = {
   },
   startswith: (args, span) => {
     const [a, b] = args.map((x) => (x.kind === 'string' ? x.value.toLowerCase() : undefined));
-    return a === undefined || b === undefined ? mergeUnknown(span, args, 'startsWith() of unknown values') : fromJs(a.startsWith(b), span, { kind: 'computed' });
+    return a === undefined || b === undefined
+      ? mergeUnknown(span, args, 'startsWith() of unknown values')
+      : fromJs(a.startsWith(b), span, { kind: 'computed' });
   },
   endswith: (args, span) => {
     const [a, b] = args.map((x) => (x.kind === 'string' ? x.value.toLowerCase() : undefined));
-    return a === undefined || b === undefined ? mergeUnknown(span, args, 'endsWith() of unknown values') : fromJs(a.endsWith(b), span, { kind: 'computed' });
+    return a === undefined || b === undefined
+      ? mergeUnknown(span, args, 'endsWith() of unknown values')
+      : fromJs(a.endsWith(b), span, { kind: 'computed' });
   },
   substring: (args, span) => {
     const [s, start, len] = args;
-    if (s?.kind !== 'string' || start?.kind !== 'number') return mergeUnknown(span, args, 'substring() of unknown values');
+    if (s?.kind !== 'string' || start?.kind !== 'number')
+      return mergeUnknown(span, args, 'substring() of unknown values');
     const n = len?.kind === 'number' ? len.value : undefined;
     return fromJs(s.value.substr(start.value, n), span, { kind: 'computed' });
   },

@@ -3,12 +3,35 @@ import type { Span } from '../core/span';
 import type { Origin, UnknownValue, Value } from '../core/value';
 
 export function unknown(span: Span, reason: string, dependsOn?: readonly string[]): UnknownValue {
-  return dependsOn && dependsOn.length > 0 ? { kind: 'unknown', span, reason, dependsOn } : { kind: 'unknown', span, reason };
+  return dependsOn && dependsOn.length > 0
+    ? { kind: 'unknown', span, reason, dependsOn }
+    : { kind: 'unknown', span, reason };
 }
 
 /** The union of the `dependsOn` lists of several unknowns, for a result that depends on all of them. */
 /** Functions whose result reveals nothing of a secret argument: a hash, a length, a comparison, what a resource returns. */
-const NON_REVEALING = new Set(['uniquestring', 'guid', 'length', 'empty', 'equals', 'contains', 'startswith', 'endswith', 'indexof', 'lastindexof', 'less', 'lessorequals', 'greater', 'greaterorequals', 'not', 'and', 'or', 'bool', 'reference', 'if']);
+const NON_REVEALING = new Set([
+  'uniquestring',
+  'guid',
+  'length',
+  'empty',
+  'equals',
+  'contains',
+  'startswith',
+  'endswith',
+  'indexof',
+  'lastindexof',
+  'less',
+  'lessorequals',
+  'greater',
+  'greaterorequals',
+  'not',
+  'and',
+  'or',
+  'bool',
+  'reference',
+  'if',
+]);
 
 /** The unknown result of calling `name`: no longer "the secure parameter" when the function reveals nothing of it. */
 export function callResult(name: string, result: UnknownValue): UnknownValue {
@@ -185,13 +208,20 @@ export function atUseSite(v: Value, useSpan: Span, makeOrigin: (literalSpan: Spa
   switch (v.kind) {
     case 'object': {
       const out = lazily({ ...v, span: useSpan, origin }, 'properties', () =>
-        v.properties.map((p) => ({ ...p, keySpan: useSpan, span: useSpan, value: atUseSite(p.value, useSpan, makeOrigin) })),
+        v.properties.map((p) => ({
+          ...p,
+          keySpan: useSpan,
+          span: useSpan,
+          value: atUseSite(p.value, useSpan, makeOrigin),
+        })),
       );
       REHOMED_FROM.set(out, v);
       return out;
     }
     case 'array': {
-      const out = lazily({ ...v, span: useSpan, origin }, 'items', () => v.items.map((i) => atUseSite(i, useSpan, makeOrigin)));
+      const out = lazily({ ...v, span: useSpan, origin }, 'items', () =>
+        v.items.map((i) => atUseSite(i, useSpan, makeOrigin)),
+      );
       REHOMED_FROM.set(out, v);
       return out;
     }

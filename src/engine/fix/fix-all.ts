@@ -77,7 +77,10 @@ function groupsOf(chosen: readonly Chosen[], writer: FormatWriter | undefined): 
     else byContainer.set(key, [c]);
   }
   for (const list of byContainer.values()) {
-    const merged = list.length > 1 ? writer?.mergeAdditions(list.map((c) => c.fix.edits.find((e) => e.adds) as TextEdit)) ?? [] : [];
+    const merged =
+      list.length > 1
+        ? (writer?.mergeAdditions(list.map((c) => c.fix.edits.find((e) => e.adds) as TextEdit)) ?? [])
+        : [];
     if (merged.length > 0) out.push({ edits: merged, members: list });
     else for (const c of list) out.push({ edits: c.fix.edits, members: [c] });
   }
@@ -109,11 +112,16 @@ export function fixAll(text: string, file: string, options: FixAllOptions = {}):
     }
     if (chosen.length === 0) break;
     const groups = groupsOf(chosen, result.document?.writer);
-    const next = applyEditGroups(current, groups.map((g) => g.edits), file);
+    const next = applyEditGroups(
+      current,
+      groups.map((g) => g.edits),
+      file,
+    );
     if (next.applied === 0 || seen.has(next.text)) break;
     const nextResult = scanText(next.text, file, options);
     if (nextResult.errors.length <= result.errors.length) {
-      for (const i of next.accepted) for (const c of (groups[i] as Group).members) applied.push({ ruleId: c.finding.ruleId, title: c.fix.title });
+      for (const i of next.accepted)
+        for (const c of (groups[i] as Group).members) applied.push({ ruleId: c.finding.ruleId, title: c.fix.title });
       current = next.text;
       result = nextResult;
       seen.add(current);
@@ -145,7 +153,12 @@ export function fixAll(text: string, file: string, options: FixAllOptions = {}):
 }
 
 /** The fixes offered for the remaining findings that were not applied, with why. */
-function pendingOf(result: ScanResult, file: string, level: FixLevel, breaking: ReadonlyMap<string, Chosen>): PendingFix[] {
+function pendingOf(
+  result: ScanResult,
+  file: string,
+  level: FixLevel,
+  breaking: ReadonlyMap<string, Chosen>,
+): PendingFix[] {
   const out: PendingFix[] = [];
   for (const finding of result.findings) {
     if (finding.suppressed) continue;

@@ -72,7 +72,13 @@ export function argumentsKey(values: unknown): string {
 }
 
 /** Notes without repeats: a module reached by many calls says the same thing about its own calls each time. */
-export function uniqueNotes<N extends { readonly file: string; readonly message: string; readonly span?: { readonly start: number; readonly end: number } }>(notes: readonly N[]): N[] {
+export function uniqueNotes<
+  N extends {
+    readonly file: string;
+    readonly message: string;
+    readonly span?: { readonly start: number; readonly end: number };
+  },
+>(notes: readonly N[]): N[] {
   const seen = new Set<string>();
   return notes.filter((n) => {
     const key = `${n.file}\0${n.span?.start ?? -1}:${n.span?.end ?? -1}\0${n.message}`;

@@ -44,7 +44,10 @@ interface Keyed {
 
 /** Does an ARM `scope` (lower case, no trailing `/`) name `t`? */
 function scopeNames(id: string, t: Keyed): boolean {
-  return id.endsWith(`${t.type}/${t.name}`) || (t.relativeId !== undefined && (id === t.relativeId || id.endsWith(`/${t.relativeId}`)));
+  return (
+    id.endsWith(`${t.type}/${t.name}`) ||
+    (t.relativeId !== undefined && (id === t.relativeId || id.endsWith(`/${t.relativeId}`)))
+  );
 }
 
 function unique(symbols: readonly string[]): string[] {
@@ -83,13 +86,18 @@ export function resolveNameLinks(resources: readonly Resource[]): Resource[] {
       const id = trimEndOf(lower(v.value), '/');
       for (const t of keyed) if (t !== c && scopeNames(id, t)) scope.push(t.resource.symbol);
     }
-    if (ancestors.length > 0 || scope.length > 0) links.set(c.resource, { ancestors: unique(ancestors), scope: unique(scope) });
+    if (ancestors.length > 0 || scope.length > 0)
+      links.set(c.resource, { ancestors: unique(ancestors), scope: unique(scope) });
   }
   return resources.map((r) => {
     const l = links.get(r);
     if (!l && !r.ancestorSymbols && !r.scopeTargets) return r;
     const { ancestorSymbols: _a, scopeTargets: _s, ...rest } = r;
-    return { ...rest, ...(l && l.ancestors.length > 0 ? { ancestorSymbols: l.ancestors } : {}), ...(l && l.scope.length > 0 ? { scopeTargets: l.scope } : {}) };
+    return {
+      ...rest,
+      ...(l && l.ancestors.length > 0 ? { ancestorSymbols: l.ancestors } : {}),
+      ...(l && l.scope.length > 0 ? { scopeTargets: l.scope } : {}),
+    };
   });
 }
 

@@ -4,7 +4,10 @@
  */
 import type { Resource } from './resource';
 
-const cache = new WeakMap<readonly Resource[], { readonly size: number; readonly index: ReadonlyMap<string, readonly number[]> }>();
+const cache = new WeakMap<
+  readonly Resource[],
+  { readonly size: number; readonly index: ReadonlyMap<string, readonly number[]> }
+>();
 
 /** Positions in `resources` by lower-case type, in document order. */
 export function positionsByType(resources: readonly Resource[]): ReadonlyMap<string, readonly number[]> {

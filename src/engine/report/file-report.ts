@@ -41,7 +41,11 @@ export interface FileReport {
 }
 
 /** Positions a scan result; `textOf` supplies other files' text (modules, parameter files) when findings point there. */
-export function toFileReport(result: Omit<ScanResult, 'usedConfigSuppressions'>, text: string, textOf: (file: string) => string | undefined = () => undefined): FileReport {
+export function toFileReport(
+  result: Omit<ScanResult, 'usedConfigSuppressions'>,
+  text: string,
+  textOf: (file: string) => string | undefined = () => undefined,
+): FileReport {
   const indexes = new Map<string, LineIndex>([[result.file, new LineIndex(text)]]);
   const indexOf = (file: string): LineIndex => {
     let idx = indexes.get(file);
@@ -70,7 +74,11 @@ export function toFileReport(result: Omit<ScanResult, 'usedConfigSuppressions'>,
       });
       return { finding, start: idx.positionAt(finding.span.start), end: idx.positionAt(finding.span.end), related };
     }),
-    errors: result.errors.map((error) => (error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error })),
-    notes: (result.document?.notes ?? []).map((error) => (error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error })),
+    errors: result.errors.map((error) =>
+      error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error },
+    ),
+    notes: (result.document?.notes ?? []).map((error) =>
+      error.span ? { error, start: indexOf(error.file).positionAt(error.span.start) } : { error },
+    ),
   };
 }

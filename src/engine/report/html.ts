@@ -25,7 +25,10 @@ export interface HtmlOptions {
 const MODELS: readonly ServiceModel[] = ['IaaS', 'PaaS', 'SaaS'];
 
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -59,9 +62,13 @@ function matrixCell(cell: MatrixCell, layer: Layer): string {
 }
 
 function matrixTable(matrix: Matrix): string {
-  const head = MODELS.map((m) => `<th scope="col">${m}${matrix.models.includes(m) ? '' : ' <span class="muted">(not used)</span>'}</th>`).join('');
+  const head = MODELS.map(
+    (m) => `<th scope="col">${m}${matrix.models.includes(m) ? '' : ' <span class="muted">(not used)</span>'}</th>`,
+  ).join('');
   const rows = LAYERS.map((layer) => {
-    const cells = MODELS.map((m) => matrix.cells.find((c) => c.layer === layer.id && c.model === m)).filter((c): c is MatrixCell => c !== undefined);
+    const cells = MODELS.map((m) => matrix.cells.find((c) => c.layer === layer.id && c.model === m)).filter(
+      (c): c is MatrixCell => c !== undefined,
+    );
     return `<tr><th scope="row" title="${esc(layer.covers)}">${esc(layer.title)}</th>${cells.map((c) => matrixCell(c, layer)).join('')}</tr>`;
   });
   return (
@@ -75,16 +82,27 @@ function findingItem(p: PositionedFinding): string {
   const f = p.finding;
   const rule = ruleById(f.ruleId);
   const fix = f.fixes[0];
-  const facts: string[] = [`<dt>Where</dt><dd class="where">${where(f.file, p.start.line + 1, p.start.character + 1)}</dd>`];
-  if (fix) facts.push(`<dt>Fix</dt><dd>${esc(fix.title)}${fix.safe ? ' <span class="tag">safe: rlens scan --fix</span>' : ''}</dd>`);
+  const facts: string[] = [
+    `<dt>Where</dt><dd class="where">${where(f.file, p.start.line + 1, p.start.character + 1)}</dd>`,
+  ];
+  if (fix)
+    facts.push(
+      `<dt>Fix</dt><dd>${esc(fix.title)}${fix.safe ? ' <span class="tag">safe: rlens scan --fix</span>' : ''}</dd>`,
+    );
   if (rule) facts.push(`<dt>${fix ? 'How' : 'Fix'}</dt><dd>${esc(rule.remediation)}</dd>`);
   if (rule && rule.mcsb.length > 0) facts.push(`<dt>MCSB</dt><dd>${rule.mcsb.map(esc).join(', ')}</dd>`);
-  if (rule?.policy) facts.push(`<dt>Azure Policy</dt><dd>${esc(rule.policy.name)} <code>${esc(rule.policy.id)}</code></dd>`);
+  if (rule?.policy)
+    facts.push(`<dt>Azure Policy</dt><dd>${esc(rule.policy.name)} <code>${esc(rule.policy.id)}</code></dd>`);
   if (f.suppressed) {
     const s = f.suppressed;
-    facts.push(`<dt>Suppressed</dt><dd>${esc(s.reason)} <span class="tag">${esc(s.source)}</span>${s.expires ? ` <span class="tag">until ${esc(s.expires)}</span>` : ''}</dd>`);
+    facts.push(
+      `<dt>Suppressed</dt><dd>${esc(s.reason)} <span class="tag">${esc(s.source)}</span>${s.expires ? ` <span class="tag">until ${esc(s.expires)}</span>` : ''}</dd>`,
+    );
   }
-  const related = p.related.length > 0 ? `<ul class="related">${p.related.map((r) => `<li><span class="where">${where(r.file, r.start.line + 1, r.start.character + 1)}</span> ${esc(r.message)}</li>`).join('')}</ul>` : '';
+  const related =
+    p.related.length > 0
+      ? `<ul class="related">${p.related.map((r) => `<li><span class="where">${where(r.file, r.start.line + 1, r.start.character + 1)}</span> ${esc(r.message)}</li>`).join('')}</ul>`
+      : '';
   return (
     `<li class="sev-${f.severity}" data-rule="${esc(f.ruleId)}"><span class="sev">${f.severity}</span><a class="rule" href="${esc(ruleDocsUrl(f.ruleId))}">${esc(f.ruleId)}</a>` +
     `${rule ? `<span class="muted">${esc(rule.title)}</span>` : ''}${f.unknown ? '<span class="tag">value known only at deployment</span>' : ''}` +
@@ -109,7 +127,14 @@ function byResource(findings: readonly PositionedFinding[]): string {
       const model = first.serviceModel ? ` · ${first.serviceModel}` : '';
       return (
         `<section class="resource"><header><strong>${esc(first.resource.name || first.resource.type)}</strong> <span class="type">${esc(first.resource.type)}${model}</span> ` +
-        `<span class="where">${esc(first.file)}</span></header><ul class="findings">${[...g].sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.finding.span.start - b.finding.span.start).map(findingItem).join('')}</ul></section>`
+        `<span class="where">${esc(first.file)}</span></header><ul class="findings">${[...g]
+          .sort(
+            (a, b) =>
+              SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
+              a.finding.span.start - b.finding.span.start,
+          )
+          .map(findingItem)
+          .join('')}</ul></section>`
       );
     })
     .join('\n');
@@ -119,7 +144,9 @@ function byLayer(findings: readonly PositionedFinding[]): string {
   return LAYERS.flatMap((layer) => {
     const mine = findings.filter((p) => p.finding.layer === layer.id);
     if (mine.length === 0) return [];
-    return [`<h3 id="layer-${layer.id}">${esc(layer.title)} <span class="muted">(${mine.length})</span></h3>\n<p class="muted">${esc(layer.covers)}</p>\n${byResource(mine)}`];
+    return [
+      `<h3 id="layer-${layer.id}">${esc(layer.title)} <span class="muted">(${mine.length})</span></h3>\n<p class="muted">${esc(layer.covers)}</p>\n${byResource(mine)}`,
+    ];
   }).join('\n');
 }
 
@@ -131,7 +158,13 @@ function problemList(items: readonly PositionedError[]): string {
 function ordered(reports: readonly FileReport[], keep: (f: Finding) => boolean): PositionedFinding[] {
   return reports
     .flatMap((r) => r.findings.filter((p) => keep(p.finding)))
-    .sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.span.start - b.finding.span.start));
+    .sort((a, b) =>
+      a.finding.file < b.finding.file
+        ? -1
+        : a.finding.file > b.finding.file
+          ? 1
+          : a.finding.span.start - b.finding.span.start,
+    );
 }
 
 export function toHtml(reports: readonly FileReport[], options: HtmlOptions = {}): string {
@@ -147,10 +180,18 @@ export function toHtml(reports: readonly FileReport[], options: HtmlOptions = {}
   const mine = matrix.cells.filter((c) => c.inUse && c.owner !== 'microsoft');
   const applicable = mine.reduce((n, c) => n + c.applicable, 0);
   const passed = mine.reduce((n, c) => n + c.passed, 0);
-  const score = applicable > 0 ? ` Your score: <strong>${passed}/${applicable}</strong> controls passed (${Math.round((passed / applicable) * 100)}%).` : '';
-  const severities = (['error', 'warning', 'info'] as const).map((s) => plural(open.filter((p) => p.finding.severity === s).length, s, s === 'info' ? 'info' : `${s}s`)).join(', ');
+  const score =
+    applicable > 0
+      ? ` Your score: <strong>${passed}/${applicable}</strong> controls passed (${Math.round((passed / applicable) * 100)}%).`
+      : '';
+  const severities = (['error', 'warning', 'info'] as const)
+    .map((s) => plural(open.filter((p) => p.finding.severity === s).length, s, s === 'info' ? 'info' : `${s}s`))
+    .join(', ');
   const unanalysed = new Set(errors.map((e) => e.error.file)).size;
-  const templateLevel = matrix.templateFindings.length > 0 ? `<p class="muted">${plural(matrix.templateFindings.length, 'template-level finding')} (parameters) are not tied to a service model: they are yours in every model.</p>` : '';
+  const templateLevel =
+    matrix.templateFindings.length > 0
+      ? `<p class="muted">${plural(matrix.templateFindings.length, 'template-level finding')} (parameters) are not tied to a service model: they are yours in every model.</p>`
+      : '';
   const sarif = options.sarifHref ? safeHref(options.sarifHref) : undefined;
   const parts = [
     `<h1>Responsibility Lens report</h1>`,
@@ -163,10 +204,18 @@ export function toHtml(reports: readonly FileReport[], options: HtmlOptions = {}
     open.length > 0 ? byLayer(open) : '<p>No open findings.</p>',
   ];
   if (suppressed.length > 0) {
-    parts.push(`<details id="suppressed"><summary>${plural(suppressed.length, 'suppressed finding')}, with the reasons given</summary>\n${byResource(suppressed)}\n</details>`);
+    parts.push(
+      `<details id="suppressed"><summary>${plural(suppressed.length, 'suppressed finding')}, with the reasons given</summary>\n${byResource(suppressed)}\n</details>`,
+    );
   }
-  if (errors.length > 0) parts.push(`<h2 id="errors">Could not be analysed (${plural(unanalysed, 'file')})</h2>`, problemList(errors));
-  if (notes.length > 0) parts.push(`<h2 id="notes">Not looked into (${notes.length})</h2>`, `<p class="muted">Notes never fail a scan: modules the scan did not fetch or could not find.</p>`, problemList(notes));
+  if (errors.length > 0)
+    parts.push(`<h2 id="errors">Could not be analysed (${plural(unanalysed, 'file')})</h2>`, problemList(errors));
+  if (notes.length > 0)
+    parts.push(
+      `<h2 id="notes">Not looked into (${notes.length})</h2>`,
+      `<p class="muted">Notes never fail a scan: modules the scan did not fetch or could not find.</p>`,
+      problemList(notes),
+    );
   parts.push(
     `<footer>Responsibility Lens${options.toolVersion ? ` ${esc(options.toolVersion)}` : ''}. ${plural(reports.length, 'file')} scanned.` +
       `${sarif ? ` Full machine-readable report: <a href="${sarif}">SARIF</a>.` : ''}</footer>`,

@@ -47,7 +47,12 @@ export function* jsonChunks(value: unknown): Generator<string> {
   // A placeholder per streamed array; the salt keeps a string in the data from ever being taken for one.
   const salt = Math.random().toString(36).slice(2);
   const placeholder = (i: number): string => `<<rlens-streamed-${salt}-${i}>>`;
-  const envelope = JSON.stringify(value, (_key, v: unknown) => (v instanceof StreamedArray ? placeholder(arrays.push(v) - 1) : v), 2) ?? 'null';
+  const envelope =
+    JSON.stringify(
+      value,
+      (_key, v: unknown) => (v instanceof StreamedArray ? placeholder(arrays.push(v) - 1) : v),
+      2,
+    ) ?? 'null';
   let from = 0;
   for (let i = 0; i < arrays.length; i++) {
     const marker = JSON.stringify(placeholder(i));

@@ -63,8 +63,23 @@ function* jsonFindings(reports: readonly FileReport[]): Generator<JsonFinding> {
         policy: rule?.policy ? { ...rule.policy } : null,
         resource: { ...f.resource },
         fixable: f.fixes.length > 0,
-        related: related.map((x) => ({ file: x.file, line: x.start.line + 1, column: x.start.character + 1, endLine: x.end.line + 1, endColumn: x.end.character + 1, message: x.message })),
-        ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason, ...(f.suppressed.expires ? { expires: f.suppressed.expires } : {}), source: f.suppressed.source } } : {}),
+        related: related.map((x) => ({
+          file: x.file,
+          line: x.start.line + 1,
+          column: x.start.character + 1,
+          endLine: x.end.line + 1,
+          endColumn: x.end.character + 1,
+          message: x.message,
+        })),
+        ...(f.suppressed
+          ? {
+              suppressed: {
+                reason: f.suppressed.reason,
+                ...(f.suppressed.expires ? { expires: f.suppressed.expires } : {}),
+                source: f.suppressed.source,
+              },
+            }
+          : {}),
         ...(f.unknown ? { unknown: true } : {}),
         fingerprint: fingerprints[i] as string,
       };
@@ -77,20 +92,40 @@ function* jsonFiles(reports: readonly FileReport[]): Generator<JsonReport['files
 }
 
 function* jsonErrors(reports: readonly FileReport[]): Generator<JsonReport['errors'][number]> {
-  for (const r of reports) for (const e of r.errors) yield { file: e.error.file === r.file ? r.file : e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null };
+  for (const r of reports)
+    for (const e of r.errors)
+      yield {
+        file: e.error.file === r.file ? r.file : e.error.file,
+        message: e.error.message,
+        line: e.start ? e.start.line + 1 : null,
+      };
 }
 
 function* jsonNotes(reports: readonly FileReport[]): Generator<JsonReport['notes'][number]> {
-  for (const r of reports) for (const e of r.notes) yield { file: e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null };
+  for (const r of reports)
+    for (const e of r.notes)
+      yield { file: e.error.file, message: e.error.message, line: e.start ? e.start.line + 1 : null };
 }
 
 /** The report as one object (small reports, tests). Output of any size goes through `jsonReportChunks`. */
 export function toJsonReport(reports: readonly FileReport[]): JsonReport {
-  return { version: 1, findings: [...jsonFindings(reports)], files: [...jsonFiles(reports)], errors: [...jsonErrors(reports)], notes: [...jsonNotes(reports)] };
+  return {
+    version: 1,
+    findings: [...jsonFindings(reports)],
+    files: [...jsonFiles(reports)],
+    errors: [...jsonErrors(reports)],
+    notes: [...jsonNotes(reports)],
+  };
 }
 
 /** The report file's text (with its final newline) in chunks, each finding built only when it is written. */
 export function* jsonReportChunks(reports: readonly FileReport[]): Generator<string> {
-  yield* jsonChunks({ version: 1, findings: streamed(jsonFindings(reports)), files: streamed(jsonFiles(reports)), errors: streamed(jsonErrors(reports)), notes: streamed(jsonNotes(reports)) });
+  yield* jsonChunks({
+    version: 1,
+    findings: streamed(jsonFindings(reports)),
+    files: streamed(jsonFiles(reports)),
+    errors: streamed(jsonErrors(reports)),
+    notes: streamed(jsonNotes(reports)),
+  });
   yield '\n';
 }

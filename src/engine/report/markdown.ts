@@ -121,7 +121,9 @@ export function toMarkdown(report: JsonReport, options: MarkdownOptions = {}): s
   const open = report.findings.filter((f) => !f.suppressed);
   const suppressed = report.findings.length - open.length;
   const templates = report.files.filter((f) => f.format !== null).length;
-  const bySeverity = (['error', 'warning', 'info'] as const).map((s) => plural(open.filter((f) => f.severity === s).length, s === 'info' ? 'info' : s, s === 'info' ? 'info' : `${s}s`));
+  const bySeverity = (['error', 'warning', 'info'] as const).map((s) =>
+    plural(open.filter((f) => f.severity === s).length, s === 'info' ? 'info' : s, s === 'info' ? 'info' : `${s}s`),
+  );
   const unanalysed = new Set(report.errors.map((e) => e.file)).size;
   const href = options.sarifHref ? safeHref(options.sarifHref) : undefined;
   const lines = [
@@ -133,7 +135,9 @@ export function toMarkdown(report: JsonReport, options: MarkdownOptions = {}): s
     ...topTable(open, options.top ?? 10),
     ...problems('Could not be analysed', report.errors, 20),
     ...problems('Not looked into', report.notes, 10),
-    href ? `Full report: [SARIF](${href}) (every finding with its fix, MCSB control and Azure Policy).` : 'Full report: run `rlens scan --format sarif` or `--format html`.',
+    href
+      ? `Full report: [SARIF](${href}) (every finding with its fix, MCSB control and Azure Policy).`
+      : 'Full report: run `rlens scan --format sarif` or `--format html`.',
     '',
   ];
   return lines.join('\n');

@@ -31,7 +31,10 @@ function isParameterFile(file: string): boolean {
 }
 
 /** The reports with repeated findings dropped (see the module comment); unchanged reports keep their identity. */
-export function dropRepeatedFindings<R extends ReportLike>(reports: readonly R[], samePath: (file: string) => string = (p) => p): R[] {
+export function dropRepeatedFindings<R extends ReportLike>(
+  reports: readonly R[],
+  samePath: (file: string) => string = (p) => p,
+): R[] {
   const key = (f: Finding): string => findingKey(f, samePath);
   const seen = new Set<string>();
   const viaRelated = new Set<string>();
@@ -40,7 +43,8 @@ export function dropRepeatedFindings<R extends ReportLike>(reports: readonly R[]
       if (samePath(finding.file) !== samePath(r.file)) continue;
       seen.add(key(finding));
       if (isParameterFile(r.file)) continue;
-      for (const x of finding.related) viaRelated.add(atKey(finding.ruleId, samePath(x.file), x.span.start, x.span.end, finding.message));
+      for (const x of finding.related)
+        viaRelated.add(atKey(finding.ruleId, samePath(x.file), x.span.start, x.span.end, finding.message));
     }
   }
   return reports.map((r) => {

@@ -52,7 +52,12 @@ function* sarifResults(reports: readonly FileReport[], index: ReadonlyMap<string
           {
             physicalLocation: {
               artifactLocation: { uri: toUri(f.file) },
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+              region: {
+                startLine: start.line + 1,
+                startColumn: start.character + 1,
+                endLine: end.line + 1,
+                endColumn: end.character + 1,
+              },
             },
           },
         ],
@@ -63,14 +68,27 @@ function* sarifResults(reports: readonly FileReport[], index: ReadonlyMap<string
                 message: { text: x.message },
                 physicalLocation: {
                   artifactLocation: { uri: toUri(x.file) },
-                  region: { startLine: x.start.line + 1, startColumn: x.start.character + 1, endLine: x.end.line + 1, endColumn: x.end.character + 1 },
+                  region: {
+                    startLine: x.start.line + 1,
+                    startColumn: x.start.character + 1,
+                    endLine: x.end.line + 1,
+                    endColumn: x.end.character + 1,
+                  },
                 },
               })),
             }
           : {}),
         properties: { layer: f.layer, serviceModel: f.serviceModel ?? null, owner: f.owner, resource: f.resource },
         ...(f.suppressed
-          ? { suppressions: [{ kind: f.suppressed.source === 'inline' ? 'inSource' : 'external', justification: f.suppressed.reason, status: 'accepted' }] }
+          ? {
+              suppressions: [
+                {
+                  kind: f.suppressed.source === 'inline' ? 'inSource' : 'external',
+                  justification: f.suppressed.reason,
+                  status: 'accepted',
+                },
+              ],
+            }
           : {}),
       };
     }
@@ -80,12 +98,22 @@ function* sarifResults(reports: readonly FileReport[], index: ReadonlyMap<string
 /** Errors and notes as tool execution notifications. */
 function* sarifNotifications(reports: readonly FileReport[]): Generator<object> {
   for (const r of reports) {
-    for (const [entries, level] of [[r.errors, 'error'], [r.notes, 'note']] as const) {
+    for (const [entries, level] of [
+      [r.errors, 'error'],
+      [r.notes, 'note'],
+    ] as const) {
       for (const e of entries) {
         yield {
           level,
           message: { text: e.error.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.error.file) }, ...(e.start ? { region: { startLine: e.start.line + 1 } } : {}) } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(e.error.file) },
+                ...(e.start ? { region: { startLine: e.start.line + 1 } } : {}),
+              },
+            },
+          ],
         };
       }
     }
@@ -98,7 +126,14 @@ function sarifLog(results: unknown, notifications: unknown, toolVersion: string,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Responsibility Lens', informationUri: 'https://github.com/responsibility-lens/responsibility-lens', version: toolVersion, rules: rules.map(ruleDescriptor) } },
+        tool: {
+          driver: {
+            name: 'Responsibility Lens',
+            informationUri: 'https://github.com/responsibility-lens/responsibility-lens',
+            version: toolVersion,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
         results,
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       },
@@ -117,6 +152,13 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
 /** The SARIF file's text (with its final newline) in chunks, each result built only when it is written. */
 export function* sarifChunks(reports: readonly FileReport[], toolVersion: string): Generator<string> {
   const rules = allRules();
-  yield* jsonChunks(sarifLog(streamed(sarifResults(reports, ruleIndex(rules))), streamed(sarifNotifications(reports)), toolVersion, rules));
+  yield* jsonChunks(
+    sarifLog(
+      streamed(sarifResults(reports, ruleIndex(rules))),
+      streamed(sarifNotifications(reports)),
+      toolVersion,
+      rules,
+    ),
+  );
   yield '\n';
 }

@@ -156,7 +156,8 @@ const AZURERM_TO_ARM: ReadonlyArray<readonly [string, string]> = [
 export function armTypeOf(type: string): string | undefined {
   if (!/^(azurerm|azuread|msgraph)_/.test(type)) return type;
   let best: readonly [string, string] | undefined;
-  for (const entry of AZURERM_TO_ARM) if (type.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
+  for (const entry of AZURERM_TO_ARM)
+    if (type.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
   return best?.[1];
 }
 
@@ -180,7 +181,8 @@ function lookupModel(type: string): ModelEntry | undefined {
   if (!arm) return undefined;
   let best: readonly [string, ServiceModel, string] | undefined;
   for (const entry of ARM_MODELS) {
-    if ((arm === entry[0] || arm.startsWith(`${entry[0]}/`)) && (!best || entry[0].length > best[0].length)) best = entry;
+    if ((arm === entry[0] || arm.startsWith(`${entry[0]}/`)) && (!best || entry[0].length > best[0].length))
+      best = entry;
   }
   return best ? { model: best[1], title: best[2] } : undefined;
 }

@@ -60,7 +60,9 @@ export interface CodeRuleSpec<Messages extends Readonly<Record<string, string>>>
 }
 
 /** Declares a code rule. Export the result from a file in `rules/checks/`: the generated registry finds it. */
-export function createRule<const Messages extends Readonly<Record<string, string>>>(spec: CodeRuleSpec<Messages>): CodeRule<keyof Messages & string> {
+export function createRule<const Messages extends Readonly<Record<string, string>>>(
+  spec: CodeRuleSpec<Messages>,
+): CodeRule<keyof Messages & string> {
   return { [BRAND]: true, ...spec };
 }
 
@@ -76,5 +78,9 @@ export interface LocatedCodeRule {
 
 /** The units exported by the registry's modules, in file order. */
 export function codeRulesOf(modules: ReadonlyArray<readonly [file: string, exports: object]>): LocatedCodeRule[] {
-  return modules.flatMap(([file, exports]) => Object.values(exports).filter(isCodeRule).map((unit) => ({ unit, file })));
+  return modules.flatMap(([file, exports]) =>
+    Object.values(exports)
+      .filter(isCodeRule)
+      .map((unit) => ({ unit, file })),
+  );
 }

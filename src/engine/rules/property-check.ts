@@ -6,7 +6,9 @@ import { positionsByType } from '../model/type-index';
 import type { AbsentPolicy, PropertyCheck, RawFinding, RuleMeta } from './types';
 
 function matches(value: Literal, list: readonly Literal[]): boolean {
-  return list.some((x) => (typeof x === 'string' && typeof value === 'string' ? x.toLowerCase() === value.toLowerCase() : x === value));
+  return list.some((x) =>
+    typeof x === 'string' && typeof value === 'string' ? x.toLowerCase() === value.toLowerCase() : x === value,
+  );
 }
 
 /** True when the literal satisfies the check; undefined when the check cannot judge this kind of value. */
@@ -129,7 +131,11 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
         if (!absentIsInsecure(check.absent, resource, doc)) {
           // Secure only under the assumed provider major: an unknown (shown with --report-unknown) that says so.
           if (assumed) {
-            const why: Value = { kind: 'unknown', span: resource.anchor, reason: `the azurerm provider version (${assumed}; ${path(check)} is unset)` };
+            const why: Value = {
+              kind: 'unknown',
+              span: resource.anchor,
+              reason: `the azurerm provider version (${assumed}; ${path(check)} is unset)`,
+            };
             out.push({ resource, messageId: 'unknown', data: { path: path(check) }, unknown: why, severity: 'info' });
           }
           continue;
@@ -141,16 +147,38 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
           ...(assumed ? { note: `(${assumed}.)` } : {}),
           ...(check.absentSeverity ? { severity: check.absentSeverity } : {}),
           ...(fixValue !== undefined
-            ? { fix: found.state === 'present'
-                ? { kind: 'replace', title: `Set ${path(check)} to ${JSON.stringify(fixValue)}${recreates(check)}`, target: found.value, value: fixValue, safe: !check.fixRecreates }
-                : { kind: 'insert', title: `Add ${path(check)}: ${JSON.stringify(fixValue)}${recreates(check)}`, path: check.path, value: fixValue, safe: !check.fixRecreates } }
+            ? {
+                fix:
+                  found.state === 'present'
+                    ? {
+                        kind: 'replace',
+                        title: `Set ${path(check)} to ${JSON.stringify(fixValue)}${recreates(check)}`,
+                        target: found.value,
+                        value: fixValue,
+                        safe: !check.fixRecreates,
+                      }
+                    : {
+                        kind: 'insert',
+                        title: `Add ${path(check)}: ${JSON.stringify(fixValue)}${recreates(check)}`,
+                        path: check.path,
+                        value: fixValue,
+                        safe: !check.fixRecreates,
+                      },
+              }
             : {}),
         });
         continue;
       }
       const value = found.value;
       if (value.kind === 'unknown') {
-        out.push({ resource, messageId: 'unknown', data: { path: path(check) }, at: value, unknown: value, severity: 'info' });
+        out.push({
+          resource,
+          messageId: 'unknown',
+          data: { path: path(check) },
+          at: value,
+          unknown: value,
+          severity: 'info',
+        });
         continue;
       }
       if (!isScalar(value)) continue;
@@ -167,9 +195,10 @@ export function runPropertyChecks(rule: RuleMeta, doc: AnalyzedDocument): RawFin
           ? {
               fix: {
                 kind: 'replace',
-                title: fromParameter && value.origin && 'name' in value.origin
-                  ? `Set ${declarationNoun(value.origin.kind, doc)} '${value.origin.name}' to ${JSON.stringify(fixValue)}`
-                  : `Set ${foundPath.join('.')} to ${JSON.stringify(fixValue)}${recreates(check)}`,
+                title:
+                  fromParameter && value.origin && 'name' in value.origin
+                    ? `Set ${declarationNoun(value.origin.kind, doc)} '${value.origin.name}' to ${JSON.stringify(fixValue)}`
+                    : `Set ${foundPath.join('.')} to ${JSON.stringify(fixValue)}${recreates(check)}`,
                 target: value,
                 value: fixValue,
                 // Editing a shared parameter or variable changes every place that uses it: review first.

@@ -12,12 +12,20 @@ let cached: readonly RuleMeta[] | undefined;
  * check) by id, and the code rules whose unit carries its prose in `meta`; throws RuleLoadError for the first bad
  * file, for a unit with both `meta` and a YAML file, or for a unit with neither.
  */
-export function loadRules(files: ReadonlyArray<readonly [string, string]>, units: readonly LocatedCodeRule[] = CODE_RULES): RuleMeta[] {
+export function loadRules(
+  files: ReadonlyArray<readonly [string, string]>,
+  units: readonly LocatedCodeRule[] = CODE_RULES,
+): RuleMeta[] {
   const unitById = new Map<string, LocatedCodeRule>();
   for (const u of units) {
     const other = unitById.get(u.unit.id);
     const file = `src/engine/rules/checks/${u.file}.ts`;
-    if (other) throw new RuleLoadError(file, 1, `duplicate code rule '${u.unit.id}' (also in src/engine/rules/checks/${other.file}.ts)`);
+    if (other)
+      throw new RuleLoadError(
+        file,
+        1,
+        `duplicate code rule '${u.unit.id}' (also in src/engine/rules/checks/${other.file}.ts)`,
+      );
     unitById.set(u.unit.id, u);
   }
   const rules: RuleMeta[] = [];
@@ -31,7 +39,12 @@ export function loadRules(files: ReadonlyArray<readonly [string, string]>, units
   for (const located of units) {
     const { unit, file } = located;
     if (seen.has(unit.id)) continue;
-    if (unit.meta === undefined) throw new RuleLoadError(unitPath(file), 1, `code rule '${unit.id}' has no 'meta': its title, severity, layer and prose go in its unit's 'meta' (or in src/engine/rules/catalog/${unit.id.toLowerCase()}.yaml)`);
+    if (unit.meta === undefined)
+      throw new RuleLoadError(
+        unitPath(file),
+        1,
+        `code rule '${unit.id}' has no 'meta': its title, severity, layer and prose go in its unit's 'meta' (or in src/engine/rules/catalog/${unit.id.toLowerCase()}.yaml)`,
+      );
     seen.add(unit.id);
     rules.push(loadUnitRule(located));
   }

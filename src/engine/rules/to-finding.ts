@@ -39,10 +39,16 @@ function relatedOf(at: Value | undefined, doc: AnalyzedDocument, resource: Resou
   const home = resource?.file ?? doc.file;
   if (o.kind === 'parameter') {
     const { noun, file } = termsOf(doc);
-    const where = o.source === 'parameterFile' ? file(o.name) : o.source === 'module' ? `value the module call passes for ${noun} '${o.name}'` : `default value of ${noun} '${o.name}'`;
+    const where =
+      o.source === 'parameterFile'
+        ? file(o.name)
+        : o.source === 'module'
+          ? `value the module call passes for ${noun} '${o.name}'`
+          : `default value of ${noun} '${o.name}'`;
     return [{ file: o.file ?? home, span: o.span, message: `The value comes from the ${where}.` }];
   }
-  if (o.kind === 'variable') return [{ file: o.file ?? home, span: o.span, message: `The value comes from variable '${o.name}'.` }];
+  if (o.kind === 'variable')
+    return [{ file: o.file ?? home, span: o.span, message: `The value comes from variable '${o.name}'.` }];
   return [];
 }
 
@@ -52,7 +58,10 @@ function originNote(at: Value | undefined, doc: AnalyzedDocument): string {
     const terraform = doc.format === 'terraform';
     const noun = termsOf(doc).noun;
     if (o.source === 'module') return ` Value passed for ${noun} '${o.name}' by the module call.`;
-    if (o.source === 'parameterFile') return terraform ? ` Value from the tfvars value of '${o.name}'.` : ` Value from the parameter file for '${o.name}'.`;
+    if (o.source === 'parameterFile')
+      return terraform
+        ? ` Value from the tfvars value of '${o.name}'.`
+        : ` Value from the parameter file for '${o.name}'.`;
     return ` Value from the default of ${noun} '${o.name}'.`;
   }
   if (o?.kind === 'variable') return ` Value from variable '${o.name}'.`;
@@ -64,17 +73,28 @@ function originNote(at: Value | undefined, doc: AnalyzedDocument): string {
  * from a parameter or variable is shared by every use, and one an expression chose (a condition's branch) or
  * passed on is logic, whatever the check thinks. Those are offered for review, saying which branch is insecure.
  */
-function fixesOf(intent: FixIntent | undefined, resource: Resource | undefined, doc: AnalyzedDocument, ruleId: string): Fix[] {
+function fixesOf(
+  intent: FixIntent | undefined,
+  resource: Resource | undefined,
+  doc: AnalyzedDocument,
+  ruleId: string,
+): Fix[] {
   if (!intent || !resource) return [];
-  const edits = intent.kind === 'replace'
-    ? doc.writer.replaceValue(resource, intent.target, intent.value)
-    : doc.writer.insertProperty(resource, intent.path, intent.value);
+  const edits =
+    intent.kind === 'replace'
+      ? doc.writer.replaceValue(resource, intent.target, intent.value)
+      : doc.writer.insertProperty(resource, intent.path, intent.value);
   if (edits.length === 0) return [];
   const notes: string[] = [];
   let safe = intent.safe;
   if (intent.kind === 'replace') {
     const through = intent.target.through;
-    if (through) notes.push(through.branch === undefined ? 'the value is chosen by an expression' : `the condition's ${String(through.branch)} branch gives the insecure value`);
+    if (through)
+      notes.push(
+        through.branch === undefined
+          ? 'the value is chosen by an expression'
+          : `the condition's ${String(through.branch)} branch gives the insecure value`,
+      );
     if (through || !isWrittenInPlace(intent.target)) safe = false;
   }
   // A fix that changes how the resource behaves for its users is reviewed first (see needs-review.ts).
@@ -88,10 +108,10 @@ function fixesOf(intent: FixIntent | undefined, resource: Resource | undefined, 
 
 /** The service model and owner; owners agree across models for template-level findings. */
 function ownership(rule: RuleMeta, resource: Resource | undefined): { model?: ServiceModel; owner: Owner } {
-  const model = resource ? serviceModelOf(resource.type)?.model ?? 'PaaS' : undefined;
+  const model = resource ? (serviceModelOf(resource.type)?.model ?? 'PaaS') : undefined;
   if (model) return { model, owner: ownerOf(rule.layer, model) };
   const owners = new Set(DEPLOYMENT_MODELS.map((m) => ownerOf(rule.layer, m)));
-  return { owner: owners.size === 1 ? [...owners][0] as Owner : 'shared' };
+  return { owner: owners.size === 1 ? ([...owners][0] as Owner) : 'shared' };
 }
 
 export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument, ctx: Context): Finding | undefined {
@@ -103,7 +123,8 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
   const data = { resource: name, dependsOn: describeDependsOn(raw.unknown, doc), ...(raw.data ?? {}) };
   const template = rule.messages[raw.messageId];
   // The loader and the type-checker make this unreachable; a finding must never borrow another message.
-  if (template === undefined) throw new Error(`${rule.id} reported message '${raw.messageId}', which ${rule.source} does not declare`);
+  if (template === undefined)
+    throw new Error(`${rule.id} reported message '${raw.messageId}', which ${rule.source} does not declare`);
   const span = raw.at ? raw.at.span : (resource?.anchor ?? { start: 0, end: 0 });
   const { suppressed, note } = suppressionFor(rule.id, resource, name, doc.file, span.start, ctx);
   const message = fill(template, data) + originNote(raw.at, doc) + (raw.note ? ` ${raw.note}` : '') + note;
@@ -119,7 +140,11 @@ export function toFinding(rule: RuleMeta, raw: RawFinding, doc: AnalyzedDocument
     ...(model ? { serviceModel: model } : {}),
     owner,
     related: relatedOf(raw.at, doc, resource).map((r) => ({ ...r, message: intern(r.message) })),
-    fixes: fixesOf(raw.fix, resource, doc, rule.id).map((f) => ({ ...f, title: intern(f.title), edits: f.edits.map((e) => ({ ...e, newText: intern(e.newText) })) })),
+    fixes: fixesOf(raw.fix, resource, doc, rule.id).map((f) => ({
+      ...f,
+      title: intern(f.title),
+      edits: f.edits.map((e) => ({ ...e, newText: intern(e.newText) })),
+    })),
     ...(raw.unknown ? { unknown: true } : {}),
     ...(suppressed ? { suppressed: { ...suppressed, reason: detach(suppressed.reason) } } : {}),
   };

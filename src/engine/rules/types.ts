@@ -88,12 +88,28 @@ export type RuleParameters = Readonly<Record<string, Literal | readonly Literal[
  * Its findings' message ids are typed: a check of a rule whose messages are `open` and `unknown` cannot report
  * another id.
  */
-export type CodeCheck<MessageId extends string = string> = (rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions) => readonly RawFinding<MessageId>[];
+export type CodeCheck<MessageId extends string = string> = (
+  rule: RuleMeta,
+  doc: AnalyzedDocument,
+  options: RuleOptions,
+) => readonly RawFinding<MessageId>[];
 
 /** An abstract fix: the format's writer turns it into text edits. */
 export type FixIntent =
-  | { readonly kind: 'replace'; readonly title: string; readonly target: Value; readonly value: Literal; readonly safe: boolean }
-  | { readonly kind: 'insert'; readonly title: string; readonly path: readonly string[]; readonly value: Literal; readonly safe: boolean };
+  | {
+      readonly kind: 'replace';
+      readonly title: string;
+      readonly target: Value;
+      readonly value: Literal;
+      readonly safe: boolean;
+    }
+  | {
+      readonly kind: 'insert';
+      readonly title: string;
+      readonly path: readonly string[];
+      readonly value: Literal;
+      readonly safe: boolean;
+    };
 
 /**
  * What a check reports before the engine adds metadata, ownership, related locations and fixes. `MessageId` is

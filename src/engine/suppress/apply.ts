@@ -14,12 +14,30 @@ export interface SuppressionContext {
 }
 
 /** The suppression written for this rule at `offset` (inline first, then configuration), valid or not. */
-function candidate(ruleId: string, resource: Resource | undefined, name: string, file: string, offset: number, config: readonly ConfigSuppression[]): Suppression | undefined {
-  const inline = resource?.suppressions.find((s) => s.ruleId.toUpperCase() === ruleId && (!s.within || (offset >= s.within.start && offset < s.within.end)));
+function candidate(
+  ruleId: string,
+  resource: Resource | undefined,
+  name: string,
+  file: string,
+  offset: number,
+  config: readonly ConfigSuppression[],
+): Suppression | undefined {
+  const inline = resource?.suppressions.find(
+    (s) => s.ruleId.toUpperCase() === ruleId && (!s.within || (offset >= s.within.start && offset < s.within.end)),
+  );
   if (inline) return inline;
   const named = { name, ...(resource?.symbol ? { symbol: resource.symbol } : {}) };
   const c = config.find((x) => configSuppressionMatches(x, ruleId, named, file));
-  return c ? { ruleId: c.ruleId, reason: c.reason, ...(c.expires ? { expires: c.expires } : {}), file, span: { start: 0, end: 0 }, source: 'config' } : undefined;
+  return c
+    ? {
+        ruleId: c.ruleId,
+        reason: c.reason,
+        ...(c.expires ? { expires: c.expires } : {}),
+        file,
+        span: { start: 0, end: 0 },
+        source: 'config',
+      }
+    : undefined;
 }
 
 export interface SuppressionVerdict {
@@ -33,7 +51,14 @@ export interface SuppressionVerdict {
  * The suppression in force for a finding of `ruleId` on `resource` (named `name`) at `offset` of the scanned
  * `file`; `note` explains a suppression that is ignored (no reason) or has lapsed.
  */
-export function suppressionFor(ruleId: string, resource: Resource | undefined, name: string, file: string, offset: number, ctx: SuppressionContext): SuppressionVerdict {
+export function suppressionFor(
+  ruleId: string,
+  resource: Resource | undefined,
+  name: string,
+  file: string,
+  offset: number,
+  ctx: SuppressionContext,
+): SuppressionVerdict {
   const s = candidate(ruleId, resource, name, file, offset, ctx.config);
   if (!s) return { note: '' };
   if (s.reason.trim() === '') return { note: ' (A suppression for this rule is ignored: it gives no reason.)' };

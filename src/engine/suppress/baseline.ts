@@ -11,7 +11,9 @@ import { FINGERPRINT_KEY } from '../report/sarif';
 
 interface ReportShape {
   readonly findings?: ReadonlyArray<{ readonly fingerprint?: unknown }>;
-  readonly runs?: ReadonlyArray<{ readonly results?: ReadonlyArray<{ readonly partialFingerprints?: Record<string, unknown> }> }>;
+  readonly runs?: ReadonlyArray<{
+    readonly results?: ReadonlyArray<{ readonly partialFingerprints?: Record<string, unknown> }>;
+  }>;
 }
 
 /** The fingerprints an earlier report's text lists, or why the text is not such a report. */
@@ -30,7 +32,8 @@ export function parseBaseline(text: string): { readonly prints: ReadonlySet<stri
       if (typeof p === 'string') prints.add(p);
     }
   }
-  if (!Array.isArray(report?.findings) && !Array.isArray(report?.runs)) return { problem: 'not an rlens JSON or SARIF report (no "findings" or "runs")' };
+  if (!Array.isArray(report?.findings) && !Array.isArray(report?.runs))
+    return { problem: 'not an rlens JSON or SARIF report (no "findings" or "runs")' };
   return { prints };
 }
 
@@ -46,7 +49,16 @@ export function applyBaseline(reports: readonly FileReport[], prints: ReadonlySe
     const findings = r.findings.map((p, i) => {
       if (p.finding.suppressed || !prints.has(fingerprints[i] as string)) return p;
       changed = true;
-      const f: Finding = { ...p.finding, suppressed: { ruleId: p.finding.ruleId, reason, file: p.finding.file, span: p.finding.span, source: 'baseline' } };
+      const f: Finding = {
+        ...p.finding,
+        suppressed: {
+          ruleId: p.finding.ruleId,
+          reason,
+          file: p.finding.file,
+          span: p.finding.span,
+          source: 'baseline',
+        },
+      };
       return { ...p, finding: f };
     });
     return changed ? { ...r, findings } : r;

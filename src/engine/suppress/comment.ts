@@ -35,9 +35,18 @@ export function parseSuppressionComment(comment: string): ParsedSuppression | un
   const dash = rest.search(/\s--/);
   const ids = (dash < 0 ? rest : rest.slice(0, dash)).trim();
   if (!/^[A-Za-z0-9, -]+$/.test(ids)) return undefined;
-  const ruleIds = ids.split(',').map((x) => x.trim().toUpperCase()).filter((x) => /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(x));
+  const ruleIds = ids
+    .split(',')
+    .map((x) => x.trim().toUpperCase())
+    .filter((x) => /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(x));
   if (ruleIds.length === 0) return undefined;
-  const reason = dash < 0 ? '' : rest.slice(dash).replace(/^\s*--/, '').trim();
+  const reason =
+    dash < 0
+      ? ''
+      : rest
+          .slice(dash)
+          .replace(/^\s*--/, '')
+          .trim();
   return { ruleIds, reason, ...(expiry?.[1] ? { until: expiry[1] } : {}) };
 }
 

@@ -23,7 +23,12 @@ export interface NamedResource {
 }
 
 /** Does a `.rlens.yaml` suppression cover a finding of `ruleId` (upper case) on `resource` in `file`? */
-export function configSuppressionMatches(c: ConfigSuppression, ruleId: string, resource: NamedResource, file: string): boolean {
+export function configSuppressionMatches(
+  c: ConfigSuppression,
+  ruleId: string,
+  resource: NamedResource,
+  file: string,
+): boolean {
   if (c.ruleId.toUpperCase() !== ruleId) return false;
   if (c.resource && c.resource !== '*' && c.resource !== resource.name && c.resource !== resource.symbol) return false;
   return !c.file || file.replace(/\\/g, '/').endsWith(c.file);

@@ -27,7 +27,11 @@ function hitName(hit: RuleHit): { name: string; symbol?: string } {
 }
 
 /** The configuration suppressions that match one of the hits, in their written order. */
-export function usedConfigSuppressions(config: readonly ConfigSuppression[], hits: readonly RuleHit[], file: string): ConfigSuppression[] {
+export function usedConfigSuppressions(
+  config: readonly ConfigSuppression[],
+  hits: readonly RuleHit[],
+  file: string,
+): ConfigSuppression[] {
   return config.filter((c) => hits.some((h) => configSuppressionMatches(c, h.ruleId, hitName(h), file)));
 }
 
@@ -44,7 +48,12 @@ function within(span: Span | undefined, offset: number): boolean {
  * Inline suppressions (comments, ARM `metadata`) written in this document that name an unknown rule or matched
  * no hit. Suppressions of rules that are switched off are left alone: nothing ran that could have used them.
  */
-export function unusedInlineSuppressions(doc: AnalyzedDocument, hits: readonly RuleHit[], known: ReadonlySet<string>, off: ReadonlySet<string>): RawFinding[] {
+export function unusedInlineSuppressions(
+  doc: AnalyzedDocument,
+  hits: readonly RuleHit[],
+  known: ReadonlySet<string>,
+  off: ReadonlySet<string>,
+): RawFinding[] {
   const out: RawFinding[] = [];
   const byResource = new Map<Resource, RuleHit[]>();
   for (const h of hits) {
@@ -63,7 +72,9 @@ export function unusedInlineSuppressions(doc: AnalyzedDocument, hits: readonly R
         out.push({ resource, messageId: 'unknownRule', data: { rule: s.ruleId }, at: at(s.span) });
         continue;
       }
-      const used = (byResource.get(resource) ?? []).some((h) => h.ruleId === id && within(s.within, (h.raw.at?.span ?? resource.anchor).start));
+      const used = (byResource.get(resource) ?? []).some(
+        (h) => h.ruleId === id && within(s.within, (h.raw.at?.span ?? resource.anchor).start),
+      );
       if (!used) out.push({ resource, messageId: 'unused', data: { rule: id }, at: at(s.span) });
     }
   }

@@ -14,7 +14,8 @@ function hoverText(hovers: vscode.Hover[]): string {
 describe('editor', function () {
   this.timeout(60000);
   before(() => {
-    if (SKIPPED.length > 0) console.log(`  (formats not registered in the engine yet, not covered: ${SKIPPED.join(', ')})`);
+    if (SKIPPED.length > 0)
+      console.log(`  (formats not registered in the engine yet, not covered: ${SKIPPED.join(', ')})`);
   });
   afterEach(closeAll);
 
@@ -24,7 +25,10 @@ describe('editor', function () {
         const editor = await open(c.live);
         const d = await waitFor(`${c.ruleId} on ${c.live}`, () => ours(editor.document.uri, c.ruleId)[0]);
         assert.equal(d.source, 'Responsibility Lens');
-        assert.ok(typeof d.code === 'object' && String(d.code.target).includes(`${c.ruleId}.md`), `docs link in ${JSON.stringify(d.code)}`);
+        assert.ok(
+          typeof d.code === 'object' && String(d.code.target).includes(`${c.ruleId}.md`),
+          `docs link in ${JSON.stringify(d.code)}`,
+        );
         if (c.related) {
           const rel = await waitFor('a related location', () => ours(editor.document.uri, c.related?.ruleId)[0]);
           assert.match(rel.relatedInformation?.[0]?.message ?? '', c.related.message);
@@ -46,18 +50,39 @@ describe('editor', function () {
         const editor = await open(c.live);
         const d = await waitFor('the finding', () => ours(editor.document.uri, c.ruleId)[0]);
         const hovers = await waitFor('a hover', async () => {
-          const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, d.range.start.translate(0, 1));
+          const h = await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            editor.document.uri,
+            d.range.start.translate(0, 1),
+          );
           return hoverText(h).includes(c.ruleId) ? h : undefined;
         });
         const text = hoverText(hovers);
-        for (const expected of ['Configurations and settings', 'On-premises', 'IaaS', '**▶ PaaS**', 'SaaS', '**Customer**', 'Why it matters', 'MCSB DP-3', 'fe83a0eb-a853-422d-aac2-1bffd182c5d0', 'Rule documentation']) {
+        for (const expected of [
+          'Configurations and settings',
+          'On-premises',
+          'IaaS',
+          '**▶ PaaS**',
+          'SaaS',
+          '**Customer**',
+          'Why it matters',
+          'MCSB DP-3',
+          'fe83a0eb-a853-422d-aac2-1bffd182c5d0',
+          'Rule documentation',
+        ]) {
           assert.ok(text.includes(expected), `hover lacks ${JSON.stringify(expected)}:\n${text}`);
         }
         assert.match(text, /```[a-z]*\n[^`]*TLS1_2/, 'the fix as a code block');
         assert.match(text, c.fixSnippet);
         // What to change first, then whose layer it is, why, the controls and the links (issue 17).
-        const order = ['```', '**Layer:**', 'On-premises', 'Why it matters', 'MCSB DP-3', 'Rule documentation'].map((x) => text.indexOf(x));
-        assert.deepEqual(order, [...order].sort((a, b) => a - b), `hover order:\n${text}`);
+        const order = ['```', '**Layer:**', 'On-premises', 'Why it matters', 'MCSB DP-3', 'Rule documentation'].map(
+          (x) => text.indexOf(x),
+        );
+        assert.deepEqual(
+          order,
+          [...order].sort((a, b) => a - b),
+          `hover order:\n${text}`,
+        );
       });
 
       it('hovers on the resource type with its service model and what the customer owns', async () => {
@@ -65,7 +90,11 @@ describe('editor', function () {
         await waitFor('the finding', () => ours(editor.document.uri, c.ruleId).length > 0);
         const offset = editor.document.getText().indexOf(c.typeName);
         const text = await waitFor('a resource type hover', async () => {
-          const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset + 3));
+          const h = await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            editor.document.uri,
+            editor.document.positionAt(offset + 3),
+          );
           const t = hoverText(h);
           return t.includes('delivered as') ? t : undefined;
         });
@@ -81,12 +110,25 @@ describe('editor', function () {
         editor.selection = new vscode.Selection(at, at);
         const text = await vscode.commands.executeCommand<string | undefined>('rlens.explainFinding');
         assert.ok(text, 'the command returns the explanation');
-        for (const expected of [`**${c.ruleId}**`, 'Configurations and settings', '**▶ PaaS**', '**Customer**', 'Why it matters', 'MCSB DP-3', '**References**', 'Rule documentation']) {
+        for (const expected of [
+          `**${c.ruleId}**`,
+          'Configurations and settings',
+          '**▶ PaaS**',
+          '**Customer**',
+          'Why it matters',
+          'MCSB DP-3',
+          '**References**',
+          'Rule documentation',
+        ]) {
           assert.ok(text.includes(expected), `explanation lacks ${JSON.stringify(expected)}:\n${text}`);
         }
         assert.match(text, new RegExp(`\`\`\`${c.fence}\n[^\`]*TLS1_2`), 'the fix in the file syntax');
         // Shown beside the editor as a read-only document (rendered by the Markdown preview when present).
-        await waitFor('the explanation document', () => vscode.workspace.textDocuments.some((doc) => doc.uri.scheme === 'rlens-explain' && doc.getText() === `# ${c.ruleId}\n\n${text}\n`));
+        await waitFor('the explanation document', () =>
+          vscode.workspace.textDocuments.some(
+            (doc) => doc.uri.scheme === 'rlens-explain' && doc.getText() === `# ${c.ruleId}\n\n${text}\n`,
+          ),
+        );
       });
 
       it('Explain Finding at Cursor explains the resource type where there is no finding, and nothing outside resources', async () => {
@@ -105,18 +147,32 @@ describe('editor', function () {
       it('applies the preferred quick fix and the finding disappears', async () => {
         const editor = await open(c.live);
         const d = await waitFor('the finding', () => ours(editor.document.uri, c.ruleId)[0]);
-        const fix = await actionsAt(editor.document.uri, d.range, (a) => a.kind?.value === 'quickfix' && a.isPreferred === true && a.edit !== undefined && a.title.includes('TLS1_2'));
+        const fix = await actionsAt(
+          editor.document.uri,
+          d.range,
+          (a) =>
+            a.kind?.value === 'quickfix' &&
+            a.isPreferred === true &&
+            a.edit !== undefined &&
+            a.title.includes('TLS1_2'),
+        );
         assert.ok(await vscode.workspace.applyEdit(fix.edit!));
         await waitFor('the finding to disappear after the fix', () => ours(editor.document.uri, c.ruleId).length === 0);
         assert.match(editor.document.getText(), /TLS1_2/);
-        const learn = await actionsAt(editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), (a) => a.title.startsWith('Learn more'));
+        const learn = await actionsAt(editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), (a) =>
+          a.title.startsWith('Learn more'),
+        );
         assert.match(learn.command?.command ?? '', /open$/);
       });
 
       it('writes a reasoned suppression and the finding disappears', async () => {
         const editor = await open(c.live);
         const d = await waitFor('the finding', () => ours(editor.document.uri, c.ruleId)[0]);
-        const suppress = await actionsAt(editor.document.uri, d.range, (a) => a.title === `Suppress ${c.ruleId} for this resource…`);
+        const suppress = await actionsAt(
+          editor.document.uri,
+          d.range,
+          (a) => a.title === `Suppress ${c.ruleId} for this resource…`,
+        );
         const reason = 'Legacy clients until the 2027 migration (e2e)';
         const command = suppress.command;
         assert.ok(command);
@@ -124,7 +180,10 @@ describe('editor', function () {
         assert.equal(await vscode.commands.executeCommand(command.command, { ...args, reason }), true);
         const text = editor.document.getText();
         assert.ok(text.includes(reason) && text.includes(c.ruleId), `suppression with reason written:\n${text}`);
-        await waitFor('the finding to disappear after suppression', () => ours(editor.document.uri, c.ruleId).length === 0);
+        await waitFor(
+          'the finding to disappear after suppression',
+          () => ours(editor.document.uri, c.ruleId).length === 0,
+        );
       });
     });
   }
@@ -152,9 +211,14 @@ describe('editor', function () {
     const editor = await open('.rlens.yaml');
     await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), 'rules:\n  STG-TLS: loud\n'));
     const problems = await waitFor('a config diagnostic', () => {
-      const d = vscode.languages.getDiagnostics(fileUri('.rlens.yaml')).filter((x) => x.source === 'Responsibility Lens');
+      const d = vscode.languages
+        .getDiagnostics(fileUri('.rlens.yaml'))
+        .filter((x) => x.source === 'Responsibility Lens');
       return d.length > 0 ? d : undefined;
     });
-    assert.ok(problems.some((p) => /Map keys must be unique|must be one of/.test(p.message)), problems.map((p) => p.message).join('\n'));
+    assert.ok(
+      problems.some((p) => /Map keys must be unique|must be one of/.test(p.message)),
+      problems.map((p) => p.message).join('\n'),
+    );
   });
 });

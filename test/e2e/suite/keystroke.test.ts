@@ -39,7 +39,16 @@ function bigTemplate(): string {
       `    }${i < ACCOUNTS - 1 ? ',' : ''}`,
     ].join('\n'),
   );
-  const head = ['{', '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",', '  "contentVersion": "1.0.0.0",', '  "parameters": {},', '  "variables": {', ...Array.from({ length: 30 }, (_, i) => `    "v${i}": "value ${i}"${i < 29 ? ',' : ''}`), '  },', '  "resources": ['];
+  const head = [
+    '{',
+    '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+    '  "contentVersion": "1.0.0.0",',
+    '  "parameters": {},',
+    '  "variables": {',
+    ...Array.from({ length: 30 }, (_, i) => `    "v${i}": "value ${i}"${i < 29 ? ',' : ''}`),
+    '  },',
+    '  "resources": [',
+  ];
   const foot = ['  ],', '  "outputs": {}', '}', ''];
   return [...head, ...resources, ...foot].join('\n');
 }
@@ -54,7 +63,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  * Applies an edit and resolves with the milliseconds until the file's STG-TLS diagnostics number `expected`.
  * Polled every millisecond: `onDidChangeDiagnostics` is itself debounced (50 ms) and would hide the extension's time.
  */
-async function timeEdit(editor: vscode.TextEditor, edit: (e: vscode.TextEditorEdit) => void, expected: number): Promise<number> {
+async function timeEdit(
+  editor: vscode.TextEditor,
+  edit: (e: vscode.TextEditorEdit) => void,
+  expected: number,
+): Promise<number> {
   const uri = editor.document.uri;
   const start = performance.now();
   let changed = NaN;
@@ -113,7 +126,10 @@ describe('keystroke latency', function () {
     const debounce = config().get<number>('diagnostics.debounce', 300);
     const setDebounce = async (ms: number | undefined): Promise<void> => {
       await config().update('diagnostics.debounce', ms, vscode.ConfigurationTarget.Workspace);
-      await waitFor('the rescan after the setting changed', () => ours(editor.document.uri, 'STG-TLS').length === ACCOUNTS);
+      await waitFor(
+        'the rescan after the setting changed',
+        () => ours(editor.document.uri, 'STG-TLS').length === ACCOUNTS,
+      );
     };
     // Without debounce first, after a few warm-up edits (the first scans of a file run cold code), then as shipped.
     await setDebounce(0);
@@ -136,13 +152,20 @@ describe('keystroke latency', function () {
 
     const fmt = (xs: number[]): string => `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
     console.log(`      edit → diagnostics, 1,000-line ARM template, ${ACCOUNTS} findings:`);
-    console.log(`        debounce ${debounce} ms: ${fmt(withDebounce)} (n=${withDebounce.length}); from the edit reaching the extension host: ${fmt(debouncedOwn)}`);
-    console.log(`        debounce 0 ms:   ${fmt(immediate)} (n=${immediate.length}); from the edit reaching the extension host: ${fmt(immediateOwn)}`);
+    console.log(
+      `        debounce ${debounce} ms: ${fmt(withDebounce)} (n=${withDebounce.length}); from the edit reaching the extension host: ${fmt(debouncedOwn)}`,
+    );
+    console.log(
+      `        debounce 0 ms:   ${fmt(immediate)} (n=${immediate.length}); from the edit reaching the extension host: ${fmt(immediateOwn)}`,
+    );
     console.log(`        engine scan alone: ${fmt(engine)}`);
     console.log(`        edit reaching the extension host (workbench round trip): ${fmt(applied)}`);
     // Generous bounds: they catch a quadratic step or a re-read per keystroke, not a slow machine.
     assert.ok(median(immediate) < 500, `edit → diagnostics without debounce: ${fmt(immediate)}`);
     // With the debounce, the timer itself was seen firing 100-300 ms late on a loaded machine (load average ~10).
-    assert.ok(median(withDebounce) < debounce + 1000, `edit → diagnostics with debounce ${debounce} ms: ${fmt(withDebounce)}`);
+    assert.ok(
+      median(withDebounce) < debounce + 1000,
+      `edit → diagnostics with debounce ${debounce} ms: ${fmt(withDebounce)}`,
+    );
   });
 });

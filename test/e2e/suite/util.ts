@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 export const SOURCE = 'Responsibility Lens';
 
 /** Polls `probe` until it returns a truthy value; fails with `what` and the last value seen. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -31,7 +35,9 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 }
 
 export function ours(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (ruleId === undefined || codeOf(d) === ruleId));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === SOURCE && (ruleId === undefined || codeOf(d) === ruleId));
 }
 
 /** Reverts and closes every editor so each test starts from the files on disk (only the workspace's files: the
@@ -47,9 +53,17 @@ export async function closeAll(): Promise<void> {
 }
 
 /** Code actions at a range, polled: the first request can come before the workbench has the markers. */
-export async function actionsAt(uri: vscode.Uri, range: vscode.Range, match: (a: vscode.CodeAction) => boolean): Promise<vscode.CodeAction> {
+export async function actionsAt(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  match: (a: vscode.CodeAction) => boolean,
+): Promise<vscode.CodeAction> {
   return waitFor('a matching code action', async () => {
-    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+    );
     return all.find(match);
   });
 }

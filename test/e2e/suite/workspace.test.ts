@@ -23,12 +23,21 @@ describe('workspace', function () {
   after(closeAll);
 
   it('Scan Workspace reports files that were never opened, and respects excludes', async () => {
-    for (const c of CASES) assert.equal(ours(fileUri(c.neverOpened)).length, 0, `${c.neverOpened} is not reported before the scan`);
-    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>('rlens.scanWorkspace');
+    for (const c of CASES)
+      assert.equal(ours(fileUri(c.neverOpened)).length, 0, `${c.neverOpened} is not reported before the scan`);
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>(
+      'rlens.scanWorkspace',
+    );
     assert.equal(summary.cancelled, false);
     for (const c of CASES) {
-      await waitFor(`${c.neverOpenedRule} on ${c.neverOpened}`, () => ours(fileUri(c.neverOpened), c.neverOpenedRule).length > 0);
-      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === fileUri(c.neverOpened).toString()), 'the scan did not open the file');
+      await waitFor(
+        `${c.neverOpenedRule} on ${c.neverOpened}`,
+        () => ours(fileUri(c.neverOpened), c.neverOpenedRule).length > 0,
+      );
+      assert.ok(
+        !vscode.workspace.textDocuments.some((d) => d.uri.toString() === fileUri(c.neverOpened).toString()),
+        'the scan did not open the file',
+      );
     }
     // KV-RBAC: warning in .rlens.yaml must not matter here, but the exclude must: excluded/ is never reported.
     assert.equal(ours(fileUri('excluded/ignored.json')).length, 0, 'excluded/** is skipped');
@@ -55,7 +64,10 @@ describe('workspace', function () {
       if (uri.path.endsWith('.rlens.yaml')) continue; // configuration findings belong to no resource
       for (const d of diags) {
         const rule = d.source === 'Responsibility Lens' ? ruleById(codeOf(d) ?? '') : undefined;
-        if (rule) expected.push(`${layerById(rule.layer).title} / ${vscode.workspace.asRelativePath(uri)} / ${rule.id}: ${d.message}`);
+        if (rule)
+          expected.push(
+            `${layerById(rule.layer).title} / ${vscode.workspace.asRelativePath(uri)} / ${rule.id}: ${d.message}`,
+          );
       }
     }
     assert.ok(expected.length > 0, 'the workspace has open findings');
@@ -72,7 +84,11 @@ describe('workspace', function () {
         assert.match(type ?? '', /^[A-Za-z]\w*$/, `${resource.label}: short type`);
         assert.equal(resource.collapsed, true, `${resource.label}: collapsed below the layer level`);
         for (const finding of resource.children ?? []) {
-          assert.match(finding.description, /^(Customer|Shared)( · (IaaS|PaaS|SaaS))?$/, `${finding.label}: owner and model`);
+          assert.match(
+            finding.description,
+            /^(Customer|Shared)( · (IaaS|PaaS|SaaS))?$/,
+            `${finding.label}: owner and model`,
+          );
           leaves.push(`${layer.label} / ${file} / ${finding.label}`);
         }
       }
@@ -80,7 +96,11 @@ describe('workspace', function () {
     assert.deepEqual(leaves.sort(), expected.sort());
     // Layers in Microsoft's order, none of them Microsoft-owned for the models in use (those hold no findings).
     assert.ok(tree.some((l) => l.label === 'Configurations and settings'));
-    for (const c of CASES) assert.ok(leaves.some((l) => l.includes(c.neverOpened) && l.includes(c.neverOpenedRule)), `${c.neverOpened} in the tree`);
+    for (const c of CASES)
+      assert.ok(
+        leaves.some((l) => l.includes(c.neverOpened) && l.includes(c.neverOpenedRule)),
+        `${c.neverOpened} in the tree`,
+      );
   });
 
   it('the responsibility view opens and its DOM shows the open findings per cell', async () => {
@@ -115,11 +135,22 @@ describe('workspace', function () {
     const target = fileUri('out/rlens.sarif');
     const written = await vscode.commands.executeCommand<vscode.Uri>('rlens.exportSarif', target);
     assert.equal(written?.toString(), target.toString());
-    const sarif = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as {
+      version: string;
+      runs: {
+        results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      }[];
+    };
     assert.equal(sarif.version, '2.1.0');
     const results = sarif.runs[0]?.results ?? [];
     for (const c of CASES) {
-      assert.ok(results.some((r) => r.ruleId === c.neverOpenedRule && r.locations[0]?.physicalLocation.artifactLocation.uri === c.neverOpened), `${c.neverOpened} in SARIF`);
+      assert.ok(
+        results.some(
+          (r) =>
+            r.ruleId === c.neverOpenedRule && r.locations[0]?.physicalLocation.artifactLocation.uri === c.neverOpened,
+        ),
+        `${c.neverOpened} in SARIF`,
+      );
     }
   });
 

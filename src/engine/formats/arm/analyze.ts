@@ -86,7 +86,11 @@ function parseJson(text: string, file: string, errors: AnalysisError[]): JsonNod
   // (an unclosed string is reported on its own line, not where the tolerant pass ran into the next quote).
   const reported = recovered ? asWritten : parseErrors;
   for (const e of firstPerLine(text, reported, 20)) {
-    errors.push({ file, message: `invalid JSON: ${describeJsonError(text, e)}`, span: { start: e.offset, end: e.offset + e.length } });
+    errors.push({
+      file,
+      message: `invalid JSON: ${describeJsonError(text, e)}`,
+      span: { start: e.offset, end: e.offset + e.length },
+    });
   }
   return root;
 }
@@ -107,7 +111,12 @@ function reportDuplicateKeys(root: JsonNode, file: string, errors: AnalysisError
         const [k, v] = prop.children ?? [];
         if (typeof k?.value === 'string') {
           if (!seen.has(k.value)) seen.add(k.value);
-          else if (reported++ < 20) errors.push({ file, message: `duplicate key ${JSON.stringify(k.value)}: this object already has it, and only one of the two is deployed`, span: nodeSpan(k) });
+          else if (reported++ < 20)
+            errors.push({
+              file,
+              message: `duplicate key ${JSON.stringify(k.value)}: this object already has it, and only one of the two is deployed`,
+              span: nodeSpan(k),
+            });
         }
         if (v?.children) stack.push(v);
       }
@@ -130,7 +139,10 @@ function parameterFileCandidates(file: string, options: AnalyzeOptions): string[
  * an unchanged parameter file is then not parsed again. `undefined` values mark a file that could not be read.
  * Small (parameter files are) and bounded: least recently used out.
  */
-const parameterFiles = new Map<string, { readonly text: string; readonly values: ReadonlyMap<string, SuppliedValue> | undefined }>();
+const parameterFiles = new Map<
+  string,
+  { readonly text: string; readonly values: ReadonlyMap<string, SuppliedValue> | undefined }
+>();
 const PARAMETER_FILES_KEPT = 64;
 
 function parseParameterFile(text: string, path: string): ReadonlyMap<string, SuppliedValue> | undefined {
@@ -144,12 +156,18 @@ function parseParameterFile(text: string, path: string): ReadonlyMap<string, Sup
     const [k, v] = prop.children ?? [];
     const valueNode = child(v, 'value');
     // Key Vault references (`reference`) are secrets resolved at deployment: unknown here, on purpose.
-    if (typeof k?.value === 'string' && valueNode) out.set(k.value.toLowerCase(), { value: toValue(valueNode, undefined), file: path });
+    if (typeof k?.value === 'string' && valueNode)
+      out.set(k.value.toLowerCase(), { value: toValue(valueNode, undefined), file: path });
   }
   return out;
 }
 
-function readParameterFile(path: string, host: FileHost, errors: AnalysisError[], file: string): ReadonlyMap<string, SuppliedValue> {
+function readParameterFile(
+  path: string,
+  host: FileHost,
+  errors: AnalysisError[],
+  file: string,
+): ReadonlyMap<string, SuppliedValue> {
   const text = host.readFile(path);
   if (text === undefined) return new Map();
   let entry = parameterFiles.get(path);
@@ -175,7 +193,12 @@ function armOutputs(root: JsonNode, scope: TemplateScope): OutputInfo[] {
     const valueNode = child(decl, 'value') ?? child(decl, 'copy');
     if (!valueNode) continue;
     const type = (stringOf(child(decl, 'type')) ?? '').toLowerCase();
-    out.push({ name: key.value, span: nodeSpan(key), value: toValue(valueNode, scope), sensitive: type === 'securestring' || type === 'secureobject' });
+    out.push({
+      name: key.value,
+      span: nodeSpan(key),
+      value: toValue(valueNode, scope),
+      sensitive: type === 'securestring' || type === 'secureobject',
+    });
   }
   return out;
 }
@@ -188,10 +211,17 @@ export function analyzeArm(text: string, file: string, options: AnalyzeOptions):
   const errors: AnalysisError[] = [];
   const writer = new ArmWriter(text, file);
   const empty = (msg: string): AnalyzedDocument => ({
-    file, format: 'arm', resources: [], parameters: [], errors: [{ file, message: msg }], writer, dependencies: [],
+    file,
+    format: 'arm',
+    resources: [],
+    parameters: [],
+    errors: [{ file, message: msg }],
+    writer,
+    dependencies: [],
   });
   if (!looksLikeArmTemplate(text)) return undefined;
-  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) return empty(`JSON nested deeper than ${MAX_JSON_DEPTH} levels was not analysed`);
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH)
+    return empty(`JSON nested deeper than ${MAX_JSON_DEPTH} levels was not analysed`);
   const root = parseJson(text, file, errors);
   if (root?.type !== 'object') return errors.length > 0 ? { ...empty('not a JSON object'), errors } : undefined;
   if (!TEMPLATE_SCHEMA.test(stringOf(child(root, '$schema')) ?? '')) return undefined;
@@ -212,7 +242,17 @@ export function analyzeArm(text: string, file: string, options: AnalyzeOptions):
   const deploymentScope = armDeploymentScope(stringOf(child(root, '$schema')) ?? '');
   const outputs = armOutputs(root, scope);
   // Nested deployments' resources included: links by name and scope are resolved over the whole document.
-  return { file, format: 'arm', resources: resolveNameLinks(resources), parameters: scope.parameterInfos(), outputs, errors, writer, dependencies, deploymentScope };
+  return {
+    file,
+    format: 'arm',
+    resources: resolveNameLinks(resources),
+    parameters: scope.parameterInfos(),
+    outputs,
+    errors,
+    writer,
+    dependencies,
+    deploymentScope,
+  };
 }
 
 /** The scope a template's `$schema` names (subscriptionDeploymentTemplate.json, …); deploymentTemplate.json is a resource group. */

@@ -65,7 +65,8 @@ class Parser {
    * `[0]` or `.a` (each a level, though the parser reads them in a loop) must hit the guard as nesting does.
    */
   private deeper(): void {
-    if (++this.depth > MAX_EXPRESSION_DEPTH) throw new ExpressionSyntaxError(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+    if (++this.depth > MAX_EXPRESSION_DEPTH)
+      throw new ExpressionSyntaxError(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
   }
 
   private expr(): Expr {
@@ -168,15 +169,71 @@ class Parser {
 
 /** Deployment-time functions: known to exist, not known statically. */
 const DEPLOYMENT_FUNCTIONS = new Set([
-  'resourcegroup', 'subscription', 'managementgroup', 'tenant', 'deployment', 'environment', 'uniquestring',
-  'resourceid', 'subscriptionresourceid', 'tenantresourceid', 'extensionresourceid', 'managementgroupresourceid',
-  'reference', 'list', 'listkeys', 'listsecrets', 'listaccountsas', 'listservicesas', 'listconnectionstrings',
-  'copyindex', 'utcnow', 'newguid', 'guid', 'pickzones', 'providers', 'dateTimeAdd', 'datetimeadd', 'base64',
-  'base64tostring', 'uri', 'uricomponent', 'uricomponenttostring', 'datauri', 'datauritostring', 'items',
-  'range', 'skip', 'take', 'intersection', 'min', 'max', 'padleft', 'indexof', 'lastindexof', 'filter', 'map',
-  'reduce', 'sort', 'tojson', 'objectkeys', 'shallowmerge', 'tryget', 'lambda', 'lambdavariables', 'flatten',
-  'mapvalues', 'groupby', 'toobject', 'cidrhost', 'cidrsubnet', 'parsecidr', 'datetimefromepoch', 'datetimetoepoch',
-  'externalinputs', 'loadtextcontent',
+  'resourcegroup',
+  'subscription',
+  'managementgroup',
+  'tenant',
+  'deployment',
+  'environment',
+  'uniquestring',
+  'resourceid',
+  'subscriptionresourceid',
+  'tenantresourceid',
+  'extensionresourceid',
+  'managementgroupresourceid',
+  'reference',
+  'list',
+  'listkeys',
+  'listsecrets',
+  'listaccountsas',
+  'listservicesas',
+  'listconnectionstrings',
+  'copyindex',
+  'utcnow',
+  'newguid',
+  'guid',
+  'pickzones',
+  'providers',
+  'dateTimeAdd',
+  'datetimeadd',
+  'base64',
+  'base64tostring',
+  'uri',
+  'uricomponent',
+  'uricomponenttostring',
+  'datauri',
+  'datauritostring',
+  'items',
+  'range',
+  'skip',
+  'take',
+  'intersection',
+  'min',
+  'max',
+  'padleft',
+  'indexof',
+  'lastindexof',
+  'filter',
+  'map',
+  'reduce',
+  'sort',
+  'tojson',
+  'objectkeys',
+  'shallowmerge',
+  'tryget',
+  'lambda',
+  'lambdavariables',
+  'flatten',
+  'mapvalues',
+  'groupby',
+  'toobject',
+  'cidrhost',
+  'cidrsubnet',
+  'parsecidr',
+  'datetimefromepoch',
+  'datetimetoepoch',
+  'externalinputs',
+  'loadtextcontent',
 ]);
 
 /**
@@ -225,7 +282,8 @@ function evaluate(e: Expr, span: Span, scope: ArmScope): Value {
     case 'index': {
       const target = evaluate(e.target, span, scope);
       const index = evaluate(e.index, span, scope);
-      if (target.kind === 'array' && index.kind === 'number') return target.items[index.value] ?? unknown(span, 'index out of range');
+      if (target.kind === 'array' && index.kind === 'number')
+        return target.items[index.value] ?? unknown(span, 'index out of range');
       if (target.kind === 'object' && index.kind === 'string') {
         return getProperty(target, index.value)?.value ?? { kind: 'null', span };
       }

@@ -28,7 +28,12 @@ export function stringOf(node: JsonNode | undefined): string | undefined {
 export type SkipKey = (path: readonly string[], key: string) => boolean;
 
 /** Converts a JSON node; `scope` evaluates expressions (omit it for plain JSON such as parameter files). */
-export function toValue(node: JsonNode, scope: ArmScope | undefined, skip?: SkipKey, path: readonly string[] = []): Value {
+export function toValue(
+  node: JsonNode,
+  scope: ArmScope | undefined,
+  skip?: SkipKey,
+  path: readonly string[] = [],
+): Value {
   const span = nodeSpan(node);
   switch (node.type) {
     case 'string': {
@@ -51,7 +56,12 @@ export function toValue(node: JsonNode, scope: ArmScope | undefined, skip?: Skip
         const [k, v] = prop.children ?? [];
         if (!k || !v || typeof k.value !== 'string') continue;
         if (skip?.(path, k.value)) continue;
-        properties.push({ key: k.value, keySpan: nodeSpan(k), span: nodeSpan(prop), value: toValue(v, scope, skip, [...path, k.value]) });
+        properties.push({
+          key: k.value,
+          keySpan: nodeSpan(k),
+          span: nodeSpan(prop),
+          value: toValue(v, scope, skip, [...path, k.value]),
+        });
       }
       return { kind: 'object', span, properties };
     }

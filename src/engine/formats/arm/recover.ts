@@ -38,19 +38,38 @@ function shapeOf(line: string, inComment: boolean): LineShape {
     const c = line[i] as string;
     if (inComment) {
       const end = line.indexOf('*/', i);
-      if (end < 0) return { unterminated: false, first, keyWithColon: false, valueMissing: false, brackets, inComment: true };
+      if (end < 0)
+        return { unterminated: false, first, keyWithColon: false, valueMissing: false, brackets, inComment: true };
       inComment = false;
       i = end + 2;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
     if (c === '/' && line[i + 1] === '/') break;
-    if (c === '/' && line[i + 1] === '*') { inComment = true; i += 2; continue; }
+    if (c === '/' && line[i + 1] === '*') {
+      inComment = true;
+      i += 2;
+      continue;
+    }
     if (c === '"') {
       let j = i + 1;
       while (j < line.length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
-      if (j >= line.length) return { unterminated: true, first: first || '"', keyWithColon: false, valueMissing: false, brackets, inComment: false };
-      if (first === '') { first = '"'; firstStringEnd = j + 1; }
+      if (j >= line.length)
+        return {
+          unterminated: true,
+          first: first || '"',
+          keyWithColon: false,
+          valueMissing: false,
+          brackets,
+          inComment: false,
+        };
+      if (first === '') {
+        first = '"';
+        firstStringEnd = j + 1;
+      }
       i = j + 1;
       continue;
     }
@@ -111,13 +130,26 @@ export function blankHalfTypedLines(text: string, byIndentation: boolean): strin
     // An opener at the end of a line whose next line is not deeper (and does not close it) was never finished.
     // Only a property or a closer says so: some templates write array elements at their array's indentation.
     const structural = byIndentation && (shape.keyWithColon || shape.first === '}' || shape.first === ']');
-    for (let top = stack[stack.length - 1]; structural && top?.endsLine && indent <= top.indent && !closes(shape.first, top.char); top = stack[stack.length - 1]) {
+    for (
+      let top = stack[stack.length - 1];
+      structural && top?.endsLine && indent <= top.indent && !closes(shape.first, top.char);
+      top = stack[stack.length - 1]
+    ) {
       stack.pop();
       const previous = lastNonBlank(lines, top.line);
-      unclosed.push({ from: top.line, to: n, sibling: previous !== undefined && indentOf(lines[previous] as string) === top.indent });
+      unclosed.push({
+        from: top.line,
+        to: n,
+        sibling: previous !== undefined && indentOf(lines[previous] as string) === top.indent,
+      });
     }
     const inObject = stack[stack.length - 1]?.char === '{';
-    if (shape.unterminated || shape.valueMissing || (inObject && shape.first === '"' && !shape.keyWithColon) || (inObject && /^[A-Za-z_]$/.test(shape.first))) {
+    if (
+      shape.unterminated ||
+      shape.valueMissing ||
+      (inObject && shape.first === '"' && !shape.keyWithColon) ||
+      (inObject && /^[A-Za-z_]$/.test(shape.first))
+    ) {
       blank.add(n);
       orphansBelow = indent;
       orphans = 0;
@@ -126,13 +158,16 @@ export function blankHalfTypedLines(text: string, byIndentation: boolean): strin
     const last = shape.brackets.length - 1;
     shape.brackets.forEach((b, i) => {
       balance += b === '{' || b === '[' ? 1 : -1;
-      if (b === '{' || b === '[') stack.push({ char: b, line: n, indent, endsLine: i === last && /[{[]\s*(\/\/.*)?$/.test(line.trimEnd()) });
+      if (b === '{' || b === '[')
+        stack.push({ char: b, line: n, indent, endsLine: i === last && /[{[]\s*(\/\/.*)?$/.test(line.trimEnd()) });
       else if (stack.length > 0) stack.pop();
     });
   }
   // Indentation is only a hint (not every template is indented with care): as many openers as the brackets lack
   // closers, those written beside a sibling (a line typed between properties) first, then the last ones.
-  const chosen = [...unclosed].sort((a, b) => Number(b.sibling) - Number(a.sibling) || b.from - a.from).slice(0, Math.max(0, balance));
+  const chosen = [...unclosed]
+    .sort((a, b) => Number(b.sibling) - Number(a.sibling) || b.from - a.from)
+    .slice(0, Math.max(0, balance));
   // Ranges may nest; a running count over lines keeps this linear however many there are.
   const depth = new Int32Array(lines.length + 1);
   for (const u of chosen) {

@@ -27,9 +27,16 @@ interface Parent {
 }
 
 /** Collects the resources of `template` (the root object of a template) evaluated in `scope`. */
-export function walkTemplate(template: JsonNode, scope: TemplateScope, ctx: WalkContext, symbolPrefix: string, depth: number): void {
+export function walkTemplate(
+  template: JsonNode,
+  scope: TemplateScope,
+  ctx: WalkContext,
+  symbolPrefix: string,
+  depth: number,
+): void {
   const list = child(template, 'resources');
-  for (const [symbol, node] of resourceEntries(list, symbolPrefix)) walkResource(node, scope, ctx, symbol, undefined, depth);
+  for (const [symbol, node] of resourceEntries(list, symbolPrefix))
+    walkResource(node, scope, ctx, symbol, undefined, depth);
 }
 
 function resourceEntries(list: JsonNode | undefined, prefix: string): Array<[string, JsonNode]> {
@@ -47,7 +54,14 @@ function text(v: Value | undefined, fallback: string): string {
   return v?.kind === 'string' ? v.value : fallback;
 }
 
-function walkResource(node: JsonNode, scope: TemplateScope, ctx: WalkContext, symbol: string, parent: Parent | undefined, depth: number): void {
+function walkResource(
+  node: JsonNode,
+  scope: TemplateScope,
+  ctx: WalkContext,
+  symbol: string,
+  parent: Parent | undefined,
+  depth: number,
+): void {
   if (node.type !== 'object') return;
   const typeNode = child(node, 'type');
   const rawType = stringOf(typeNode);
@@ -101,12 +115,22 @@ function walkResource(node: JsonNode, scope: TemplateScope, ctx: WalkContext, sy
   if (isDeployment) walkNestedDeployment(node, scope, ctx, symbol, depth);
 }
 
-function walkNestedDeployment(node: JsonNode, outer: TemplateScope, ctx: WalkContext, symbol: string, depth: number): void {
+function walkNestedDeployment(
+  node: JsonNode,
+  outer: TemplateScope,
+  ctx: WalkContext,
+  symbol: string,
+  depth: number,
+): void {
   const props = child(node, 'properties');
   const template = child(props, 'template');
   if (template?.type !== 'object') return;
   if (depth >= MAX_DEPLOYMENT_DEPTH) {
-    ctx.errors.push({ file: ctx.file, message: `nested deployments deeper than ${MAX_DEPLOYMENT_DEPTH} levels were not analysed`, span: nodeSpan(template) });
+    ctx.errors.push({
+      file: ctx.file,
+      message: `nested deployments deeper than ${MAX_DEPLOYMENT_DEPTH} levels were not analysed`,
+      span: nodeSpan(template),
+    });
     return;
   }
   const inner = stringOf(child(child(props, 'expressionEvaluationOptions'), 'scope'))?.toLowerCase() === 'inner';
@@ -118,7 +142,8 @@ function walkNestedDeployment(node: JsonNode, outer: TemplateScope, ctx: WalkCon
     for (const prop of params?.type === 'object' ? (params.children ?? []) : []) {
       const [k, v] = prop.children ?? [];
       const valueNode = child(v, 'value');
-      if (typeof k?.value === 'string' && valueNode) supplied.set(k.value.toLowerCase(), { value: toValue(valueNode, outer) });
+      if (typeof k?.value === 'string' && valueNode)
+        supplied.set(k.value.toLowerCase(), { value: toValue(valueNode, outer) });
     }
     scope = new TemplateScope(template, supplied);
   }

@@ -30,7 +30,10 @@ export class TemplateScope implements ArmScope {
     template: JsonNode,
     private readonly supplied: ReadonlyMap<string, SuppliedValue>,
   ) {
-    for (const [map, key] of [[this.params, 'parameters'], [this.vars, 'variables']] as const) {
+    for (const [map, key] of [
+      [this.params, 'parameters'],
+      [this.vars, 'variables'],
+    ] as const) {
       const obj = child(template, key);
       for (const prop of obj?.type === 'object' ? (obj.children ?? []) : []) {
         const [k, v] = prop.children ?? [];
@@ -56,7 +59,13 @@ export class TemplateScope implements ArmScope {
     const supplied = this.supplied.get(key);
     const source = supplied ? 'parameterFile' : 'default';
     const file = supplied?.file;
-    return atUseSite(raw, useSpan, (span): Origin => ({ kind: 'parameter', name, source, span, ...(file ? { file } : {}) }));
+    return atUseSite(raw, useSpan, (span): Origin => ({
+      kind: 'parameter',
+      name,
+      source,
+      span,
+      ...(file ? { file } : {}),
+    }));
   }
 
   variable(name: string, useSpan: Span): Value {
@@ -69,7 +78,9 @@ export class TemplateScope implements ArmScope {
       else {
         this.evaluating.add(`v:${key}`);
         // Variable loops (`copy`) are not expanded: their result is unknown rather than guessed.
-        raw = child(decl, 'copy') ? unknown(useSpan, `variable '${name}' is built by a copy loop`) : toValue(decl, this);
+        raw = child(decl, 'copy')
+          ? unknown(useSpan, `variable '${name}' is built by a copy loop`)
+          : toValue(decl, this);
         this.evaluating.delete(`v:${key}`);
       }
       this.varCache.set(key, raw);

@@ -12,7 +12,6 @@ import type { Resource } from '../../model/resource';
 import { ARM_SUPPRESSION_KEY } from './suppressions';
 
 export class ArmWriter implements FormatWriter {
-
   constructor(
     private readonly text: string,
     private readonly file: string,
@@ -40,7 +39,13 @@ export class ArmWriter implements FormatWriter {
     const origin = target.origin;
     if (origin && (origin.kind === 'parameter' || origin.kind === 'variable')) {
       // The insecure literal lives in a parameter default, a parameter file or a variable: fix it there.
-      return [{ file: origin.kind === 'parameter' && origin.file ? origin.file : this.file, span: origin.span, newText: JSON.stringify(value) }];
+      return [
+        {
+          file: origin.kind === 'parameter' && origin.file ? origin.file : this.file,
+          span: origin.span,
+          newText: JSON.stringify(value),
+        },
+      ];
     }
     if (origin?.kind === 'computed') return [];
     return [{ file: this.file, span: target.span, newText: JSON.stringify(value) }];
@@ -64,16 +69,28 @@ export class ArmWriter implements FormatWriter {
     const container = edits[0]?.adds?.container;
     const obj = container === undefined ? undefined : this.containers.get(container);
     if (!obj || edits.some((e) => e.file !== this.file || e.adds?.container !== container)) return [];
-    return this.insertMembers(obj, edits.flatMap((e) => e.adds?.members ?? []));
+    return this.insertMembers(
+      obj,
+      edits.flatMap((e) => e.adds?.members ?? []),
+    );
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
-    const fields: Array<[string, string]> = [['rule', ruleId], ['reason', reason.replace(/[\r\n]+/g, ' ').trim()], ...(expires ? [['until', expires] as [string, string]] : [])];
+    const fields: Array<[string, string]> = [
+      ['rule', ruleId],
+      ['reason', reason.replace(/[\r\n]+/g, ' ').trim()],
+      ...(expires ? [['until', expires] as [string, string]] : []),
+    ];
     const entry = `{ ${fields.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
     const metadata = getProperty(resource.body, 'metadata')?.value;
     if (metadata?.kind === 'object' && isWrittenInPlace(metadata)) {
       const list = getProperty(metadata, ARM_SUPPRESSION_KEY)?.value;
-      if (list?.kind === 'array' && isWrittenInPlace(list)) return this.appendRaw(list.span, list.items.map((x) => x.span), entry);
+      if (list?.kind === 'array' && isWrittenInPlace(list))
+        return this.appendRaw(
+          list.span,
+          list.items.map((x) => x.span),
+          entry,
+        );
       return this.insertMembers(metadata, [{ path: [ARM_SUPPRESSION_KEY], valueText: `[${entry}]` }]);
     }
     return this.insertMembers(resource.body, [{ path: ['metadata', ARM_SUPPRESSION_KEY], valueText: `[${entry}]` }]);
@@ -105,13 +122,26 @@ export class ArmWriter implements FormatWriter {
       // Without a trailing comma, one is added after the last value: one edit from there, keeping what lies between.
       const start = after === undefined ? last.span.end : point;
       const lead = after === undefined ? `,${this.text.slice(last.span.end, point)}` : '';
-      return [{ file: this.file, span: { start, end: point }, newText: `${lead}${this.eol}${memberIndent}${body}`, adds }];
+      return [
+        { file: this.file, span: { start, end: point }, newText: `${lead}${this.eol}${memberIndent}${body}`, adds },
+      ];
     }
     const closeIndent = this.lines.indentAt(open);
-    return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${body}${this.eol}${closeIndent}`, adds }];
+    return [
+      {
+        file: this.file,
+        span: { start: open + 1, end: obj.span.end - 1 },
+        newText: `${this.eol}${memberIndent}${body}${this.eol}${closeIndent}`,
+        adds,
+      },
+    ];
   }
 
-  private appendRaw(arraySpan: { start: number; end: number }, items: readonly { end: number }[], raw: string): TextEdit[] {
+  private appendRaw(
+    arraySpan: { start: number; end: number },
+    items: readonly { end: number }[],
+    raw: string,
+  ): TextEdit[] {
     const last = items[items.length - 1];
     if (!last) return [{ file: this.file, span: { start: arraySpan.start + 1, end: arraySpan.end - 1 }, newText: raw }];
     return [{ file: this.file, span: { start: last.end, end: last.end }, newText: `, ${raw}` }];

@@ -30,7 +30,9 @@ function samePath(a: string, b: string): boolean {
 /** The template a `.bicepparam` program names with `using`, when it is a plain path. */
 function usingTarget(program: Program): string | undefined {
   const using = program.statements.find((s) => s.kind === 'using');
-  return using?.kind === 'using' && using.path.kind === 'string' && using.path.expressions.length === 0 ? using.path.segments[0] : undefined;
+  return using?.kind === 'using' && using.path.kind === 'string' && using.path.expressions.length === 0
+    ? using.path.segments[0]
+    : undefined;
 }
 
 /** The values a `.bicepparam` program assigns, each remembering `path` as where it is written. */
@@ -48,7 +50,12 @@ function parameterValues(program: Program, path: string, host: FileHost | undefi
  * The parameter values for `file`: explicit `.bicepparam` files first, else `<stem>.bicepparam` or any
  * `.bicepparam` beside the template whose `using` names it.
  */
-function readParameterValues(file: string, options: AnalyzeOptions, errors: AnalysisError[], dependencies: string[]): Map<string, SuppliedValue> {
+function readParameterValues(
+  file: string,
+  options: AnalyzeOptions,
+  errors: AnalysisError[],
+  dependencies: string[],
+): Map<string, SuppliedValue> {
   const host = options.host;
   if (!host) return new Map();
   const explicit = (options.parameterFiles ?? []).filter((p) => p.endsWith('.bicepparam'));
@@ -59,7 +66,11 @@ function readParameterValues(file: string, options: AnalyzeOptions, errors: Anal
     const { program, diagnostics } = parseBicepCached(text);
     const target = usingTarget(program);
     if (explicit.length === 0 && (target === undefined || !samePath(resolvePath(path, target), file))) continue;
-    if (diagnostics.length > 0) errors.push({ file, message: `parameter file ${basename(path)} has syntax errors; its readable values were used` });
+    if (diagnostics.length > 0)
+      errors.push({
+        file,
+        message: `parameter file ${basename(path)} has syntax errors; its readable values were used`,
+      });
     dependencies.push(path);
     return parameterValues(program, path, host);
   }
@@ -80,13 +91,30 @@ function siblingParameterFiles(file: string, host: FileHost): string[] {
 /** Analyses a `.bicep` template with its modules, or a `.bicepparam` file through the template it uses. */
 export function analyzeBicep(text: string, file: string, options: AnalyzeOptions): AnalyzedDocument {
   const { program, diagnostics } = parseBicep(text);
-  const errors: AnalysisError[] = diagnostics.slice(0, MAX_REPORTED_ERRORS).map((d) => ({ file, message: `Bicep syntax: ${d.message}`, span: d.span }));
+  const errors: AnalysisError[] = diagnostics
+    .slice(0, MAX_REPORTED_ERRORS)
+    .map((d) => ({ file, message: `Bicep syntax: ${d.message}`, span: d.span }));
   const writer = new FilesWriter(new BicepWriter(text, file));
   const dependencies: string[] = [];
   const notes: AnalysisNote[] = [];
-  const collector: Collector = { errors, notes, dependencies, writer, expansions: new ModuleExpansions(), ...(options.host ? { host: options.host } : {}) };
-  const done = (rest: Omit<AnalyzedDocument, 'file' | 'format' | 'errors' | 'writer' | 'dependencies' | 'notes'>): AnalyzedDocument => ({
-    file, format: 'bicep', errors, writer, dependencies: [...new Set(dependencies)], ...(notes.length > 0 ? { notes: uniqueNotes(notes) } : {}), ...rest,
+  const collector: Collector = {
+    errors,
+    notes,
+    dependencies,
+    writer,
+    expansions: new ModuleExpansions(),
+    ...(options.host ? { host: options.host } : {}),
+  };
+  const done = (
+    rest: Omit<AnalyzedDocument, 'file' | 'format' | 'errors' | 'writer' | 'dependencies' | 'notes'>,
+  ): AnalyzedDocument => ({
+    file,
+    format: 'bicep',
+    errors,
+    writer,
+    dependencies: [...new Set(dependencies)],
+    ...(notes.length > 0 ? { notes: uniqueNotes(notes) } : {}),
+    ...rest,
     // Modules' resources included: links by name and scope are resolved over the whole document.
     resources: resolveNameLinks(rest.resources),
   });
@@ -94,13 +122,21 @@ export function analyzeBicep(text: string, file: string, options: AnalyzeOptions
   const supplied = readParameterValues(file, options, errors, dependencies);
   const scope = new FileScope(program, supplied, { file, ...(options.host ? { host: options.host } : {}) });
   const resources = templateResources({ file, text, program, scope, chain: [normalise(file)] }, collector);
-  return done({ resources, parameters: scope.parameterInfos(), outputs: scope.outputInfos(program), deploymentScope: bicepTargetScope(program) });
+  return done({
+    resources,
+    parameters: scope.parameterInfos(),
+    outputs: scope.outputInfos(program),
+    deploymentScope: bicepTargetScope(program),
+  });
 }
 
 /** `targetScope = 'subscription'` and the like; a file without one deploys to a resource group. */
 function bicepTargetScope(program: Program): DeploymentScope {
   const s = program.statements.find((x) => x.kind === 'targetScope');
-  const v = s?.kind === 'targetScope' && s.value.kind === 'string' && s.value.expressions.length === 0 ? s.value.segments.join('') : '';
+  const v =
+    s?.kind === 'targetScope' && s.value.kind === 'string' && s.value.expressions.length === 0
+      ? s.value.segments.join('')
+      : '';
   return v === 'subscription' || v === 'managementGroup' || v === 'tenant' ? v : 'resourceGroup';
 }
 
@@ -113,20 +149,30 @@ function analyzeParameterFile(
   file: string,
   options: AnalyzeOptions,
   c: Collector,
-  done: (rest: Omit<AnalyzedDocument, 'file' | 'format' | 'errors' | 'writer' | 'dependencies' | 'notes'>) => AnalyzedDocument,
+  done: (
+    rest: Omit<AnalyzedDocument, 'file' | 'format' | 'errors' | 'writer' | 'dependencies' | 'notes'>,
+  ) => AnalyzedDocument,
 ): AnalyzedDocument {
   const target = usingTarget(program);
   const template = target === undefined ? undefined : normalise(resolvePath(file, target));
   const text = template === undefined || !/\.bicep$/i.test(template) ? undefined : options.host?.readFile(template);
   if (template === undefined || text === undefined) {
-    if (target !== undefined) c.notes.push({ file, message: `the template '${target}' could not be read: only this file's syntax was checked` });
+    if (target !== undefined)
+      c.notes.push({
+        file,
+        message: `the template '${target}' could not be read: only this file's syntax was checked`,
+      });
     return done({ resources: [], parameters: [] });
   }
   c.dependencies.push(template);
   c.writer.add(template, new BicepWriter(text, template));
   const templateProgram = parseBicepCached(text).program;
   const supplied = parameterValues(program, file, options.host);
-  const scope = new FileScope(templateProgram, supplied, { file: template, originFile: template, ...(options.host ? { host: options.host } : {}) });
+  const scope = new FileScope(templateProgram, supplied, {
+    file: template,
+    originFile: template,
+    ...(options.host ? { host: options.host } : {}),
+  });
   const resources = templateResources({ file: template, text, program: templateProgram, scope, chain: [template] }, c);
   const placeFinding = (f: Finding): Finding | undefined => {
     const here = f.related.find((r) => r.file === file);

@@ -48,7 +48,10 @@ export class BicepParser extends TypeParser {
     if (this.memberStartsAt(0) && this.columnOf(t.start) > 0) {
       // An indented `name: value` at the top: the header of the declaration that owns it was damaged.
       // Read the indented block as that declaration's body so that its properties are not lost.
-      this.report('Expected a declaration; this looks like the body of a damaged declaration above.', { start: t.start, end: t.start });
+      this.report('Expected a declaration; this looks like the body of a damaged declaration above.', {
+        start: t.start,
+        end: t.start,
+      });
       const { items, end } = this.implicitList(T.RightBrace, () => this.objectMember(), 0);
       const body: Expression = { kind: 'object', span: { start: t.start, end }, members: items };
       return { kind: 'error', span: body.span, children: [body] };
@@ -100,9 +103,14 @@ export class BicepParser extends TypeParser {
       case 'var': {
         this.advance();
         const name = this.name([T.Identifier, T.Assignment, T.NewLine]);
-        const type = this.check(T.Assignment) || this.check(T.NewLine) ? undefined : this.withRecovery(() => this.type(false), [T.Assignment, T.NewLine]);
+        const type =
+          this.check(T.Assignment) || this.check(T.NewLine)
+            ? undefined
+            : this.withRecovery(() => this.type(false), [T.Assignment, T.NewLine]);
         const value = this.assignedValue();
-        return type ? { kind: 'var', span: end(), decorators, name, type, value } : { kind: 'var', span: end(), decorators, name, value };
+        return type
+          ? { kind: 'var', span: end(), decorators, name, type, value }
+          : { kind: 'var', span: end(), decorators, name, value };
       }
       case 'type': {
         this.advance();
@@ -149,7 +157,14 @@ export class BicepParser extends TypeParser {
         const specification = this.withRecovery(() => this.specification(), [T.Identifier, T.NewLine]);
         const config = this.withClause();
         const alias = this.asClause();
-        return { kind: 'extension', span: end(), decorators, specification, ...(config && { config }), ...(alias && { alias }) };
+        return {
+          kind: 'extension',
+          span: end(),
+          decorators,
+          specification,
+          ...(config && { config }),
+          ...(alias && { alias }),
+        };
       }
       case 'extensionConfig': {
         this.advance();
@@ -189,7 +204,10 @@ export class BicepParser extends TypeParser {
       const decorators = this.decorators();
       const start = decorators[0]?.span.start ?? this.peekStart();
       if (!this.checkKeyword('resource')) {
-        this.report("Expected a nested 'resource' after the decorators.", { start: this.peekStart(), end: this.peekStart() });
+        this.report("Expected a nested 'resource' after the decorators.", {
+          start: this.peekStart(),
+          end: this.peekStart(),
+        });
         return this.skipTo(from, MEMBER_TERMINATORS, decorators);
       }
       this.advance();
@@ -230,7 +248,8 @@ export class BicepParser extends TypeParser {
 
   private stringPart(terminators: readonly T[]): StringLiteral | ErrorNode {
     const k = this.peekKind();
-    if (k === T.StringComplete || k === T.StringLeftPiece || k === T.MultilineString || k === T.MultilineLeftPiece) return this.string();
+    if (k === T.StringComplete || k === T.StringLeftPiece || k === T.MultilineString || k === T.MultilineLeftPiece)
+      return this.string();
     const e = this.expected('a string');
     this.report(e.message, e.at);
     return this.skipTo(this.pos, terminators);
@@ -272,16 +291,33 @@ export class BicepParser extends TypeParser {
     const specification = this.withRecovery(() => this.specification(), LINE);
     const config = this.withClause();
     const alias = this.asClause();
-    return { kind: 'import', span: span(), decorators, specification, ...(config && { config }), ...(alias && { alias }) };
+    return {
+      kind: 'import',
+      span: span(),
+      decorators,
+      specification,
+      ...(config && { config }),
+      ...(alias && { alias }),
+    };
   }
 
   private importedSymbol(): ImportedSymbol | ErrorNode {
     return this.withRecovery((): ImportedSymbol => {
       const t = this.peek();
-      const name = t.kind === T.Identifier ? this.identifierNode(this.read()) : t.kind === T.StringComplete ? this.string() : undefined;
+      const name =
+        t.kind === T.Identifier
+          ? this.identifierNode(this.read())
+          : t.kind === T.StringComplete
+            ? this.string()
+            : undefined;
       if (!name) throw this.expected('an exported symbol name');
       const alias = this.asClause();
-      return { kind: 'importedSymbol', span: { start: t.start, end: this.previousEnd() }, name, ...(alias && { alias }) };
+      return {
+        kind: 'importedSymbol',
+        span: { start: t.start, end: this.previousEnd() },
+        name,
+        ...(alias && { alias }),
+      };
     }, MEMBER_TERMINATORS);
   }
 
@@ -324,7 +360,12 @@ export class BicepParser extends TypeParser {
     if (this.check(T.Assignment)) {
       this.advance();
       const k = this.peekKind();
-      children.push(this.withRecovery(() => (k === T.LeftBrace || this.checkKeyword('if') ? this.resourceBody(false) : this.expression()), LINE));
+      children.push(
+        this.withRecovery(
+          () => (k === T.LeftBrace || this.checkKeyword('if') ? this.resourceBody(false) : this.expression()),
+          LINE,
+        ),
+      );
     }
     return { kind: 'error', span: { start, end: this.previousEnd() }, children };
   }

@@ -30,10 +30,31 @@ const MAX_LOOP_ITEMS = 1000;
 
 /** Deployment-time functions: they exist, but their value is only known when deploying. */
 const DEPLOYMENT_FUNCTIONS = new Set([
-  'resourcegroup', 'subscription', 'managementgroup', 'tenant', 'deployment', 'environment', 'uniquestring',
-  'resourceid', 'subscriptionresourceid', 'tenantresourceid', 'extensionresourceid', 'managementgroupresourceid',
-  'reference', 'listkeys', 'listsecrets', 'listaccountsas', 'listservicesas', 'utcnow', 'newguid', 'guid',
-  'pickzones', 'providers', 'getsecret', 'readenvironmentvariable', 'externalinput',
+  'resourcegroup',
+  'subscription',
+  'managementgroup',
+  'tenant',
+  'deployment',
+  'environment',
+  'uniquestring',
+  'resourceid',
+  'subscriptionresourceid',
+  'tenantresourceid',
+  'extensionresourceid',
+  'managementgroupresourceid',
+  'reference',
+  'listkeys',
+  'listsecrets',
+  'listaccountsas',
+  'listservicesas',
+  'utcnow',
+  'newguid',
+  'guid',
+  'pickzones',
+  'providers',
+  'getsecret',
+  'readenvironmentvariable',
+  'externalinput',
 ]);
 
 const MAX_DEPTH = 100;
@@ -70,7 +91,12 @@ export class Evaluator {
       } else if (m.kind === 'spread') {
         const v = this.evaluate(m.expression);
         if (v.kind === 'object') properties.push(...v.properties);
-        else return unknown(o.span, v.kind === 'unknown' ? v.reason : 'spread of a value that is not an object', v.kind === 'unknown' ? v.dependsOn : undefined);
+        else
+          return unknown(
+            o.span,
+            v.kind === 'unknown' ? v.reason : 'spread of a value that is not an object',
+            v.kind === 'unknown' ? v.dependsOn : undefined,
+          );
       }
     }
     return { kind: 'object', span: o.span, properties };
@@ -87,7 +113,8 @@ export class Evaluator {
         let s = e.segments[0] ?? '';
         for (let i = 0; i < parts.length; i++) {
           const p = parts[i] as Value;
-          if (p.kind !== 'string' && p.kind !== 'number' && p.kind !== 'boolean') return unknown(span, 'interpolation of a value that is not a string');
+          if (p.kind !== 'string' && p.kind !== 'number' && p.kind !== 'boolean')
+            return unknown(span, 'interpolation of a value that is not a string');
           s += String(p.value) + (e.segments[i + 1] ?? '');
         }
         return { kind: 'string', value: s, span, origin: { kind: 'computed' } };
@@ -108,7 +135,8 @@ export class Evaluator {
             continue;
           }
           const v = this.evaluate(item.expression);
-          if (v.kind !== 'array') return v.kind === 'unknown' ? { ...v, span } : unknown(span, 'spread of a value that is not an array');
+          if (v.kind !== 'array')
+            return v.kind === 'unknown' ? { ...v, span } : unknown(span, 'spread of a value that is not an array');
           items.push(...v.items);
         }
         return { kind: 'array', span, items };
@@ -125,10 +153,17 @@ export class Evaluator {
         if (v.kind === 'unknown') return e.operator === '!' ? callResult('not', { ...v, span }) : { ...v, span };
         if (e.operator === '!') {
           const b = asBoolean(v);
-          return b === undefined ? unknown(span, "'!' of a value that is not a boolean") : { kind: 'boolean', value: !b, span, origin: { kind: 'computed' } };
+          return b === undefined
+            ? unknown(span, "'!' of a value that is not a boolean")
+            : { kind: 'boolean', value: !b, span, origin: { kind: 'computed' } };
         }
         if (v.kind !== 'number') return unknown(span, `'${e.operator}' of a value that is not a number`);
-        return { kind: 'number', value: e.operator === '-' ? -v.value : v.value, span, ...(v.origin ? { origin: v.origin } : {}) };
+        return {
+          kind: 'number',
+          value: e.operator === '-' ? -v.value : v.value,
+          span,
+          ...(v.origin ? { origin: v.origin } : {}),
+        };
       }
       case 'binary': {
         const v = this.binary(e.operator, e.left, e.right, span);
@@ -151,20 +186,31 @@ export class Evaluator {
         if (!builtinNs) {
           const user = this.scope.callUser?.(name, ns, args, span);
           if (user) return user;
-          if (ns) return { ...unknown(span, `${ns}.${name}() is not evaluated`), ...(/^list/i.test(name) ? { secret: `${ns}.${name}()` } : {}) };
+          if (ns)
+            return {
+              ...unknown(span, `${ns}.${name}() is not evaluated`),
+              ...(/^list/i.test(name) ? { secret: `${ns}.${name}()` } : {}),
+            };
         }
         const result = callFunction(name, args, span);
         if (result) return result.kind === 'unknown' ? callResult(name, result) : result;
         const deps = args.filter((a) => a.kind === 'unknown');
         // Every list*() function (listKeys, listCredentials, listAdminKeys, …) reads something at deployment.
         const list = /^list/i.test(name);
-        if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase()) && !list) return callResult(name, mergeUnknown(span, deps, `${name}() is not evaluated`));
+        if (!DEPLOYMENT_FUNCTIONS.has(name.toLowerCase()) && !list)
+          return callResult(name, mergeUnknown(span, deps, `${name}() is not evaluated`));
         const call = { name, args: args.map((a) => (a.kind === 'string' ? a.value : undefined)) };
         const merged = callResult(name, mergeUnknown(span, deps, `${name}() is only known at deployment`));
         if (!list) return { ...merged, call };
         // listKeys(st.id, …) reads from resource `st`, as st.listKeys() does.
         const first = e.args[0];
-        const symbol = first?.kind === 'member' && first.object.kind === 'identifier' && first.name.kind === 'identifier' && first.name.name === 'id' ? first.object.name : undefined;
+        const symbol =
+          first?.kind === 'member' &&
+          first.object.kind === 'identifier' &&
+          first.name.kind === 'identifier' &&
+          first.name.name === 'id'
+            ? first.object.name
+            : undefined;
         return { ...merged, call, secret: symbol ? `${symbol}.${name}()` : describeListCall(name, args[0]) };
       }
       case 'member': {
@@ -176,7 +222,9 @@ export class Evaluator {
         const target = this.evaluate(e.object);
         if (target.kind === 'object') return getProperty(target, name)?.value ?? { kind: 'null', span };
         if (target.kind === 'null' && e.safe) return { kind: 'null', span };
-        return target.kind === 'unknown' ? { ...target, span } : unknown(span, `'.${name}' of a value that is not an object`);
+        return target.kind === 'unknown'
+          ? { ...target, span }
+          : unknown(span, `'.${name}' of a value that is not an object`);
       }
       case 'index': {
         const target = this.evaluate(e.object);
@@ -185,7 +233,8 @@ export class Evaluator {
           const at = e.fromEnd ? target.items.length - index.value : index.value;
           return target.items[at] ?? (e.safe ? { kind: 'null', span } : unknown(span, 'index out of range'));
         }
-        if (target.kind === 'object' && index.kind === 'string') return getProperty(target, index.value)?.value ?? { kind: 'null', span };
+        if (target.kind === 'object' && index.kind === 'string')
+          return getProperty(target, index.value)?.value ?? { kind: 'null', span };
         return mergeUnknown(span, [target, index], 'index into a value only known at deployment');
       }
       case 'resourceAccess':
@@ -208,14 +257,22 @@ export class Evaluator {
    */
   private loop(e: Extract<Expression, { kind: 'for' }>, span: Span): Value {
     const source = this.evaluate(e.iterable);
-    if (!this.scope.withLocals || source.kind !== 'array' || source.items.length > MAX_LOOP_ITEMS || e.body.kind === 'if') {
-      return source.kind === 'unknown' ? mergeUnknown(span, [source], 'computed by a loop over a value only known at deployment') : unknown(span, 'computed by a loop');
+    if (
+      !this.scope.withLocals ||
+      source.kind !== 'array' ||
+      source.items.length > MAX_LOOP_ITEMS ||
+      e.body.kind === 'if'
+    ) {
+      return source.kind === 'unknown'
+        ? mergeUnknown(span, [source], 'computed by a loop over a value only known at deployment')
+        : unknown(span, 'computed by a loop');
     }
     const items: Value[] = [];
     for (const [i, item] of source.items.entries()) {
       const bindings = new Map<string, Value>();
       if (e.item) bindings.set(e.item.name, item);
-      if (e.index) bindings.set(e.index.name, { kind: 'number', value: i, span: e.index.span, origin: { kind: 'computed' } });
+      if (e.index)
+        bindings.set(e.index.name, { kind: 'number', value: i, span: e.index.span, origin: { kind: 'computed' } });
       items.push(this.scope.withLocals(bindings, () => this.evaluate(e.body)));
     }
     return { kind: 'array', span, origin: { kind: 'computed' }, items };
@@ -223,7 +280,12 @@ export class Evaluator {
 
   private binary(op: string, l: Expression, r: Expression, span: Span): Value {
     const left = this.evaluate(l);
-    if (op === '??') return left.kind === 'null' ? this.evaluate(r) : left.kind === 'unknown' ? mergeUnknown(span, [left], 'coalesce of an unknown value') : left;
+    if (op === '??')
+      return left.kind === 'null'
+        ? this.evaluate(r)
+        : left.kind === 'unknown'
+          ? mergeUnknown(span, [left], 'coalesce of an unknown value')
+          : left;
     const right = this.evaluate(r);
     const computed: Origin = { kind: 'computed' };
     const bool = (value: boolean): Value => ({ kind: 'boolean', value, span, origin: computed });
@@ -233,10 +295,12 @@ export class Evaluator {
       // A known operand can decide alone: `false && x` and `true || x`.
       if (op === '&&' && (a === false || b === false)) return bool(false);
       if (op === '||' && (a === true || b === true)) return bool(true);
-      if (a === undefined || b === undefined) return mergeUnknown(span, [left, right], `'${op}' of a value only known at deployment`);
+      if (a === undefined || b === undefined)
+        return mergeUnknown(span, [left, right], `'${op}' of a value only known at deployment`);
       return bool(op === '&&' ? a && b : a || b);
     }
-    if (left.kind === 'unknown' || right.kind === 'unknown') return mergeUnknown(span, [left, right], `'${op}' of a value only known at deployment`);
+    if (left.kind === 'unknown' || right.kind === 'unknown')
+      return mergeUnknown(span, [left, right], `'${op}' of a value only known at deployment`);
     switch (op) {
       case '==':
       case '!=': {
@@ -245,12 +309,23 @@ export class Evaluator {
       }
       case '=~':
       case '!~': {
-        if (left.kind !== 'string' || right.kind !== 'string') return unknown(span, `'${op}' of values that are not strings`);
+        if (left.kind !== 'string' || right.kind !== 'string')
+          return unknown(span, `'${op}' of values that are not strings`);
         const eq = left.value.toLowerCase() === right.value.toLowerCase();
         return bool(op === '=~' ? eq : !eq);
       }
       default: {
-        const fn = { '<': 'less', '<=': 'lessOrEquals', '>': 'greater', '>=': 'greaterOrEquals', '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod' }[op];
+        const fn = {
+          '<': 'less',
+          '<=': 'lessOrEquals',
+          '>': 'greater',
+          '>=': 'greaterOrEquals',
+          '+': 'add',
+          '-': 'sub',
+          '*': 'mul',
+          '/': 'div',
+          '%': 'mod',
+        }[op];
         const result = fn ? callFunction(fn, [left, right], span) : undefined;
         return result ?? unknown(span, `'${op}' is not evaluated`);
       }

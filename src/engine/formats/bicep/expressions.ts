@@ -45,10 +45,23 @@ const PRECEDENCE: Partial<Record<T, number>> = {
   [T.DoubleQuestion]: 30,
 };
 
-const CLOSERS: readonly T[] = [T.StringRightPiece, T.MultilineRightPiece, T.RightBrace, T.RightParen, T.RightSquare, T.NewLine];
+const CLOSERS: readonly T[] = [
+  T.StringRightPiece,
+  T.MultilineRightPiece,
+  T.RightBrace,
+  T.RightParen,
+  T.RightSquare,
+  T.NewLine,
+];
 /** Where an object member, array item or argument that cannot be read gives up. */
 export const MEMBER_TERMINATORS: readonly T[] = [T.NewLine, T.Comma, T.RightBrace, T.RightSquare, T.RightParen];
-const HOLE_END: readonly T[] = [T.StringMiddlePiece, T.StringRightPiece, T.MultilineMiddlePiece, T.MultilineRightPiece, T.NewLine];
+const HOLE_END: readonly T[] = [
+  T.StringMiddlePiece,
+  T.StringRightPiece,
+  T.MultilineMiddlePiece,
+  T.MultilineRightPiece,
+  T.NewLine,
+];
 
 export abstract class ExpressionParser extends ListParser {
   /** A resource declared inside a resource body (with its decorators), parsed by the declaration parser. */
@@ -75,7 +88,13 @@ export abstract class ExpressionParser extends ListParser {
       whenFalse = this.skipTo(this.pos, CLOSERS);
     }
     this.leave();
-    return { kind: 'ternary', span: { start: condition.span.start, end: whenFalse.span.end }, condition, whenTrue, whenFalse };
+    return {
+      kind: 'ternary',
+      span: { start: condition.span.start, end: whenFalse.span.end },
+      condition,
+      whenTrue,
+      whenFalse,
+    };
   }
 
   private binary(minimum: number): Expression {
@@ -122,20 +141,42 @@ export abstract class ExpressionParser extends ListParser {
         const fromEnd = this.check(T.Hat) && !!this.read();
         const index = this.check(T.RightSquare) ? this.missing('Expected an index expression.') : this.expression();
         const close = this.expect(T.RightSquare);
-        current = { kind: 'index', span: { start: current.span.start, end: close.end }, object: current, index, safe, fromEnd };
+        current = {
+          kind: 'index',
+          span: { start: current.span.start, end: close.end },
+          object: current,
+          index,
+          safe,
+          fromEnd,
+        };
       } else if (k === T.Dot) {
         this.advance();
         const safe = this.check(T.Question) && !!this.read();
-        const name = this.check(T.Identifier) ? this.identifierNode(this.read()) : this.missing('Expected a property or function name.');
+        const name = this.check(T.Identifier)
+          ? this.identifierNode(this.read())
+          : this.missing('Expected a property or function name.');
         if (name.kind === 'identifier' && this.check(T.LeftParen)) {
           current = this.call(name, current);
         } else {
-          current = { kind: 'member', span: { start: current.span.start, end: name.span.end }, object: current, name, safe };
+          current = {
+            kind: 'member',
+            span: { start: current.span.start, end: name.span.end },
+            object: current,
+            name,
+            safe,
+          };
         }
       } else if (k === T.DoubleColon) {
         this.advance();
-        const name = this.check(T.Identifier) ? this.identifierNode(this.read()) : this.missing('Expected a resource name.');
-        current = { kind: 'resourceAccess', span: { start: current.span.start, end: name.span.end }, object: current, name };
+        const name = this.check(T.Identifier)
+          ? this.identifierNode(this.read())
+          : this.missing('Expected a resource name.');
+        current = {
+          kind: 'resourceAccess',
+          span: { start: current.span.start, end: name.span.end },
+          object: current,
+          name,
+        };
       } else if (k === T.Exclamation) {
         const bang = this.read();
         current = { kind: 'nonNull', span: { start: current.span.start, end: bang.end }, expression: current };
@@ -160,12 +201,15 @@ export abstract class ExpressionParser extends ListParser {
       case T.LeftBrace:
         return this.object();
       case T.LeftSquare:
-        return this.checkKeyword('for', this.peekAt(this.kindAt(this.pos + 1) === T.NewLine ? 2 : 1)) ? this.forExpression(false) : this.array();
+        return this.checkKeyword('for', this.peekAt(this.kindAt(this.pos + 1) === T.NewLine ? 2 : 1))
+          ? this.forExpression(false)
+          : this.array();
       case T.LeftParen:
         return this.parenthesizedOrLambda();
       case T.Identifier: {
         this.advance();
-        if (t.value === 'true' || t.value === 'false') return { kind: 'boolean', span: { start: t.start, end: t.end }, value: t.value === 'true' };
+        if (t.value === 'true' || t.value === 'false')
+          return { kind: 'boolean', span: { start: t.start, end: t.end }, value: t.value === 'true' };
         if (t.value === 'null') return { kind: 'null', span: { start: t.start, end: t.end } };
         const name = this.identifierNode(t);
         if (this.check(T.LeftParen)) return this.call(name, undefined);
@@ -178,7 +222,11 @@ export abstract class ExpressionParser extends ListParser {
   }
 
   protected identifierNode(t: Token): Identifier {
-    return { kind: 'identifier', span: { start: t.start, end: t.end }, name: t.value ?? this.text.slice(t.start, t.end) };
+    return {
+      kind: 'identifier',
+      span: { start: t.start, end: t.end },
+      name: t.value ?? this.text.slice(t.start, t.end),
+    };
   }
 
   /** A string of any form; interpolation holes hold expressions. */
@@ -187,7 +235,8 @@ export abstract class ExpressionParser extends ListParser {
     const multiline = first.kind === T.MultilineString || first.kind === T.MultilineLeftPiece;
     const segments = [first.value ?? ''];
     // A string without holes (most of them) shares one empty list.
-    const expressions: Expression[] = first.kind === T.StringLeftPiece || first.kind === T.MultilineLeftPiece ? [] : (NONE as unknown as Expression[]);
+    const expressions: Expression[] =
+      first.kind === T.StringLeftPiece || first.kind === T.MultilineLeftPiece ? [] : (NONE as unknown as Expression[]);
     if (first.kind === T.StringLeftPiece || first.kind === T.MultilineLeftPiece) {
       for (;;) {
         const from = this.pos;
@@ -209,7 +258,9 @@ export abstract class ExpressionParser extends ListParser {
       }
     }
     const span = { start: first.start, end: this.previousEnd() };
-    return multiline ? { kind: 'string', span, segments, expressions, multiline } : { kind: 'string', span, segments, expressions };
+    return multiline
+      ? { kind: 'string', span, segments, expressions, multiline }
+      : { kind: 'string', span, segments, expressions };
   }
 
   private call(name: Identifier, target: Expression | undefined): CallExpression {
@@ -223,7 +274,11 @@ export abstract class ExpressionParser extends ListParser {
       const openIndent = this.layoutRecovery ? this.indentOf(open.start) : -1;
       const multiLine = this.atLineStart() && this.columnOf(this.peekStart()) > openIndent;
       for (;;) {
-        args.push(this.check(T.Comma) ? this.expectedHere('an expression') : this.withRecovery(() => this.expression(), MEMBER_TERMINATORS));
+        args.push(
+          this.check(T.Comma)
+            ? this.expectedHere('an expression')
+            : this.withRecovery(() => this.expression(), MEMBER_TERMINATORS),
+        );
         if (this.check(T.Comma)) {
           this.advance();
           if (this.check(T.NewLine) && multiLine && this.layoutRecovery) {
@@ -244,7 +299,9 @@ export abstract class ExpressionParser extends ListParser {
       }
     }
     const start = target ? target.span.start : name.span.start;
-    return target ? { kind: 'call', span: { start, end }, target, name, args } : { kind: 'call', span: { start, end }, name, args };
+    return target
+      ? { kind: 'call', span: { start, end }, target, name, args }
+      : { kind: 'call', span: { start, end }, name, args };
   }
 
   private parenthesizedOrLambda(): Expression {
@@ -263,7 +320,11 @@ export abstract class ExpressionParser extends ListParser {
       const parameters = items.map((item) => {
         if (item.kind !== 'identifier') {
           this.report('Expected a lambda parameter name.', item.span);
-          return { kind: 'lambdaParameter' as const, span: item.span, name: { kind: 'identifier' as const, span: item.span, name: '' } };
+          return {
+            kind: 'lambdaParameter' as const,
+            span: item.span,
+            name: { kind: 'identifier' as const, span: item.span, name: '' },
+          };
         }
         return { kind: 'lambdaParameter' as const, span: item.span, name: item };
       });
@@ -283,7 +344,9 @@ export abstract class ExpressionParser extends ListParser {
     if (this.check(T.NewLine)) this.read();
     const body = this.withRecovery(() => this.expression(), [T.NewLine, T.RightParen]);
     const span = { start, end: body.span.end };
-    return returnType ? { kind: 'lambda', span, parameters, returnType, body } : { kind: 'lambda', span, parameters, body };
+    return returnType
+      ? { kind: 'lambda', span, parameters, returnType, body }
+      : { kind: 'lambda', span, parameters, body };
   }
 
   protected object(): ObjectLiteral {
@@ -301,18 +364,25 @@ export abstract class ExpressionParser extends ListParser {
     const seen = new Set<string>();
     for (const m of members) {
       if (m.kind !== 'property' || m.name === undefined) continue;
-      if (seen.has(m.name)) this.report(`The property '${m.name}' is declared more than once in this object (BCP025).`, m.key.span);
+      if (seen.has(m.name))
+        this.report(`The property '${m.name}' is declared more than once in this object (BCP025).`, m.key.span);
       else seen.add(m.name);
     }
   }
 
   protected objectMember(): ObjectLiteral['members'][number] {
     const t = this.peek();
-    if (t.kind === T.At || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === T.Identifier)) return this.nestedResource();
+    if (t.kind === T.At || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === T.Identifier))
+      return this.nestedResource();
     if (t.kind === T.Ellipsis) return this.spread(T.RightBrace);
     if (t.kind === T.Comma) return this.expectedHere('a property name');
     return this.withRecovery((): ObjectProperty => {
-      const key = t.kind === T.Identifier ? this.identifierNode(this.read()) : t.kind === T.StringComplete || t.kind === T.StringLeftPiece ? this.string() : undefined;
+      const key =
+        t.kind === T.Identifier
+          ? this.identifierNode(this.read())
+          : t.kind === T.StringComplete || t.kind === T.StringLeftPiece
+            ? this.string()
+            : undefined;
       if (!key) throw this.expected('a property name');
       if (this.check(T.Colon)) this.read();
       else {
@@ -324,7 +394,9 @@ export abstract class ExpressionParser extends ListParser {
         this.report(e.message, e.at);
       }
       this.layoutOwner = t.start;
-      const value = this.check(T.NewLine) ? this.missingValue(t.start) : this.withRecovery(() => this.expression(), MEMBER_TERMINATORS);
+      const value = this.check(T.NewLine)
+        ? this.missingValue(t.start)
+        : this.withRecovery(() => this.expression(), MEMBER_TERMINATORS);
       this.layoutOwner = -1;
       const name = key.kind === 'identifier' ? key.name : key.segments.length === 1 ? key.segments[0] : undefined;
       return { kind: 'property', span: { start: t.start, end: value.span.end }, key, name, value };
@@ -337,7 +409,9 @@ export abstract class ExpressionParser extends ListParser {
    */
   private deeperMembersFollow(memberStart: number): boolean {
     const next = this.peekAt(1);
-    return next.kind !== T.EndOfFile && this.columnOf(next.start) > this.indentOf(memberStart) && this.memberStartsAt(1);
+    return (
+      next.kind !== T.EndOfFile && this.columnOf(next.start) > this.indentOf(memberStart) && this.memberStartsAt(1)
+    );
   }
 
   private missingValue(memberStart: number): Expression {
@@ -346,13 +420,19 @@ export abstract class ExpressionParser extends ListParser {
     const indent = this.indentOf(memberStart);
     const deeper = next.kind !== T.EndOfFile && this.columnOf(next.start) > indent;
     if (deeper && this.memberStartsAt(1)) {
-      this.report("Expected a value; reading the indented lines below as an object whose '{' is missing.", { start: at, end: at });
+      this.report("Expected a value; reading the indented lines below as an object whose '{' is missing.", {
+        start: at,
+        end: at,
+      });
       this.advance();
       const { items, end } = this.implicitList(T.RightBrace, () => this.objectMember(), indent);
       return { kind: 'object', span: { start: next.start, end }, members: items };
     }
     if (deeper && (next.kind === T.LeftBrace || next.kind === T.LeftSquare || next.kind === T.StringComplete)) {
-      this.report("Expected a value; reading the indented lines below as an array whose '[' is missing.", { start: at, end: at });
+      this.report("Expected a value; reading the indented lines below as an array whose '[' is missing.", {
+        start: at,
+        end: at,
+      });
       this.advance();
       const { items, end } = this.implicitList(T.RightSquare, () => this.arrayItem(indent), indent);
       return { kind: 'array', span: { start: next.start, end }, items };
@@ -381,7 +461,10 @@ export abstract class ExpressionParser extends ListParser {
     if (this.memberStartsAt(0) && this.atLineStart()) {
       // `name: 'x'` as an item: the `{` of an object item was lost (e.g. deleted on its own line).
       const start = this.peekStart();
-      this.report("Expected an array item; reading these lines as an object whose '{' is missing.", { start, end: start });
+      this.report("Expected an array item; reading these lines as an object whose '{' is missing.", {
+        start,
+        end: start,
+      });
       const { items, end } = this.implicitList(T.RightBrace, () => this.objectMember(), ownerIndent);
       return { kind: 'object', span: { start, end }, members: items };
     }
@@ -410,7 +493,10 @@ export abstract class ExpressionParser extends ListParser {
     const iterable = this.withRecovery(() => this.expression(), [T.Colon, T.RightSquare, T.NewLine]);
     this.expectKind(T.Colon);
     this.layoutOwner = open.start;
-    const body = this.withRecovery(() => (resourceBody ? this.resourceBody(true) : this.expression()), [T.RightSquare, T.NewLine]);
+    const body = this.withRecovery(
+      () => (resourceBody ? this.resourceBody(true) : this.expression()),
+      [T.RightSquare, T.NewLine],
+    );
     this.layoutOwner = -1;
     this.skipNewLines();
     let end = body.span.end;

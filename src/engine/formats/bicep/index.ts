@@ -21,7 +21,10 @@ function parseOnce(text: string, options: ParserOptions): ParseResult {
   const { tokens, comments, diagnostics: lexical } = lex(text);
   const parser = new BicepParser(text, tokens, options);
   const program = parser.program(comments);
-  const diagnostics = lexical.length === 0 ? parser.diagnostics : [...lexical, ...parser.diagnostics].sort((a, b) => a.span.start - b.span.start);
+  const diagnostics =
+    lexical.length === 0
+      ? parser.diagnostics
+      : [...lexical, ...parser.diagnostics].sort((a, b) => a.span.start - b.span.start);
   return { program, diagnostics };
 }
 

@@ -95,7 +95,7 @@ class Lexer {
     if (top) {
       // A line break inside `'…${…` ends every single-line string still open: they are unterminated.
       while (this.holes.length > 0 && !this.holes[this.holes.length - 1]?.multiline) this.holes.pop();
-      this.error('Unterminated string: a string cannot span lines (use \'\'\' for multi-line strings).', start, start);
+      this.error("Unterminated string: a string cannot span lines (use ''' for multi-line strings).", start, start);
       if (this.holes.length > 0) return;
     }
     const tokens = this.tokens;
@@ -121,7 +121,11 @@ class Lexer {
     const close = this.text.indexOf('*/', start + 2);
     const end = close < 0 ? this.text.length : close + 2;
     if (close < 0) this.error('Unterminated multi-line comment.', start, end);
-    this.comments.push({ kind: 'block', span: { start, end }, text: this.text.slice(start + 2, close < 0 ? end : close) });
+    this.comments.push({
+      kind: 'block',
+      span: { start, end },
+      text: this.text.slice(start + 2, close < 0 ? end : close),
+    });
     this.pos = end;
   }
 
@@ -190,19 +194,32 @@ class Lexer {
         if (top) top.braces--;
         return this.op(T.RightBrace, 1);
       }
-      case 91: return this.op(T.LeftSquare, 1);
-      case 93: return this.op(T.RightSquare, 1);
-      case 40: return this.op(T.LeftParen, 1);
-      case 41: return this.op(T.RightParen, 1);
-      case 44: return this.op(T.Comma, 1);
-      case 59: return this.op(T.Semicolon, 1);
-      case 64: return this.op(T.At, 1);
-      case 94: return this.op(T.Hat, 1);
-      case 43: return this.op(T.Plus, 1);
-      case 45: return this.op(T.Minus, 1);
-      case 42: return this.op(T.Asterisk, 1);
-      case 47: return this.op(T.Slash, 1);
-      case 37: return this.op(T.Modulo, 1);
+      case 91:
+        return this.op(T.LeftSquare, 1);
+      case 93:
+        return this.op(T.RightSquare, 1);
+      case 40:
+        return this.op(T.LeftParen, 1);
+      case 41:
+        return this.op(T.RightParen, 1);
+      case 44:
+        return this.op(T.Comma, 1);
+      case 59:
+        return this.op(T.Semicolon, 1);
+      case 64:
+        return this.op(T.At, 1);
+      case 94:
+        return this.op(T.Hat, 1);
+      case 43:
+        return this.op(T.Plus, 1);
+      case 45:
+        return this.op(T.Minus, 1);
+      case 42:
+        return this.op(T.Asterisk, 1);
+      case 47:
+        return this.op(T.Slash, 1);
+      case 37:
+        return this.op(T.Modulo, 1);
       case 46 /* . */:
         return next === 46 && text.charCodeAt(start + 2) === 46 ? this.op(T.Ellipsis, 3) : this.op(T.Dot, 1);
       case 58 /* : */:
@@ -233,7 +250,11 @@ class Lexer {
     // One code point, so that a surrogate pair is not split.
     const width = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     const shown = text.slice(start, start + width);
-    this.error(c === 34 ? 'Strings use single quotes in Bicep.' : `Unexpected character '${shown}'.`, start, start + width);
+    this.error(
+      c === 34 ? 'Strings use single quotes in Bicep.' : `Unexpected character '${shown}'.`,
+      start,
+      start + width,
+    );
     this.op(T.Unrecognized, width);
   }
 
@@ -303,7 +324,11 @@ class Lexer {
         this.lastEscape = String.fromCodePoint(code);
         return i + 1;
       }
-      this.error('Invalid unicode escape: use \\u{hex} with a code point up to 10FFFF.', at, Math.min(i + 1, text.length));
+      this.error(
+        'Invalid unicode escape: use \\u{hex} with a code point up to 10FFFF.',
+        at,
+        Math.min(i + 1, text.length),
+      );
       this.lastEscape = text.slice(at, i);
       return i;
     }
@@ -316,13 +341,27 @@ class Lexer {
    * `'''…'''` (raw) and `$'''…${x}…'''`, where `dollars` `$` signs followed by `{` open a hole. A leading line
    * break after the opening quotes is not part of the value. Quotes beyond the closing three are content.
    */
-  private multilineString(start: number, contentStart: number, dollars: number, first: boolean, knownClose?: number): void {
+  private multilineString(
+    start: number,
+    contentStart: number,
+    dollars: number,
+    first: boolean,
+    knownClose?: number,
+  ): void {
     const text = this.text;
-    const close = knownClose !== undefined && (knownClose >= contentStart || knownClose < 0) ? knownClose : text.indexOf("'''", contentStart);
+    const close =
+      knownClose !== undefined && (knownClose >= contentStart || knownClose < 0)
+        ? knownClose
+        : text.indexOf("'''", contentStart);
     const hole = dollars > 0 ? this.findHole(contentStart, close < 0 ? text.length : close, dollars) : -1;
     if (hole >= 0) {
       const end = hole + dollars + 1;
-      this.push(first ? T.MultilineLeftPiece : T.MultilineMiddlePiece, start, end, this.multilineValue(contentStart, hole, first));
+      this.push(
+        first ? T.MultilineLeftPiece : T.MultilineMiddlePiece,
+        start,
+        end,
+        this.multilineValue(contentStart, hole, first),
+      );
       this.holes.push({ multiline: true, dollars, braces: 0, close });
       this.pos = end;
       return;

@@ -30,7 +30,8 @@ export class ListParser extends ParserCore {
     let limit = -1;
     if (this.check(T.NewLine)) {
       if (this.layoutRecovery) {
-        const openIndent = owner >= 0 ? Math.min(this.indentOf(openStart), this.indentOf(owner)) : this.indentOf(openStart);
+        const openIndent =
+          owner >= 0 ? Math.min(this.indentOf(openStart), this.indentOf(owner)) : this.indentOf(openStart);
         const first = this.peekAt(1);
         // Members laid out no deeper than the opening line: this bracket was just typed and is unclosed.
         if (first.kind !== closer && first.kind !== T.EndOfFile && this.columnOf(first.start) <= openIndent) {
@@ -59,7 +60,10 @@ export class ListParser extends ParserCore {
           this.advance();
           this.skipNewLines();
         } else {
-          this.report('Expected a line break or a comma between members.', { start: this.peekStart(), end: this.peekStart() });
+          this.report('Expected a line break or a comma between members.', {
+            start: this.peekStart(),
+            end: this.peekStart(),
+          });
         }
         expectElement = true;
         continue;

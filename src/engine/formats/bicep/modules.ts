@@ -75,9 +75,11 @@ function moduleResources(decl: ModuleDeclaration, t: TemplateFile, c: Collector)
     c.errors.push({ file: t.file, span: decl.path.span, message: `module '${symbol}' includes itself: ${chain}` });
     return [];
   }
-  if (t.chain.length > MAX_MODULE_DEPTH) return note(`module '${symbol}' is nested more than ${MAX_MODULE_DEPTH} deep: the scan did not look inside it`);
+  if (t.chain.length > MAX_MODULE_DEPTH)
+    return note(`module '${symbol}' is nested more than ${MAX_MODULE_DEPTH} deep: the scan did not look inside it`);
   const text = c.host?.readFile(path);
-  if (text === undefined) return note(`module '${symbol}' ('${ref}') could not be read: the scan did not look inside it`);
+  if (text === undefined)
+    return note(`module '${symbol}' ('${ref}') could not be read: the scan did not look inside it`);
   c.dependencies.push(path);
 
   const scope = t.scope;
@@ -103,7 +105,9 @@ function moduleResources(decl: ModuleDeclaration, t: TemplateFile, c: Collector)
     if (condition && asBoolean(condition) === false && condition.origin?.kind !== 'parameter') return [];
     const params = value.kind === 'object' ? paramsOf(value, scope, t.file) : undefined;
     const key = `${t.chain.join('\0')}\0${t.file}\0${path}\0${argumentsKey(params)}`;
-    const inner = c.expansions.expand(key, () => (/\.json$/i.test(path) ? armModule(path, text, params, c) : bicepModule(path, text, params, t, c)));
+    const inner = c.expansions.expand(key, () =>
+      /\.json$/i.test(path) ? armModule(path, text, params, c) : bicepModule(path, text, params, t, c),
+    );
     if (inner === undefined) return c.expansions.noteOnce() ? note(c.expansions.capNote(symbol)) : [];
     return inner.map((r) => qualify(r, symbol, loop, condition !== undefined));
   } finally {
@@ -123,10 +127,26 @@ function paramsOf(body: ObjectLiteral, scope: FileScope, callerFile: string): Ma
       // A null passed on (`x: settings.?x`, AVM's pattern) leaves a parameter with a default to its default at
       // deployment: not the null read here. Which of the two applies is not judged.
       if (p.value.kind === 'null') {
-        return [p.key, { value: unknown(p.value.span, `null passed to module parameter '${p.key}', whose default may apply`), file: callerFile, fromModule: true }];
+        return [
+          p.key,
+          {
+            value: unknown(p.value.span, `null passed to module parameter '${p.key}', whose default may apply`),
+            file: callerFile,
+            fromModule: true,
+          },
+        ];
       }
-      const origin = (span: Span): Origin => ({ kind: 'parameter', name: p.key, source: 'module', span, file: callerFile });
-      return [p.key, { value: atUseSite(withFile(p.value, callerFile), p.value.span, origin), file: callerFile, fromModule: true }];
+      const origin = (span: Span): Origin => ({
+        kind: 'parameter',
+        name: p.key,
+        source: 'module',
+        span,
+        file: callerFile,
+      });
+      return [
+        p.key,
+        { value: atUseSite(withFile(p.value, callerFile), p.value.span, origin), file: callerFile, fromModule: true },
+      ];
     }),
   );
 }
@@ -136,19 +156,32 @@ function withFile(v: Value, file: string): Value {
   const o = v.origin;
   const origin = o && (o.kind === 'parameter' || o.kind === 'variable') && !o.file ? { ...o, file } : o;
   const base = origin === o ? v : { ...v, origin };
-  if (v.kind === 'object') return { ...base, kind: 'object', properties: v.properties.map((p) => ({ ...p, value: withFile(p.value, file) })) };
+  if (v.kind === 'object')
+    return { ...base, kind: 'object', properties: v.properties.map((p) => ({ ...p, value: withFile(p.value, file) })) };
   if (v.kind === 'array') return { ...base, kind: 'array', items: v.items.map((i) => withFile(i, file)) };
   return base;
 }
 
-function bicepModule(path: string, text: string, params: Map<string, SuppliedValue> | Value | undefined, t: TemplateFile, c: Collector): Resource[] {
+function bicepModule(
+  path: string,
+  text: string,
+  params: Map<string, SuppliedValue> | Value | undefined,
+  t: TemplateFile,
+  c: Collector,
+): Resource[] {
   const { program, diagnostics } = parseBicepCached(text);
-  if (diagnostics.length > 0) c.notes.push({ file: path, message: `module ${basename(path)} has syntax errors; its readable resources were scanned` });
+  if (diagnostics.length > 0)
+    c.notes.push({
+      file: path,
+      message: `module ${basename(path)} has syntax errors; its readable resources were scanned`,
+    });
   let supplied = params instanceof Map ? params : new Map<string, SuppliedValue>();
   if (params && !(params instanceof Map)) {
     // `params: someObject()`: every parameter of the module depends on it.
     supplied = new Map();
-    for (const s of program.statements) if (s.kind === 'param' && s.name.kind === 'identifier') supplied.set(s.name.name, { value: params, file: t.file, fromModule: true });
+    for (const s of program.statements)
+      if (s.kind === 'param' && s.name.kind === 'identifier')
+        supplied.set(s.name.name, { value: params, file: t.file, fromModule: true });
   }
   c.writer.add(path, new BicepWriter(text, path));
   const scope = new FileScope(program, supplied, { originFile: path, file: path, ...(c.host ? { host: c.host } : {}) });
@@ -156,12 +189,23 @@ function bicepModule(path: string, text: string, params: Map<string, SuppliedVal
 }
 
 /** An ARM JSON template used as a module, walked by the ARM adapter with the call's params bound. */
-function armModule(path: string, text: string, params: Map<string, SuppliedValue> | Value | undefined, c: Collector): Resource[] {
+function armModule(
+  path: string,
+  text: string,
+  params: Map<string, SuppliedValue> | Value | undefined,
+  c: Collector,
+): Resource[] {
   const parseErrors: ParseError[] = [];
   // jsonc-parser recurses once per level: JSON deeper than ARM's guard is refused before it is parsed.
-  const root = jsonNestingDepth(text) > MAX_JSON_DEPTH ? undefined : parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  const root =
+    jsonNestingDepth(text) > MAX_JSON_DEPTH
+      ? undefined
+      : parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   if (root?.type !== 'object' || parseErrors.length > 0) {
-    c.notes.push({ file: path, message: `module ${basename(path)} is not a readable ARM template: the scan did not look inside it` });
+    c.notes.push({
+      file: path,
+      message: `module ${basename(path)} is not a readable ARM template: the scan did not look inside it`,
+    });
     return [];
   }
   const supplied = new Map<string, SuppliedValue>();

@@ -138,8 +138,16 @@ export class ParserCore {
   /** What `expected(what)` says about the current token, and where. */
   private expectation(what: string): { readonly message: string; readonly at: Span } {
     const t = this.peek();
-    const found = t.kind === T.NewLine ? 'a line break' : t.kind === T.EndOfFile ? 'the end of the file' : `'${this.text.slice(t.start, t.end)}'`;
-    return { message: `Expected ${what} but found ${found}.`, at: { start: t.start, end: t.kind === T.NewLine ? t.start : t.end } };
+    const found =
+      t.kind === T.NewLine
+        ? 'a line break'
+        : t.kind === T.EndOfFile
+          ? 'the end of the file'
+          : `'${this.text.slice(t.start, t.end)}'`;
+    return {
+      message: `Expected ${what} but found ${found}.`,
+      at: { start: t.start, end: t.kind === T.NewLine ? t.start : t.end },
+    };
   }
   /**
    * What `withRecovery` makes of `throw this.expected(what)` at a token that is one of its terminators (a stray
@@ -187,7 +195,9 @@ export class ParserCore {
 
   protected errorFrom(from: number, children?: readonly Node[]): ErrorNode {
     const span: Span =
-      from < this.pos ? { start: this.tokens.starts[from] as number, end: this.previousEnd() } : { start: this.peekStart(), end: this.peekStart() };
+      from < this.pos
+        ? { start: this.tokens.starts[from] as number, end: this.previousEnd() }
+        : { start: this.peekStart(), end: this.peekStart() };
     return children && children.length > 0 ? { kind: 'error', span, children } : { kind: 'error', span };
   }
 
@@ -204,7 +214,10 @@ export class ParserCore {
       const t = this.peek();
       const from = this.pos;
       this.skipBalanced();
-      throw new Expected('Nesting is too deep to analyse.', { start: t.start, end: this.pos > from ? this.previousEnd() : t.end });
+      throw new Expected('Nesting is too deep to analyse.', {
+        start: t.start,
+        end: this.pos > from ? this.previousEnd() : t.end,
+      });
     }
   }
   protected leave(): void {

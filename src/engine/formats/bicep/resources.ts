@@ -88,11 +88,18 @@ class Walker {
       // judge only them, as for a patch, since the spread may supply what looks absent.
       const evaluated = scope.evaluator.object(value);
       const spreadUnknown = evaluated.kind !== 'object';
-      const body: ObjectValue = evaluated.kind === 'object' ? evaluated : {
-        kind: 'object',
-        span: value.span,
-        properties: value.members.flatMap((m) => (m.kind === 'property' && m.name !== undefined ? [{ key: m.name, keySpan: m.key.span, span: m.span, value: scope.evaluator.evaluate(m.value) }] : [])),
-      };
+      const body: ObjectValue =
+        evaluated.kind === 'object'
+          ? evaluated
+          : {
+              kind: 'object',
+              span: value.span,
+              properties: value.members.flatMap((m) =>
+                m.kind === 'property' && m.name !== undefined
+                  ? [{ key: m.name, keySpan: m.key.span, span: m.span, value: scope.evaluator.evaluate(m.value) }]
+                  : [],
+              ),
+            };
       const nameValue = getProperty(body, 'name')?.value;
       const ownName = nameValue?.kind === 'string' ? nameValue.value : decl.name.name;
       const name = parent && !ownName.includes('/') ? `${parent.name}/${ownName}` : ownName;
@@ -179,13 +186,22 @@ class Walker {
       const m = /^disable-next-line\s+(.*)$/.exec(c.text.trim());
       for (const id of m?.[1]?.split(/\s+/) ?? []) {
         // Bicep's own directive carries codes, not reasons: writing it is the reason.
-        if (RULE_ID.test(id)) out.push({ ruleId: id, reason: '#disable-next-line', file: this.ctx.file, span, source: 'inline', ...only });
+        if (RULE_ID.test(id))
+          out.push({ ruleId: id, reason: '#disable-next-line', file: this.ctx.file, span, source: 'inline', ...only });
       }
       return;
     }
     const parsed = parseSuppressionComment(c.text);
     for (const ruleId of parsed?.ruleIds ?? []) {
-      out.push({ ruleId, reason: parsed?.reason ?? '', ...(parsed?.until ? { expires: parsed.until } : {}), file: this.ctx.file, span, source: 'inline', ...only });
+      out.push({
+        ruleId,
+        reason: parsed?.reason ?? '',
+        ...(parsed?.until ? { expires: parsed.until } : {}),
+        file: this.ctx.file,
+        span,
+        source: 'inline',
+        ...only,
+      });
     }
   }
 }

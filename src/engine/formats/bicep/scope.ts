@@ -10,7 +10,16 @@ import type { Origin, Value } from '../../core/value';
 import { mergeUnknown, unknown } from '../../eval/values';
 import type { FileHost, OutputInfo, ParameterInfo } from '../../model/document';
 import { Evaluator, rehome, type BicepScope } from './evaluate';
-import type { Decorator, Expression, ImportDeclaration, Lambda, ParameterDeclaration, Program, ResourceDeclaration, VariableDeclaration } from './syntax';
+import type {
+  Decorator,
+  Expression,
+  ImportDeclaration,
+  Lambda,
+  ParameterDeclaration,
+  Program,
+  ResourceDeclaration,
+  VariableDeclaration,
+} from './syntax';
 import { parseBicepCached } from './parse-cache';
 
 /** A value supplied from outside: a `.bicepparam` entry or a module's `params`. */
@@ -56,7 +65,12 @@ export function decoratorName(d: Decorator): string | undefined {
 }
 
 function isLiteral(e: Expression): boolean {
-  return (e.kind === 'string' && e.expressions.length === 0) || e.kind === 'integer' || e.kind === 'boolean' || e.kind === 'null';
+  return (
+    (e.kind === 'string' && e.expressions.length === 0) ||
+    e.kind === 'integer' ||
+    e.kind === 'boolean' ||
+    e.kind === 'null'
+  );
 }
 
 export class FileScope implements BicepScope {
@@ -103,7 +117,8 @@ export class FileScope implements BicepScope {
     const target = this.importedScope(from);
     for (const sym of s.symbols ?? []) {
       if (sym.kind !== 'importedSymbol') continue;
-      const name = sym.name.kind === 'identifier' ? sym.name.name : sym.name.kind === 'string' ? sym.name.segments[0] : undefined;
+      const name =
+        sym.name.kind === 'identifier' ? sym.name.name : sym.name.kind === 'string' ? sym.name.segments[0] : undefined;
       const local = sym.alias?.kind === 'identifier' ? sym.alias.name : name;
       if (name !== undefined && local !== undefined) this.imports.set(local, { name, load: target });
     }
@@ -116,15 +131,24 @@ export class FileScope implements BicepScope {
     return () => {
       if (cached) return cached;
       const { host, file, importChain = [] } = this.context;
-      if (!/\.bicep$/i.test(from) || /^(br|ts)[:/]/i.test(from)) cached = { reason: `a registry module ('${from}') the scan does not read` };
+      if (!/\.bicep$/i.test(from) || /^(br|ts)[:/]/i.test(from))
+        cached = { reason: `a registry module ('${from}') the scan does not read` };
       else if (!host || !file) cached = { reason: `'${from}', which could not be read` };
       else {
         const path = joinPath(dirname(file), from);
-        const text = importChain.includes(path) || importChain.length >= MAX_IMPORT_DEPTH ? undefined : host.readFile(path);
+        const text =
+          importChain.includes(path) || importChain.length >= MAX_IMPORT_DEPTH ? undefined : host.readFile(path);
         if (text === undefined) cached = { reason: `'${from}', which could not be read` };
         else {
           const { program } = parseBicepCached(text);
-          cached = { scope: new FileScope(program, new Map(), { originFile: path, file: path, host, importChain: [...importChain, normalise(file)] }) };
+          cached = {
+            scope: new FileScope(program, new Map(), {
+              originFile: path,
+              file: path,
+              host,
+              importChain: [...importChain, normalise(file)],
+            }),
+          };
         }
       }
       return cached;
@@ -146,7 +170,9 @@ export class FileScope implements BicepScope {
     const ns = this.namespaces.get(name);
     if (!ns) return undefined;
     const { scope, reason } = ns.load();
-    return scope ? scope.exportsObject(useSpan) : unknown(useSpan, `'${name}', imported from ${reason ?? 'a file that was not read'}`);
+    return scope
+      ? scope.exportsObject(useSpan)
+      : unknown(useSpan, `'${name}', imported from ${reason ?? 'a file that was not read'}`);
   }
 
   /**
@@ -198,7 +224,12 @@ export class FileScope implements BicepScope {
       kind: 'object',
       span: useSpan,
       origin: { kind: 'computed' },
-      properties: [...this.vars.keys()].map((key) => ({ key, keySpan: useSpan, span: useSpan, value: this.variable(key, useSpan) })),
+      properties: [...this.vars.keys()].map((key) => ({
+        key,
+        keySpan: useSpan,
+        span: useSpan,
+        value: this.variable(key, useSpan),
+      })),
     };
   }
 
@@ -208,12 +239,16 @@ export class FileScope implements BicepScope {
       const ns = this.namespaces.get(namespace);
       if (!ns) return undefined;
       const { scope, reason } = ns.load();
-      return scope ? scope.callUser(name, undefined, args, span) : unknown(span, `${namespace}.${name}(), imported from ${reason ?? 'a file that was not read'}`);
+      return scope
+        ? scope.callUser(name, undefined, args, span)
+        : unknown(span, `${namespace}.${name}(), imported from ${reason ?? 'a file that was not read'}`);
     }
     const imp = this.imports.get(name);
     if (!this.funcs.has(name) && imp) {
       const { scope, reason } = imp.load();
-      return scope ? scope.callUser(imp.name, undefined, args, span) : unknown(span, `${name}(), imported from ${reason ?? 'a file that was not read'}`);
+      return scope
+        ? scope.callUser(imp.name, undefined, args, span)
+        : unknown(span, `${name}(), imported from ${reason ?? 'a file that was not read'}`);
     }
     const fn = this.funcs.get(name);
     if (!fn) return undefined;
@@ -230,7 +265,9 @@ export class FileScope implements BicepScope {
     this.callDepth++;
     try {
       const v = this.evaluator.evaluate(fn.body);
-      return v.kind === 'unknown' ? { ...v, span, reason: `${name}(): ${v.reason}` } : { ...v, span, origin: v.origin ?? { kind: 'computed' } };
+      return v.kind === 'unknown'
+        ? { ...v, span, reason: `${name}(): ${v.reason}` }
+        : { ...v, span, origin: v.origin ?? { kind: 'computed' } };
     } finally {
       this.callDepth--;
       this.locals.clear();
@@ -252,7 +289,13 @@ export class FileScope implements BicepScope {
     }
     const supplied = this.supplied.get(name);
     const file = supplied ? supplied.file : this.context.originFile;
-    return rehome(raw, useSpan, (span) => ({ kind: 'parameter', name, source: supplied ? (supplied.fromModule ? 'module' : 'parameterFile') : 'default', span, ...(file ? { file } : {}) }));
+    return rehome(raw, useSpan, (span) => ({
+      kind: 'parameter',
+      name,
+      source: supplied ? (supplied.fromModule ? 'module' : 'parameterFile') : 'default',
+      span,
+      ...(file ? { file } : {}),
+    }));
   }
 
   private variable(name: string, useSpan: Span): Value {
@@ -302,10 +345,23 @@ export class FileScope implements BicepScope {
       const secure = decl.decorators.some((d) => decoratorName(d)?.toLowerCase() === 'secure');
       const value = this.supplied.has(name) || decl.value ? this.parameter(name, span) : undefined;
       // Only a literal written in the file is a default "value"; an expression computes it.
-      const defaultValue = decl.value ? (isLiteral(decl.value) ? this.evaluator.evaluate(decl.value) : { ...this.evaluator.evaluate(decl.value), origin: { kind: 'computed' as const } }) : undefined;
+      const defaultValue = decl.value
+        ? isLiteral(decl.value)
+          ? this.evaluator.evaluate(decl.value)
+          : { ...this.evaluator.evaluate(decl.value), origin: { kind: 'computed' as const } }
+        : undefined;
       const t = decl.type;
-      const structured = t !== undefined && !(t.kind === 'typeRef' && !t.namespace && ['string', 'int', 'bool'].includes(t.name.name.toLowerCase()));
-      out.push({ name, span, secure, ...(structured ? { structured } : {}), ...(value ? { value } : {}), ...(defaultValue ? { defaultValue } : {}) });
+      const structured =
+        t !== undefined &&
+        !(t.kind === 'typeRef' && !t.namespace && ['string', 'int', 'bool'].includes(t.name.name.toLowerCase()));
+      out.push({
+        name,
+        span,
+        secure,
+        ...(structured ? { structured } : {}),
+        ...(value ? { value } : {}),
+        ...(defaultValue ? { defaultValue } : {}),
+      });
     }
     return out;
   }

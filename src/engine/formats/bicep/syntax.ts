@@ -71,7 +71,7 @@ export interface UnaryExpression extends NodeBase {
   readonly operand: Expression;
 }
 export type BinaryOperator =
-  | '??' | '||' | '&&' | '==' | '!=' | '=~' | '!~' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
+  '??' | '||' | '&&' | '==' | '!=' | '=~' | '!~' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
 export interface BinaryExpression extends NodeBase {
   readonly kind: 'binary';
   readonly operator: BinaryOperator;

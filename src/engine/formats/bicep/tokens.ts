@@ -122,7 +122,13 @@ export class TokenStore {
   /** Token `i`, clamped to the final end-of-file token. */
   at(i: number): Token {
     const j = i < this.count ? i : this.count - 1;
-    return { kind: this.kinds[j] as T, start: this.starts[j] as number, end: this.ends[j] as number, value: this.values[j], unterminated: this.unterminated.has(j) };
+    return {
+      kind: this.kinds[j] as T,
+      start: this.starts[j] as number,
+      end: this.ends[j] as number,
+      value: this.values[j],
+      unterminated: this.unterminated.has(j),
+    };
   }
 }
 

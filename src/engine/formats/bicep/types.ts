@@ -4,7 +4,16 @@
  * the `resource 'T@v'` type of parameters and outputs.
  */
 import { ExpressionParser } from './expressions';
-import type { ErrorNode, Expression, Identifier, ObjectType, ObjectTypeProperty, TupleType, TupleTypeItem, TypeExpression } from './syntax';
+import type {
+  ErrorNode,
+  Expression,
+  Identifier,
+  ObjectType,
+  ObjectTypeProperty,
+  TupleType,
+  TupleTypeItem,
+  TypeExpression,
+} from './syntax';
 import { T } from './tokens';
 
 const TYPE_CLOSERS: readonly T[] = [T.NewLine, T.Comma, T.RightBrace, T.RightSquare, T.RightParen, T.GreaterThan];
@@ -20,7 +29,8 @@ export abstract class TypeParser extends ExpressionParser {
         return { kind: 'resourceType', span: { start: t.start, end: t.end } };
       }
       const type = this.withRecovery(() => {
-        if (this.peekKind() !== T.StringComplete && this.peekKind() !== T.StringLeftPiece) throw this.expected('a resource type string');
+        if (this.peekKind() !== T.StringComplete && this.peekKind() !== T.StringLeftPiece)
+          throw this.expected('a resource type string');
         return this.string();
       }, [T.Assignment, T.NewLine]);
       return { kind: 'resourceType', span: { start: t.start, end: type.span.end }, type };
@@ -41,7 +51,11 @@ export abstract class TypeParser extends ExpressionParser {
     const members: TypeExpression[] = [first];
     while (this.unionSeparatorAhead()) {
       this.readUnionSeparator();
-      members.push(this.check(T.NewLine) ? this.missing('Expected a type after |.') : this.withRecovery(() => this.unaryType(), TYPE_CLOSERS));
+      members.push(
+        this.check(T.NewLine)
+          ? this.missing('Expected a type after |.')
+          : this.withRecovery(() => this.unaryType(), TYPE_CLOSERS),
+      );
     }
     this.leave();
     return { kind: 'unionType', span: { start, end: this.previousEnd() }, members };
@@ -62,7 +76,12 @@ export abstract class TypeParser extends ExpressionParser {
       this.advance();
       const operand = this.withRecovery(() => this.memberType(), TYPE_CLOSERS);
       const operator = op.kind === T.Minus ? '-' : op.kind === T.Plus ? '+' : '!';
-      current = { kind: 'unary', span: { start: op.start, end: operand.span.end }, operator, operand: operand as Expression };
+      current = {
+        kind: 'unary',
+        span: { start: op.start, end: operand.span.end },
+        operator,
+        operand: operand as Expression,
+      };
     } else {
       current = this.memberType();
     }
@@ -90,26 +109,52 @@ export abstract class TypeParser extends ExpressionParser {
         } else if (this.check(T.Asterisk)) {
           this.advance();
           const close = this.expect(T.RightSquare);
-          current = { kind: 'typeAccess', span: { start: current.span.start, end: close.end }, object: current, member: '*' };
+          current = {
+            kind: 'typeAccess',
+            span: { start: current.span.start, end: close.end },
+            object: current,
+            member: '*',
+          };
         } else {
           const index = this.expression();
           const close = this.expect(T.RightSquare);
-          current = { kind: 'typeAccess', span: { start: current.span.start, end: close.end }, object: current, member: index };
+          current = {
+            kind: 'typeAccess',
+            span: { start: current.span.start, end: close.end },
+            object: current,
+            member: index,
+          };
         }
       } else if (this.check(T.Dot)) {
         this.advance();
         if (this.check(T.Asterisk)) {
           const star = this.read();
-          current = { kind: 'typeAccess', span: { start: current.span.start, end: star.end }, object: current, member: '*' };
+          current = {
+            kind: 'typeAccess',
+            span: { start: current.span.start, end: star.end },
+            object: current,
+            member: '*',
+          };
           continue;
         }
         const name = this.identifierNode(this.expect(T.Identifier, 'a property name'));
         if (this.check(T.LessThan) && current.kind === 'typeRef' && !current.args) {
           // `sys.resourceInput<…>`: a namespaced parameterized type.
           const args = this.typeArguments();
-          current = { kind: 'typeRef', span: { start: current.span.start, end: this.previousEnd() }, name, namespace: current.name, args };
+          current = {
+            kind: 'typeRef',
+            span: { start: current.span.start, end: this.previousEnd() },
+            name,
+            namespace: current.name,
+            args,
+          };
         } else {
-          current = { kind: 'typeAccess', span: { start: current.span.start, end: name.span.end }, object: current, member: name };
+          current = {
+            kind: 'typeAccess',
+            span: { start: current.span.start, end: name.span.end },
+            object: current,
+            member: name,
+          };
         }
       } else {
         return current;
@@ -140,7 +185,8 @@ export abstract class TypeParser extends ExpressionParser {
       }
       case T.Identifier: {
         this.advance();
-        if (t.value === 'true' || t.value === 'false') return { kind: 'boolean', span: { start: t.start, end: t.end }, value: t.value === 'true' };
+        if (t.value === 'true' || t.value === 'false')
+          return { kind: 'boolean', span: { start: t.start, end: t.end }, value: t.value === 'true' };
         if (t.value === 'null') return { kind: 'null', span: { start: t.start, end: t.end } };
         const name: Identifier = this.identifierNode(t);
         if (!this.check(T.LessThan)) return { kind: 'typeRef', span: name.span, name };

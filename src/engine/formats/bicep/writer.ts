@@ -25,7 +25,6 @@ function bicepKey(key: string): string {
 }
 
 export class BicepWriter implements FormatWriter {
-
   constructor(
     private readonly text: string,
     private readonly file: string,
@@ -75,7 +74,10 @@ export class BicepWriter implements FormatWriter {
     const container = edits[0]?.adds?.container;
     const obj = container === undefined ? undefined : this.containers.get(container);
     if (!obj || edits.some((e) => e.file !== this.file || e.adds?.container !== container)) return [];
-    return this.insertMembers(obj, edits.flatMap((e) => e.adds?.members ?? []));
+    return this.insertMembers(
+      obj,
+      edits.flatMap((e) => e.adds?.members ?? []),
+    );
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
@@ -83,7 +85,13 @@ export class BicepWriter implements FormatWriter {
     let lineStart = resource.span.start;
     while (lineStart > 0 && this.text[lineStart - 1] !== '\n' && this.text[lineStart - 1] !== '\r') lineStart--;
     const indent = indentAt(this.text, resource.span.start);
-    return [{ file: this.file, span: { start: lineStart, end: lineStart }, newText: `${indent}// ${formatSuppressionComment(ruleId, reason, expires)}${this.eol}` }];
+    return [
+      {
+        file: this.file,
+        span: { start: lineStart, end: lineStart },
+        newText: `${indent}// ${formatSuppressionComment(ruleId, reason, expires)}${this.eol}`,
+      },
+    ];
   }
 
   /**
@@ -111,7 +119,14 @@ export class BicepWriter implements FormatWriter {
       return [{ file: this.file, span: { start: at, end: at }, newText: `${this.eol}${memberIndent}${body}`, adds }];
     }
     const closeIndent = indentAt(this.text, open);
-    return [{ file: this.file, span: { start: open + 1, end: obj.span.end - 1 }, newText: `${this.eol}${memberIndent}${body}${this.eol}${closeIndent}`, adds }];
+    return [
+      {
+        file: this.file,
+        span: { start: open + 1, end: obj.span.end - 1 },
+        newText: `${this.eol}${memberIndent}${body}${this.eol}${closeIndent}`,
+        adds,
+      },
+    ];
   }
 
   private member(n: MemberNode, indent: string, inline: boolean): string {

@@ -4,7 +4,14 @@
  */
 import type { AnalysisError } from '../../core/finding';
 import { basename, dirname, joinPath, normalise } from '../../core/paths';
-import type { AnalysisNote, AnalyzeOptions, AnalyzedDocument, FileHost, OutputInfo, ParameterInfo } from '../../model/document';
+import type {
+  AnalysisNote,
+  AnalyzeOptions,
+  AnalyzedDocument,
+  FileHost,
+  OutputInfo,
+  ParameterInfo,
+} from '../../model/document';
 import { argumentsKey, ModuleExpansions, uniqueNotes } from '../module-expansion';
 import type { Resource } from '../../model/resource';
 import { linkConfiguring } from './configuring';
@@ -39,7 +46,9 @@ export function analyzeTerraform(text: string, file: string, options: AnalyzeOpt
       const resource = readResource(item, { file, text, comments: syntax.comments, scope: evalScope });
       if (resource) own.push(resource);
       if (item.type === 'module' && options.host) {
-        fromModules.push(...moduleResources(item, evalScope, file, { ...calls, host: options.host }, [normalise(dirname(file))]));
+        fromModules.push(
+          ...moduleResources(item, evalScope, file, { ...calls, host: options.host }, [normalise(dirname(file))]),
+        );
       }
     }
   }
@@ -54,8 +63,16 @@ export function analyzeTerraform(text: string, file: string, options: AnalyzeOpt
     parameters.push({
       name: decl.name,
       span: label?.span ?? decl.block.span,
-      value: ev.eval({ kind: 'getAttr', target: { kind: 'variable', name: 'var', span: decl.block.span }, name: decl.name, nameSpan: decl.block.span, span: decl.block.span }),
-      ...(decl.defaultExpr ? { defaultValue: new Evaluator({ file, variables: new Map(), locals: new Map() }).eval(decl.defaultExpr) } : {}),
+      value: ev.eval({
+        kind: 'getAttr',
+        target: { kind: 'variable', name: 'var', span: decl.block.span },
+        name: decl.name,
+        nameSpan: decl.block.span,
+        span: decl.block.span,
+      }),
+      ...(decl.defaultExpr
+        ? { defaultValue: new Evaluator({ file, variables: new Map(), locals: new Map() }).eval(decl.defaultExpr) }
+        : {}),
       secure: decl.sensitive,
     });
   }
@@ -67,12 +84,21 @@ export function analyzeTerraform(text: string, file: string, options: AnalyzeOpt
     if (!label || !value) continue;
     const sensitive = item.body.items.find((a): a is Attribute => a.kind === 'attribute' && a.name === 'sensitive');
     outputs.push({
-      name: label.value, span: label.span, value: new Evaluator(evalScope).eval(value.expr),
+      name: label.value,
+      span: label.span,
+      value: new Evaluator(evalScope).eval(value.expr),
       sensitive: sensitive?.expr.kind === 'literal' && sensitive.expr.value === true,
     });
   }
   return {
-    file, format: 'terraform', resources, parameters, outputs, errors, writer, dependencies,
+    file,
+    format: 'terraform',
+    resources,
+    parameters,
+    outputs,
+    errors,
+    writer,
+    dependencies,
     ...(notes.length > 0 ? { notes: uniqueNotes(notes) } : {}),
     azurerm: azurermMajor(scope.azurermConstraint),
   };
@@ -97,21 +123,43 @@ interface ModuleContent {
  * (evaluated in the caller's scope). Registry and git sources are not followed; nor is a call back into a folder
  * already being read (a module calling itself with `source = "./"` reported every finding three times).
  */
-function moduleResources(call: Block, callerScope: EvalScope, callerFile: string, c: ModuleCalls & { readonly host: FileHost }, visited: readonly string[]): Resource[] {
+function moduleResources(
+  call: Block,
+  callerScope: EvalScope,
+  callerFile: string,
+  c: ModuleCalls & { readonly host: FileHost },
+  visited: readonly string[],
+): Resource[] {
   const source = call.body.items.find((a): a is Attribute => a.kind === 'attribute' && a.name === 'source');
   const path = source ? templateLiteral(source.expr) : undefined;
   if (!path || !/^\.\.?\//.test(path) || visited.length > MAX_MODULE_DEPTH) return [];
   const dir = joinPath(dirname(callerFile), path);
   const name = call.labels[0]?.value ?? '?';
   if (visited.includes(dir)) {
-    const what = dir === visited[visited.length - 1] ? 'calls its own folder' : `calls a folder that calls it (${[...visited.slice(visited.indexOf(dir)), dir].map(basename).join(' → ')})`;
-    c.notes.push({ file: callerFile, span: source?.expr.span ?? call.span, message: `module '${name}' ${what}: the scan did not follow it again` });
+    const what =
+      dir === visited[visited.length - 1]
+        ? 'calls its own folder'
+        : `calls a folder that calls it (${[...visited.slice(visited.indexOf(dir)), dir].map(basename).join(' → ')})`;
+    c.notes.push({
+      file: callerFile,
+      span: source?.expr.span ?? call.span,
+      message: `module '${name}' ${what}: the scan did not follow it again`,
+    });
     return [];
   }
   const inputs = new Map<string, VariableBinding>();
   for (const item of call.body.items) {
-    if (item.kind === 'attribute' && !['source', 'version', 'count', 'for_each', 'providers', 'depends_on'].includes(item.name)) {
-      inputs.set(item.name, { name: item.name, expr: item.expr, file: callerFile, source: 'module', scope: callerScope });
+    if (
+      item.kind === 'attribute' &&
+      !['source', 'version', 'count', 'for_each', 'providers', 'depends_on'].includes(item.name)
+    ) {
+      inputs.set(item.name, {
+        name: item.name,
+        expr: item.expr,
+        file: callerFile,
+        source: 'module',
+        scope: callerScope,
+      });
     }
   }
   // The values passed decide what the module's resources hold: calls passing the same ones share one analysis.
@@ -119,7 +167,8 @@ function moduleResources(call: Block, callerScope: EvalScope, callerFile: string
   const key = `${visited.join('\0')}\0${callerFile}\0${dir}\0${argumentsKey(values)}`;
   const content = c.expansions.expand(key, () => moduleContent(dir, inputs, c, visited));
   if (content === undefined) {
-    if (c.expansions.noteOnce()) c.notes.push({ file: callerFile, span: call.span, message: c.expansions.capNote(name) });
+    if (c.expansions.noteOnce())
+      c.notes.push({ file: callerFile, span: call.span, message: c.expansions.capNote(name) });
     return [];
   }
   const repeated = call.body.items.some((a) => a.kind === 'attribute' && (a.name === 'count' || a.name === 'for_each'));
@@ -128,16 +177,26 @@ function moduleResources(call: Block, callerScope: EvalScope, callerFile: string
   const out: Resource[] = [];
   for (const r of content.own) {
     out.push({
-      ...r, symbol: prefix + r.symbol, ...(repeated ? { loop: true, conditional: true } : {}),
-      ...(r.configuredBy ? { configuredBy: Object.fromEntries(Object.entries(r.configuredBy).map(([k, v]) => [k, prefix + v])) } : {}),
+      ...r,
+      symbol: prefix + r.symbol,
+      ...(repeated ? { loop: true, conditional: true } : {}),
+      ...(r.configuredBy
+        ? { configuredBy: Object.fromEntries(Object.entries(r.configuredBy).map(([k, v]) => [k, prefix + v])) }
+        : {}),
     });
   }
-  for (const r of content.nested) out.push({ ...r, symbol: prefix + r.symbol, ...(repeated ? { loop: true, conditional: true } : {}) });
+  for (const r of content.nested)
+    out.push({ ...r, symbol: prefix + r.symbol, ...(repeated ? { loop: true, conditional: true } : {}) });
   return out;
 }
 
 /** Reads the module in `dir` with `inputs` bound, and follows its own module calls. */
-function moduleContent(dir: string, inputs: Map<string, VariableBinding>, c: ModuleCalls & { readonly host: FileHost }, visited: readonly string[]): ModuleContent {
+function moduleContent(
+  dir: string,
+  inputs: Map<string, VariableBinding>,
+  c: ModuleCalls & { readonly host: FileHost },
+  visited: readonly string[],
+): ModuleContent {
   const names = (c.host.listDirectory?.(dir) ?? []).filter((n) => /\.tf$/i.test(n)).sort();
   const first = names[0];
   if (first === undefined) return { own: [], nested: [] };

@@ -20,16 +20,44 @@ interface Configures {
 
 /** Verified against the provider's docs (v5.2.0, v4.81.0, v3.117.1): the target's id attribute and what is set. */
 export const CONFIGURING: Readonly<Record<string, Configures>> = {
-  azurerm_storage_account_network_rules: { target: 'azurerm_storage_account', via: ['storage_account_id', 'storage_account_name'], sets: ['network_rules'] },
-  azurerm_storage_account_customer_managed_key: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['customer_managed_key'] },
-  azurerm_storage_account_queue_properties: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['queue_properties'] },
-  azurerm_storage_account_static_website: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['static_website'] },
+  azurerm_storage_account_network_rules: {
+    target: 'azurerm_storage_account',
+    via: ['storage_account_id', 'storage_account_name'],
+    sets: ['network_rules'],
+  },
+  azurerm_storage_account_customer_managed_key: {
+    target: 'azurerm_storage_account',
+    via: ['storage_account_id'],
+    sets: ['customer_managed_key'],
+  },
+  azurerm_storage_account_queue_properties: {
+    target: 'azurerm_storage_account',
+    via: ['storage_account_id'],
+    sets: ['queue_properties'],
+  },
+  azurerm_storage_account_static_website: {
+    target: 'azurerm_storage_account',
+    via: ['storage_account_id'],
+    sets: ['static_website'],
+  },
   // Newer providers: blob properties as a resource of their own (its `properties` block is the inline `blob_properties`).
-  azurerm_storage_account_blob_properties: { target: 'azurerm_storage_account', via: ['storage_account_id'], sets: ['blob_properties'] },
+  azurerm_storage_account_blob_properties: {
+    target: 'azurerm_storage_account',
+    via: ['storage_account_id'],
+    sets: ['blob_properties'],
+  },
   azurerm_key_vault_access_policy: { target: 'azurerm_key_vault', via: ['key_vault_id'], sets: ['access_policy'] },
-  azurerm_network_security_rule: { target: 'azurerm_network_security_group', via: ['network_security_group_name'], sets: ['security_rule'] },
+  azurerm_network_security_rule: {
+    target: 'azurerm_network_security_group',
+    via: ['network_security_group_name'],
+    sets: ['security_rule'],
+  },
   // The server block of the same name was removed in v3: the standalone resource is the only way to set it.
-  azurerm_mssql_server_extended_auditing_policy: { target: 'azurerm_mssql_server', via: ['server_id'], sets: ['extended_auditing_policy'] },
+  azurerm_mssql_server_extended_auditing_policy: {
+    target: 'azurerm_mssql_server',
+    via: ['server_id'],
+    sets: ['extended_auditing_policy'],
+  },
 };
 
 /** `target symbol → (attribute → configuring symbol)` for the configuring blocks of a module's files. */
@@ -65,7 +93,10 @@ function targetOf(block: Block, spec: Configures): string | undefined {
  * The resources with `configuredBy` set where another resource of the module (any of `files`) configures
  * them. What the target writes itself is left alone: it is judged where it is written.
  */
-export function linkConfiguring(resources: readonly Resource[], files: ReadonlyArray<{ readonly syntax: HclFile }>): Resource[] {
+export function linkConfiguring(
+  resources: readonly Resource[],
+  files: ReadonlyArray<{ readonly syntax: HclFile }>,
+): Resource[] {
   const links = configuringLinks(files);
   if (links.size === 0) return [...resources];
   return resources.map((r) => {

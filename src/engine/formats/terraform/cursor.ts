@@ -5,8 +5,25 @@
 import type { Span } from '../../core/span';
 import type { HclDiagnostic } from './syntax';
 import {
-  T_CHEREDOC, T_CONTROL, T_CQUOTE, T_EOF, T_EQUAL, T_IDENT, T_INTERP, T_LBRACE, T_LBRACK, T_LPAREN, T_NEWLINE,
-  T_OHEREDOC, T_OQUOTE, T_QUOTED_LIT, T_RBRACE, T_RBRACK, T_RPAREN, T_SEQ_END, type Tokens,
+  T_CHEREDOC,
+  T_CONTROL,
+  T_CQUOTE,
+  T_EOF,
+  T_EQUAL,
+  T_IDENT,
+  T_INTERP,
+  T_LBRACE,
+  T_LBRACK,
+  T_LPAREN,
+  T_NEWLINE,
+  T_OHEREDOC,
+  T_OQUOTE,
+  T_QUOTED_LIT,
+  T_RBRACE,
+  T_RBRACK,
+  T_RPAREN,
+  T_SEQ_END,
+  type Tokens,
 } from './lexer';
 
 /**
@@ -245,7 +262,15 @@ export class Cursor {
     for (;;) {
       const k = this.tokens.kinds[this.i] as number;
       if (k === T_EOF) return;
-      if (depth === 0 && this.lenient && openIndent >= 0 && k !== T_NEWLINE && this.firstOnLine() && this.column() <= openIndent) return;
+      if (
+        depth === 0 &&
+        this.lenient &&
+        openIndent >= 0 &&
+        k !== T_NEWLINE &&
+        this.firstOnLine() &&
+        this.column() <= openIndent
+      )
+        return;
       if (isOpener(k)) depth++;
       else if (isCloser(k)) {
         if (depth === 0) return;
@@ -257,7 +282,15 @@ export class Cursor {
 }
 
 function isOpener(k: number): boolean {
-  return k === T_LBRACE || k === T_LBRACK || k === T_LPAREN || k === T_OQUOTE || k === T_OHEREDOC || k === T_INTERP || k === T_CONTROL;
+  return (
+    k === T_LBRACE ||
+    k === T_LBRACK ||
+    k === T_LPAREN ||
+    k === T_OQUOTE ||
+    k === T_OHEREDOC ||
+    k === T_INTERP ||
+    k === T_CONTROL
+  );
 }
 function isCloser(k: number): boolean {
   return k === T_RBRACE || k === T_RBRACK || k === T_RPAREN || k === T_CQUOTE || k === T_CHEREDOC || k === T_SEQ_END;

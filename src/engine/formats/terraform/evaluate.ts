@@ -5,15 +5,39 @@
  * an unknown value that says why and which variables it depends on.
  */
 import type { Span } from '../../core/span';
-import { throughExpression, type ObjectValue, type Origin, type PropertyEntry, type UnknownValue, type Value } from '../../core/value';
+import {
+  throughExpression,
+  type ObjectValue,
+  type Origin,
+  type PropertyEntry,
+  type UnknownValue,
+  type Value,
+} from '../../core/value';
 import { secretIn, toJs } from '../../eval/values';
 import { templateLiteral, type Expr } from './syntax';
 
 /** Exported attributes that hold a credential (storage and Cosmos DB keys and connection strings, …). */
-const SECRET_ATTRIBUTE = /^(primary|secondary)_\w*(key|connection_string)$|^default_(primary|secondary)_(key|connection_string)$|^(sas|admin_password|connection_strings|api_key|master_key|default_function_key)$/;
+const SECRET_ATTRIBUTE =
+  /^(primary|secondary)_\w*(key|connection_string)$|^default_(primary|secondary)_(key|connection_string)$|^(sas|admin_password|connection_strings|api_key|master_key|default_function_key)$/;
 
 /** Functions whose result still holds any credential passed to them (string building, sensitivity marks). */
-const CARRIES_SECRET = new Set(['format', 'formatlist', 'join', 'replace', 'trim', 'trimspace', 'trimprefix', 'trimsuffix', 'sensitive', 'nonsensitive', 'base64encode', 'urlencode', 'concat', 'element', 'one']);
+const CARRIES_SECRET = new Set([
+  'format',
+  'formatlist',
+  'join',
+  'replace',
+  'trim',
+  'trimspace',
+  'trimprefix',
+  'trimsuffix',
+  'sensitive',
+  'nonsensitive',
+  'base64encode',
+  'urlencode',
+  'concat',
+  'element',
+  'one',
+]);
 
 /** A Terraform input variable with the value it takes here, if any. */
 export interface VariableBinding {
@@ -53,15 +77,22 @@ const MAX_EVAL_DEPTH = 64;
 const PASSES_ON = new Set<Expr['kind']>(['conditional', 'call', 'binary', 'index', 'getAttr', 'splat', 'for']);
 
 const unknown = (span: Span, reason: string, dependsOn?: readonly string[]): UnknownValue => ({
-  kind: 'unknown', span, reason, ...(dependsOn && dependsOn.length > 0 ? { dependsOn } : {}),
+  kind: 'unknown',
+  span,
+  reason,
+  ...(dependsOn && dependsOn.length > 0 ? { dependsOn } : {}),
 });
 
 /** Names of the input variables `expr` mentions (`var.x`), for "depends on variable x" reports. */
 export function variablesIn(expr: Expr, out: Set<string> = new Set(), depth = 0): string[] {
   if (depth > MAX_EVAL_DEPTH) return [...out];
-  visit(expr, (e) => {
-    if (e.kind === 'getAttr' && e.target.kind === 'variable' && e.target.name === 'var') out.add(e.name);
-  }, depth);
+  visit(
+    expr,
+    (e) => {
+      if (e.kind === 'getAttr' && e.target.kind === 'variable' && e.target.name === 'var') out.add(e.name);
+    },
+    depth,
+  );
   return [...out];
 }
 
@@ -69,7 +100,9 @@ export function variablesIn(expr: Expr, out: Set<string> = new Set(), depth = 0)
 export function visit(expr: Expr, f: (e: Expr) => void, depth = 0): void {
   if (depth > 200) return;
   f(expr);
-  const next = (e: Expr | undefined): void => { if (e) visit(e, f, depth + 1); };
+  const next = (e: Expr | undefined): void => {
+    if (e) visit(e, f, depth + 1);
+  };
   switch (expr.kind) {
     case 'template':
       for (const part of expr.parts) {
@@ -78,17 +111,41 @@ export function visit(expr: Expr, f: (e: Expr) => void, depth = 0): void {
         else if (part.kind === 'for') next(part.collection);
       }
       return;
-    case 'getAttr': return next(expr.target);
-    case 'index': next(expr.target); return next(expr.key);
-    case 'splat': return next(expr.target);
-    case 'call': for (const a of expr.args) next(a); return;
-    case 'for': next(expr.collection); next(expr.keyExpr); next(expr.valueExpr); return next(expr.cond);
-    case 'conditional': next(expr.cond); next(expr.then); return next(expr.else);
-    case 'binary': next(expr.left); return next(expr.right);
-    case 'unary': return next(expr.operand);
-    case 'tuple': for (const i of expr.items) next(i); return;
-    case 'object': for (const i of expr.items) { next(i.key); next(i.value); } return;
-    case 'parens': return next(expr.expr);
+    case 'getAttr':
+      return next(expr.target);
+    case 'index':
+      next(expr.target);
+      return next(expr.key);
+    case 'splat':
+      return next(expr.target);
+    case 'call':
+      for (const a of expr.args) next(a);
+      return;
+    case 'for':
+      next(expr.collection);
+      next(expr.keyExpr);
+      next(expr.valueExpr);
+      return next(expr.cond);
+    case 'conditional':
+      next(expr.cond);
+      next(expr.then);
+      return next(expr.else);
+    case 'binary':
+      next(expr.left);
+      return next(expr.right);
+    case 'unary':
+      return next(expr.operand);
+    case 'tuple':
+      for (const i of expr.items) next(i);
+      return;
+    case 'object':
+      for (const i of expr.items) {
+        next(i.key);
+        next(i.value);
+      }
+      return;
+    case 'parens':
+      return next(expr.expr);
     default:
   }
 }
@@ -131,7 +188,12 @@ export function collectReferences(expr: Expr, scope: EvalScope): void {
 function rehome(v: Value, span: Span, origin: Origin): Value {
   switch (v.kind) {
     case 'object':
-      return { ...v, span, origin, properties: v.properties.map((p) => ({ ...p, keySpan: span, span, value: rehome(p.value, span, origin) })) };
+      return {
+        ...v,
+        span,
+        origin,
+        properties: v.properties.map((p) => ({ ...p, keySpan: span, span, value: rehome(p.value, span, origin) })),
+      };
     case 'array':
       return { ...v, span, origin, items: v.items.map((i) => rehome(i, span, origin)) };
     case 'unknown':
@@ -162,7 +224,9 @@ export class Evaluator {
     switch (expr.kind) {
       case 'literal':
         if (expr.value === null) return { kind: 'null', span };
-        return typeof expr.value === 'number' ? { kind: 'number', value: expr.value, span } : { kind: 'boolean', value: expr.value, span };
+        return typeof expr.value === 'number'
+          ? { kind: 'number', value: expr.value, span }
+          : { kind: 'boolean', value: expr.value, span };
       case 'template':
         return this.template(expr);
       case 'parens':
@@ -182,11 +246,17 @@ export class Evaluator {
         return this.traversal(expr);
       case 'conditional': {
         const cond = this.eval(expr.cond);
-        if (cond.kind === 'boolean') return throughExpression(this.eval(cond.value ? expr.then : expr.else), cond.value);
+        if (cond.kind === 'boolean')
+          return throughExpression(this.eval(cond.value ? expr.then : expr.else), cond.value);
         const a = this.eval(expr.then);
         const b = this.eval(expr.else);
         // Both branches alike: the condition does not matter.
-        if ((a.kind === 'string' || a.kind === 'number' || a.kind === 'boolean') && b.kind === a.kind && a.value === (b).value) return { ...a, span };
+        if (
+          (a.kind === 'string' || a.kind === 'number' || a.kind === 'boolean') &&
+          b.kind === a.kind &&
+          a.value === b.value
+        )
+          return { ...a, span };
         return unknown(span, 'the value depends on a condition', variablesIn(expr));
       }
       case 'unary': {
@@ -200,7 +270,8 @@ export class Evaluator {
       case 'call':
         return this.call(expr);
       case 'variable':
-        if (expr.name === 'each' || expr.name === 'count') return unknown(span, `depends on ${expr.name === 'each' ? 'for_each' : 'count'}`);
+        if (expr.name === 'each' || expr.name === 'count')
+          return unknown(span, `depends on ${expr.name === 'each' ? 'for_each' : 'count'}`);
         return unknown(span, `'${expr.name}' is not known before apply`);
       default: {
         collectReferences(expr, this.scope);
@@ -211,7 +282,11 @@ export class Evaluator {
         const secret = target.kind === 'unknown' ? target.secret : undefined;
         // `sp.app_role_ids["RoleManagement.ReadWrite.Directory"]`: a literal key says what the value stands for.
         const key = templateLiteral(expr.key);
-        return { ...result, ...(secret ? { secret } : {}), ...(key !== undefined ? { call: { name: 'index', args: [key] } } : {}) };
+        return {
+          ...result,
+          ...(secret ? { secret } : {}),
+          ...(key !== undefined ? { call: { name: 'index', args: [key] } } : {}),
+        };
       }
     }
   }
@@ -233,7 +308,11 @@ export class Evaluator {
         if (v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean') out += String(v.value);
         else {
           // Keep reading: a later part may carry a key (a connection string built from a name and a key).
-          failed ??= unknown(span, v.kind === 'unknown' ? v.reason : 'interpolates a value that is not a string', variablesIn(expr));
+          failed ??= unknown(
+            span,
+            v.kind === 'unknown' ? v.reason : 'interpolates a value that is not a string',
+            variablesIn(expr),
+          );
           if (v.kind === 'unknown') secret ??= v.secret;
         }
       } else failed ??= unknown(span, 'template directive', variablesIn(expr));
@@ -244,7 +323,9 @@ export class Evaluator {
     const first = expr.parts[0];
     const head = first?.kind === 'interp' ? this.eval(first.expr) : undefined;
     const computedFrom = head?.kind === 'unknown' ? head.computedFrom : undefined;
-    return secret || computedFrom ? { ...failed, ...(secret ? { secret } : {}), ...(computedFrom ? { under: computedFrom } : {}) } : failed;
+    return secret || computedFrom
+      ? { ...failed, ...(secret ? { secret } : {}), ...(computedFrom ? { under: computedFrom } : {}) }
+      : failed;
   }
 
   private traversal(expr: Extract<Expr, { kind: 'getAttr' }>): Value {
@@ -259,7 +340,10 @@ export class Evaluator {
     const instanceOf = root.kind === 'index' && SECRET_ATTRIBUTE.test(expr.name) ? referencedSymbol(expr) : undefined;
     if (instanceOf) {
       collectReferences(expr, this.scope);
-      return { ...unknown(span, `computed by Terraform (${instanceOf})`, variablesIn(expr)), secret: `${instanceOf}'s ${expr.name}` };
+      return {
+        ...unknown(span, `computed by Terraform (${instanceOf})`, variablesIn(expr)),
+        secret: `${instanceOf}'s ${expr.name}`,
+      };
     }
     // An attribute of a known object (`var.settings.tls`).
     if (root.kind === 'getAttr') {
@@ -274,7 +358,9 @@ export class Evaluator {
           ...base,
           span,
           ...(symbol ? { computedFrom: symbol } : {}),
-          ...(SECRET_ATTRIBUTE.test(expr.name) ? { secret: `${referencedSymbol(expr) ?? 'a resource'}'s ${expr.name}` } : {}),
+          ...(SECRET_ATTRIBUTE.test(expr.name)
+            ? { secret: `${referencedSymbol(expr) ?? 'a resource'}'s ${expr.name}` }
+            : {}),
         };
       }
     }
@@ -288,9 +374,18 @@ export class Evaluator {
     const binding = this.scope.variables.get(name);
     if (!binding) return unknown(span, `variable '${name}' is not declared`, [name]);
     if (!binding.expr) return unknown(span, `variable '${name}' has no default value`, [name]);
-    const value = (binding.scope ? new Evaluator(binding.scope) : new Evaluator(EMPTY_SCOPE(binding.file))).eval(binding.expr);
-    if (value.kind === 'unknown') return { ...value, span, dependsOn: [...new Set([name, ...(value.dependsOn ?? [])])] };
-    const origin: Origin = { kind: 'parameter', name, source: binding.source, span: binding.expr.span, ...(binding.file !== this.scope.file ? { file: binding.file } : {}) };
+    const value = (binding.scope ? new Evaluator(binding.scope) : new Evaluator(EMPTY_SCOPE(binding.file))).eval(
+      binding.expr,
+    );
+    if (value.kind === 'unknown')
+      return { ...value, span, dependsOn: [...new Set([name, ...(value.dependsOn ?? [])])] };
+    const origin: Origin = {
+      kind: 'parameter',
+      name,
+      source: binding.source,
+      span: binding.expr.span,
+      ...(binding.file !== this.scope.file ? { file: binding.file } : {}),
+    };
     return rehome(value, span, origin);
   }
 
@@ -300,7 +395,12 @@ export class Evaluator {
     const value = this.eval(binding.expr);
     if (value.kind === 'unknown') return { ...value, span };
     if (value.origin?.kind === 'parameter') return rehome(value, span, value.origin);
-    const origin: Origin = { kind: 'variable', name: `local.${name}`, span: binding.expr.span, ...(binding.file !== this.scope.file ? { file: binding.file } : {}) };
+    const origin: Origin = {
+      kind: 'variable',
+      name: `local.${name}`,
+      span: binding.expr.span,
+      ...(binding.file !== this.scope.file ? { file: binding.file } : {}),
+    };
     return rehome(value, span, origin);
   }
 
@@ -314,10 +414,16 @@ export class Evaluator {
       const x = a.kind === 'null' ? null : a.value;
       const y = b.kind === 'null' ? null : b.value;
       switch (expr.op) {
-        case '==': return { kind: 'boolean', value: x === y, span };
-        case '!=': return { kind: 'boolean', value: x !== y, span };
-        case '&&': if (typeof x === 'boolean' && typeof y === 'boolean') return { kind: 'boolean', value: x && y, span }; break;
-        case '||': if (typeof x === 'boolean' && typeof y === 'boolean') return { kind: 'boolean', value: x || y, span }; break;
+        case '==':
+          return { kind: 'boolean', value: x === y, span };
+        case '!=':
+          return { kind: 'boolean', value: x !== y, span };
+        case '&&':
+          if (typeof x === 'boolean' && typeof y === 'boolean') return { kind: 'boolean', value: x && y, span };
+          break;
+        case '||':
+          if (typeof x === 'boolean' && typeof y === 'boolean') return { kind: 'boolean', value: x || y, span };
+          break;
         default:
       }
     }
@@ -333,15 +439,24 @@ export class Evaluator {
       case 'tobool': {
         const [v] = args();
         if (!v || v.kind === 'unknown') return v ? { ...v, span } : unknown(span, 'missing argument');
-        if (expr.name === 'tostring' && (v.kind === 'number' || v.kind === 'boolean')) return { kind: 'string', value: String(v.value), span, ...(v.origin ? { origin: v.origin } : {}) };
-        if (expr.name === 'tobool' && v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return { kind: 'boolean', value: v.value === 'true', span };
-        if (expr.name === 'tonumber' && v.kind === 'string' && v.value.trim() !== '' && Number.isFinite(Number(v.value))) return { kind: 'number', value: Number(v.value), span };
+        if (expr.name === 'tostring' && (v.kind === 'number' || v.kind === 'boolean'))
+          return { kind: 'string', value: String(v.value), span, ...(v.origin ? { origin: v.origin } : {}) };
+        if (expr.name === 'tobool' && v.kind === 'string' && (v.value === 'true' || v.value === 'false'))
+          return { kind: 'boolean', value: v.value === 'true', span };
+        if (
+          expr.name === 'tonumber' &&
+          v.kind === 'string' &&
+          v.value.trim() !== '' &&
+          Number.isFinite(Number(v.value))
+        )
+          return { kind: 'number', value: Number(v.value), span };
         return { ...v, span };
       }
       case 'lower':
       case 'upper': {
         const [v] = args();
-        if (v?.kind === 'unknown' && v.secret) return { ...unknown(span, 'computed value', variablesIn(expr)), secret: v.secret };
+        if (v?.kind === 'unknown' && v.secret)
+          return { ...unknown(span, 'computed value', variablesIn(expr)), secret: v.secret };
         if (v?.kind !== 'string') return unknown(span, 'computed value', variablesIn(expr));
         return { ...v, value: expr.name === 'lower' ? v.value.toLowerCase() : v.value.toUpperCase(), span };
       }
@@ -372,7 +487,10 @@ export class Evaluator {
           if (v.kind !== 'object') {
             // A map merged from an unknown one still holds the keys written beside it.
             const secret = secretIn(values);
-            return { ...unknown(span, 'merge of values not known before apply', variablesIn(expr)), ...(secret ? { secret } : {}) };
+            return {
+              ...unknown(span, 'merge of values not known before apply', variablesIn(expr)),
+              ...(secret ? { secret } : {}),
+            };
           }
           for (const p of v.properties) props.set(p.key, p);
         }
@@ -393,10 +511,14 @@ export class Evaluator {
 
 function describeUnknown(expr: Expr): string {
   switch (expr.kind) {
-    case 'for': return 'built by a for expression';
-    case 'splat': return 'built by a splat expression';
-    case 'index': return 'an indexed value';
-    default: return 'computed value';
+    case 'for':
+      return 'built by a for expression';
+    case 'splat':
+      return 'built by a splat expression';
+    case 'index':
+      return 'an indexed value';
+    default:
+      return 'computed value';
   }
 }
 

@@ -5,9 +5,31 @@
 import type { Span } from '../../core/span';
 import { Cursor, MAX_DEPTH } from './cursor';
 import {
-  T_ARROW, T_CHEREDOC, T_COLON, T_COMMA, T_CQUOTE, T_DCOLON, T_DOT, T_ELLIPSIS, T_EOF, T_EQUAL, T_IDENT, T_LBRACE,
-  T_LBRACK, T_LPAREN, T_NEWLINE, T_NUMBER, T_OHEREDOC, T_OP, T_OQUOTE, T_QUESTION, T_RBRACE, T_RBRACK, T_RPAREN,
-  T_SEQ_END, T_STAR,
+  T_ARROW,
+  T_CHEREDOC,
+  T_COLON,
+  T_COMMA,
+  T_CQUOTE,
+  T_DCOLON,
+  T_DOT,
+  T_ELLIPSIS,
+  T_EOF,
+  T_EQUAL,
+  T_IDENT,
+  T_LBRACE,
+  T_LBRACK,
+  T_LPAREN,
+  T_NEWLINE,
+  T_NUMBER,
+  T_OHEREDOC,
+  T_OP,
+  T_OQUOTE,
+  T_QUESTION,
+  T_RBRACE,
+  T_RBRACK,
+  T_RPAREN,
+  T_SEQ_END,
+  T_STAR,
 } from './lexer';
 import type { Expr, ObjectItem, Traversal } from './syntax';
 import { parseHeredoc, parseQuoted } from './templates';
@@ -48,15 +70,22 @@ function precedence(p: Cursor): number {
   if (k === T_STAR) return 6;
   if (k !== T_OP) return 0;
   switch (p.text.charCodeAt(p.start())) {
-    case 124: return 1; // ||
-    case 38: return 2; // &&
-    case 61: return 3; // ==
-    case 33: return p.end() - p.start() === 2 ? 3 : 0; // != (a lone ! is unary)
+    case 124:
+      return 1; // ||
+    case 38:
+      return 2; // &&
+    case 61:
+      return 3; // ==
+    case 33:
+      return p.end() - p.start() === 2 ? 3 : 0; // != (a lone ! is unary)
     case 60:
-    case 62: return 4; // < <= > >=
+    case 62:
+      return 4; // < <= > >=
     case 43:
-    case 45: return 5; // + -
-    default: return 6; // / %
+    case 45:
+      return 5; // + -
+    default:
+      return 6; // / %
   }
 }
 
@@ -132,7 +161,12 @@ function parseChain(p: Cursor, target: Expr): Expr {
         expr =
           next === T_IDENT
             ? { kind: 'getAttr', target: expr, name, nameSpan, span: sp(expr.span.start, nameSpan.end) }
-            : { kind: 'index', target: expr, key: { kind: 'literal', value: Number(name), span: nameSpan }, span: sp(expr.span.start, nameSpan.end) };
+            : {
+                kind: 'index',
+                target: expr,
+                key: { kind: 'literal', value: Number(name), span: nameSpan },
+                span: sp(expr.span.start, nameSpan.end),
+              };
         continue;
       }
       if (next === T_STAR) {
@@ -248,43 +282,60 @@ function isFor(p: Cursor): boolean {
 
 /** Tokens that close an enclosing construct: a list must stop there rather than step over them. */
 function isOuterCloser(k: number, own: number): boolean {
-  return k !== own && (k === T_RBRACE || k === T_RBRACK || k === T_RPAREN || k === T_SEQ_END || k === T_CQUOTE || k === T_CHEREDOC || k === T_EOF);
+  return (
+    k !== own &&
+    (k === T_RBRACE ||
+      k === T_RBRACK ||
+      k === T_RPAREN ||
+      k === T_SEQ_END ||
+      k === T_CQUOTE ||
+      k === T_CHEREDOC ||
+      k === T_EOF)
+  );
 }
 
 /**
  * The shared loop of tuples and call arguments: items separated by commas up to `closer`, stopping early
  * (reported) when a line reads as a body item or, in lenient mode, when indentation says the list ended.
  */
-function parseList(p: Cursor, closer: number, openIndent: number, items: Expr[], onEllipsis?: () => void): number | undefined {
-  return p.within(closer, () => p.withNewlines(true, () => {
-    for (;;) {
-      if (p.kind() === closer) {
-        const end = p.end();
-        p.advance();
-        return end;
+function parseList(
+  p: Cursor,
+  closer: number,
+  openIndent: number,
+  items: Expr[],
+  onEllipsis?: () => void,
+): number | undefined {
+  return p.within(closer, () =>
+    p.withNewlines(true, () => {
+      for (;;) {
+        if (p.kind() === closer) {
+          const end = p.end();
+          p.advance();
+          return end;
+        }
+        if (p.isStrayCloser(p.kind())) {
+          p.errorHere('unexpected closing bracket');
+          p.advance();
+          continue;
+        }
+        if (p.endsEnclosing(openIndent, closer) || isOuterCloser(p.kind(), closer)) return undefined;
+        const before = p.i;
+        const item = parseExpr(p);
+        if (p.i === before) {
+          p.advance(); // an unusable token: drop it (the error is reported) and go on
+          continue;
+        }
+        items.push(item);
+        if (onEllipsis && p.kind() === T_ELLIPSIS) {
+          p.advance();
+          onEllipsis();
+        }
+        if (p.eat(T_COMMA) || p.kind() === closer) continue;
+        if (p.endsEnclosing(openIndent, closer) || isOuterCloser(p.kind(), closer)) return undefined;
+        p.errorHere(closer === T_RBRACK ? "expected ',' or ']'" : "expected ',' or ')'");
       }
-      if (p.isStrayCloser(p.kind())) {
-        p.errorHere('unexpected closing bracket');
-        p.advance();
-        continue;
-      }
-      if (p.endsEnclosing(openIndent, closer) || isOuterCloser(p.kind(), closer)) return undefined;
-      const before = p.i;
-      const item = parseExpr(p);
-      if (p.i === before) {
-        p.advance(); // an unusable token: drop it (the error is reported) and go on
-        continue;
-      }
-      items.push(item);
-      if (onEllipsis && p.kind() === T_ELLIPSIS) {
-        p.advance();
-        onEllipsis();
-      }
-      if (p.eat(T_COMMA) || p.kind() === closer) continue;
-      if (p.endsEnclosing(openIndent, closer) || isOuterCloser(p.kind(), closer)) return undefined;
-      p.errorHere(closer === T_RBRACK ? "expected ',' or ']'" : "expected ',' or ')'");
-    }
-  }));
+    }),
+  );
 }
 
 function parseTuple(p: Cursor): Expr {
@@ -327,41 +378,43 @@ function parseObject(p: Cursor): Expr {
   p.advance();
   const items: ObjectItem[] = [];
   let end: number | undefined;
-  p.within(T_RBRACE, () => p.withNewlines(false, () => {
-    for (;;) {
-      while (p.kind() === T_NEWLINE || p.kind() === T_COMMA) p.advance();
-      if (p.kind() === T_RBRACE) {
-        end = p.end();
+  p.within(T_RBRACE, () =>
+    p.withNewlines(false, () => {
+      for (;;) {
+        while (p.kind() === T_NEWLINE || p.kind() === T_COMMA) p.advance();
+        if (p.kind() === T_RBRACE) {
+          end = p.end();
+          p.advance();
+          return;
+        }
+        if (p.isStrayCloser(p.kind())) {
+          p.errorHere('unexpected closing bracket');
+          p.advance();
+          continue;
+        }
+        if (p.endsEnclosing(openIndent, T_RBRACE) || isOuterCloser(p.kind(), T_RBRACE)) return;
+        const itemColumn = p.column();
+        const savedIndent = p.itemIndent;
+        p.itemIndent = p.indentOf(p.start());
+        const key = parseObjectKey(p);
+        if (p.kind() !== T_EQUAL && p.kind() !== T_COLON) {
+          p.itemIndent = savedIndent;
+          p.errorHere("expected '=' or ':' after the object key");
+          p.skipItem(itemColumn);
+          continue;
+        }
         p.advance();
-        return;
-      }
-      if (p.isStrayCloser(p.kind())) {
-        p.errorHere('unexpected closing bracket');
-        p.advance();
-        continue;
-      }
-      if (p.endsEnclosing(openIndent, T_RBRACE) || isOuterCloser(p.kind(), T_RBRACE)) return;
-      const itemColumn = p.column();
-      const savedIndent = p.itemIndent;
-      p.itemIndent = p.indentOf(p.start());
-      const key = parseObjectKey(p);
-      if (p.kind() !== T_EQUAL && p.kind() !== T_COLON) {
+        const value = parseExpr(p);
         p.itemIndent = savedIndent;
-        p.errorHere("expected '=' or ':' after the object key");
+        items.push({ key, value, span: sp(key.span.start, value.span.end) });
+        const k = p.kind();
+        if (k === T_COMMA || k === T_NEWLINE || k === T_RBRACE || p.firstOnLine()) continue;
+        if (p.endsEnclosing(openIndent, T_RBRACE) || isOuterCloser(k, T_RBRACE)) return;
+        p.errorHere("expected a line break, ',' or '}' after the object item");
         p.skipItem(itemColumn);
-        continue;
       }
-      p.advance();
-      const value = parseExpr(p);
-      p.itemIndent = savedIndent;
-      items.push({ key, value, span: sp(key.span.start, value.span.end) });
-      const k = p.kind();
-      if (k === T_COMMA || k === T_NEWLINE || k === T_RBRACE || p.firstOnLine()) continue;
-      if (p.endsEnclosing(openIndent, T_RBRACE) || isOuterCloser(k, T_RBRACE)) return;
-      p.errorHere("expected a line break, ',' or '}' after the object item");
-      p.skipItem(itemColumn);
-    }
-  }));
+    }),
+  );
   if (end === undefined) p.error("unclosed '{': expected '}'", sp(start, start + 1));
   return { kind: 'object', items, span: sp(start, end ?? Math.max(start + 1, p.prevEnd())) };
 }
@@ -393,60 +446,73 @@ function parseFor(p: Cursor, object: boolean): Expr {
   const closer = object ? T_RBRACE : T_RBRACK;
   const openIndent = p.openIndent(start);
   p.advance();
-  return p.within(closer, () => p.withNewlines(true, (): Expr => {
-    p.kind(); // past line breaks
-    p.advance(); // `for`
-    const failed = (): Expr => {
-      p.skipNested(openIndent);
-      const end = p.kind() === closer ? p.end() : p.prevEnd();
-      p.eat(closer);
-      return { kind: 'error', span: sp(start, Math.max(start + 1, end)) };
-    };
-    const first = expectIdent(p, 'a variable name after "for"');
-    if (first === undefined) return failed();
-    let keyVar: string | undefined;
-    let valueVar = first;
-    if (p.eat(T_COMMA)) {
-      const second = expectIdent(p, 'a second variable name');
-      if (second === undefined) return failed();
-      keyVar = first;
-      valueVar = second;
-    }
-    if (p.kind() !== T_IDENT || p.tokenText() !== 'in') {
-      p.errorHere("expected 'in'");
-      return failed();
-    }
-    p.advance();
-    const collection = parseExpr(p);
-    if (!p.eat(T_COLON)) {
-      p.errorHere("expected ':' in for expression");
-      return failed();
-    }
-    let keyExpr: Expr | undefined;
-    if (object) {
-      keyExpr = parseExpr(p);
-      if (!p.eat(T_ARROW)) {
-        p.errorHere("expected '=>' in object for expression");
+  return p.within(closer, () =>
+    p.withNewlines(true, (): Expr => {
+      p.kind(); // past line breaks
+      p.advance(); // `for`
+      const failed = (): Expr => {
+        p.skipNested(openIndent);
+        const end = p.kind() === closer ? p.end() : p.prevEnd();
+        p.eat(closer);
+        return { kind: 'error', span: sp(start, Math.max(start + 1, end)) };
+      };
+      const first = expectIdent(p, 'a variable name after "for"');
+      if (first === undefined) return failed();
+      let keyVar: string | undefined;
+      let valueVar = first;
+      if (p.eat(T_COMMA)) {
+        const second = expectIdent(p, 'a second variable name');
+        if (second === undefined) return failed();
+        keyVar = first;
+        valueVar = second;
+      }
+      if (p.kind() !== T_IDENT || p.tokenText() !== 'in') {
+        p.errorHere("expected 'in'");
         return failed();
       }
-    }
-    const valueExpr = parseExpr(p);
-    const grouping = object && p.eat(T_ELLIPSIS);
-    let cond: Expr | undefined;
-    if (p.kind() === T_IDENT && p.tokenText() === 'if') {
       p.advance();
-      cond = parseExpr(p);
-    }
-    let end: number;
-    if (p.kind() === closer) {
-      end = p.end();
-      p.advance();
-    } else {
-      p.errorHere(object ? "expected '}' to end the for expression" : "expected ']' to end the for expression");
-      p.skipNested(openIndent);
-      end = p.kind() === closer ? p.end() : p.prevEnd();
-      p.eat(closer);
-    }
-    return { kind: 'for', keyVar, valueVar, collection, keyExpr, valueExpr, cond, grouping, object, span: sp(start, end) };
-  }));
+      const collection = parseExpr(p);
+      if (!p.eat(T_COLON)) {
+        p.errorHere("expected ':' in for expression");
+        return failed();
+      }
+      let keyExpr: Expr | undefined;
+      if (object) {
+        keyExpr = parseExpr(p);
+        if (!p.eat(T_ARROW)) {
+          p.errorHere("expected '=>' in object for expression");
+          return failed();
+        }
+      }
+      const valueExpr = parseExpr(p);
+      const grouping = object && p.eat(T_ELLIPSIS);
+      let cond: Expr | undefined;
+      if (p.kind() === T_IDENT && p.tokenText() === 'if') {
+        p.advance();
+        cond = parseExpr(p);
+      }
+      let end: number;
+      if (p.kind() === closer) {
+        end = p.end();
+        p.advance();
+      } else {
+        p.errorHere(object ? "expected '}' to end the for expression" : "expected ']' to end the for expression");
+        p.skipNested(openIndent);
+        end = p.kind() === closer ? p.end() : p.prevEnd();
+        p.eat(closer);
+      }
+      return {
+        kind: 'for',
+        keyVar,
+        valueVar,
+        collection,
+        keyExpr,
+        valueExpr,
+        cond,
+        grouping,
+        object,
+        span: sp(start, end),
+      };
+    }),
+  );
 }

@@ -18,8 +18,19 @@ const nodeSpan = (n: JsonNode): Span => sp(n.offset, n.offset + n.length);
 
 /** How many labels each top-level block type takes in JSON (nesting one object per label). */
 const LABELS: Record<string, number> = {
-  resource: 2, data: 2, ephemeral: 2, module: 1, variable: 1, output: 1, provider: 0, locals: 0, terraform: 0,
-  moved: 0, import: 0, check: 1, removed: 0,
+  resource: 2,
+  data: 2,
+  ephemeral: 2,
+  module: 1,
+  variable: 1,
+  output: 1,
+  provider: 0,
+  locals: 0,
+  terraform: 0,
+  moved: 0,
+  import: 0,
+  check: 1,
+  removed: 0,
 };
 
 /** Deep enough for any real file, shallow enough for the recursive walk below. */
@@ -39,7 +50,10 @@ function parseGuarded(text: string, diagnostics: HclDiagnostic[]): JsonNode | un
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, PARSE_OPTIONS);
   for (const e of firstPerLine(text, errors, 50)) {
-    diagnostics.push({ message: `invalid JSON: ${describeJsonError(text, e)}`, span: sp(e.offset, e.offset + e.length) });
+    diagnostics.push({
+      message: `invalid JSON: ${describeJsonError(text, e)}`,
+      span: sp(e.offset, e.offset + e.length),
+    });
   }
   return root;
 }
@@ -49,7 +63,11 @@ export function parseTfJson(text: string): HclFile {
   const diagnostics: HclDiagnostic[] = [];
   const root = parseGuarded(text, diagnostics);
   const comments: HclComment[] = [];
-  if (root) visit(text, { onComment: (offset, length) => void comments.push({ span: sp(offset, offset + length), text: text.slice(offset, offset + length) }) });
+  if (root)
+    visit(text, {
+      onComment: (offset, length) =>
+        void comments.push({ span: sp(offset, offset + length), text: text.slice(offset, offset + length) }),
+    });
   const items: (Attribute | Block)[] = [];
   if (root?.type === 'object') {
     for (const prop of root.children ?? []) {
@@ -77,7 +95,15 @@ export function parseTfvarsJson(text: string): HclFile {
 }
 
 /** Unwraps `labels` levels of `{ "label": … }` objects into blocks; a body may be an object or an array of them. */
-function blocks(text: string, type: string, typeSpan: Span, node: JsonNode, labels: number, taken: BlockLabel[], diags: HclDiagnostic[]): Block[] {
+function blocks(
+  text: string,
+  type: string,
+  typeSpan: Span,
+  node: JsonNode,
+  labels: number,
+  taken: BlockLabel[],
+  diags: HclDiagnostic[],
+): Block[] {
   if (labels > 0) {
     if (node.type !== 'object') {
       diags.push({ message: `expected an object of '${type}' labels`, span: nodeSpan(node) });
@@ -87,7 +113,17 @@ function blocks(text: string, type: string, typeSpan: Span, node: JsonNode, labe
     for (const prop of node.children ?? []) {
       const [key, value] = prop.children ?? [];
       if (!key || !value || typeof key.value !== 'string') continue;
-      out.push(...blocks(text, type, typeSpan, value, labels - 1, [...taken, { value: key.value, span: nodeSpan(key), quoted: true }], diags));
+      out.push(
+        ...blocks(
+          text,
+          type,
+          typeSpan,
+          value,
+          labels - 1,
+          [...taken, { value: key.value, span: nodeSpan(key), quoted: true }],
+          diags,
+        ),
+      );
     }
     return out;
   }
@@ -100,8 +136,14 @@ function blocks(text: string, type: string, typeSpan: Span, node: JsonNode, labe
     }
     const span = nodeSpan(bodyNode);
     out.push({
-      kind: 'block', type, typeSpan, labels: taken, body: { items: attributes(text, bodyNode, diags), span: sp(span.start + 1, span.end - 1) },
-      openBrace: sp(span.start, span.start + 1), closeBrace: sp(span.end - 1, span.end), span: sp(taken[0]?.span.start ?? typeSpan.start, span.end),
+      kind: 'block',
+      type,
+      typeSpan,
+      labels: taken,
+      body: { items: attributes(text, bodyNode, diags), span: sp(span.start + 1, span.end - 1) },
+      openBrace: sp(span.start, span.start + 1),
+      closeBrace: sp(span.end - 1, span.end),
+      span: sp(taken[0]?.span.start ?? typeSpan.start, span.end),
     });
   }
   return out;
@@ -113,7 +155,13 @@ function attributes(text: string, obj: JsonNode, diags: HclDiagnostic[]): Attrib
     const [key, value] = prop.children ?? [];
     if (!key || !value || typeof key.value !== 'string' || key.value === '//') continue;
     const expr = toExpr(text, value, diags, 0);
-    out.push({ kind: 'attribute', name: key.value, nameSpan: nodeSpan(key), expr, span: sp(key.offset, expr.span.end) });
+    out.push({
+      kind: 'attribute',
+      name: key.value,
+      nameSpan: nodeSpan(key),
+      expr,
+      span: sp(key.offset, expr.span.end),
+    });
   }
   return out;
 }

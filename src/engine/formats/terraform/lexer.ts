@@ -75,7 +75,14 @@ function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 127 && isUnicodeIdStart(c));
 }
 function isIdentPart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || (c > 127 && isUnicodeIdPart(c));
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 45 ||
+    (c > 127 && isUnicodeIdPart(c))
+  );
 }
 const ID_START = /\p{ID_Start}/u;
 const ID_PART = /\p{ID_Continue}/u;
@@ -166,7 +173,11 @@ export function lex(text: string, options: LexOptions = {}): Tokens {
       // An opener of the same marker inside the body: this heredoc's own terminator is evidently misspelt and
       // the one ahead belongs to the next heredoc. Valid HCL, but almost surely not what was meant.
       const eol = text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      if (!lenient && text.startsWith(marker, eol - marker.length) && text.lastIndexOf('<<', eol - marker.length) >= Math.max(line, eol - marker.length - 3)) {
+      if (
+        !lenient &&
+        text.startsWith(marker, eol - marker.length) &&
+        text.lastIndexOf('<<', eol - marker.length) >= Math.max(line, eol - marker.length - 3)
+      ) {
         error(`heredoc ${marker} contains another heredoc opener: is its terminator misspelt?`, line, eol);
       }
       line = nl + 1;
@@ -196,7 +207,7 @@ export function lex(text: string, options: LexOptions = {}): Tokens {
           pos += d === 10 || d === 13 || pos + 1 >= len ? 1 : 2;
           continue;
         }
-        if ((c === 36 /* $ */ || c === 37 /* % */) && text.charCodeAt(pos + 1) === 123) break;
+        if ((c === 36 /* $ */ || c === 37) /* % */ && text.charCodeAt(pos + 1) === 123) break;
         if ((c === 36 || c === 37) && text.charCodeAt(pos + 1) === c && text.charCodeAt(pos + 2) === 123) {
           pos += 3; // `$${` and `%%{` are escapes for a literal `${` / `%{`
           continue;
@@ -458,7 +469,12 @@ export function lex(text: string, options: LexOptions = {}): Tokens {
   return { count: n, kinds, starts, ends, comments, diagnostics };
 
   function isStray(ch: number): boolean {
-    return !(ch <= 32 || isIdentStart(ch) || isDigit(ch) || '"{}[]()=<>!&|+-*/%,.:?~#$'.includes(String.fromCharCode(ch)));
+    return !(
+      ch <= 32 ||
+      isIdentStart(ch) ||
+      isDigit(ch) ||
+      '"{}[]()=<>!&|+-*/%,.:?~#$'.includes(String.fromCharCode(ch))
+    );
   }
 
   /** At `${`/`%{` (pos on `$`/`%`): emit the opener and enter expression mode. */

@@ -67,7 +67,12 @@ function tfvarsFiles(dir: string, host: FileHost | undefined): string[] {
  * Reads the module around `file`. `inputs` (for a module call) replace tfvars: a called module sees only
  * what its caller passes, and its defaults.
  */
-export function readModuleScope(file: string, text: string, host: FileHost | undefined, inputs?: Map<string, VariableBinding>): { scope: ModuleScope; files: Array<{ path: string; syntax: HclFile }> } {
+export function readModuleScope(
+  file: string,
+  text: string,
+  host: FileHost | undefined,
+  inputs?: Map<string, VariableBinding>,
+): { scope: ModuleScope; files: Array<{ path: string; syntax: HclFile }> } {
   const files = moduleFiles(file, text, host);
   const declarations = new Map<string, VariableDecl>();
   const locals = new Map<string, LocalBinding>();
@@ -84,11 +89,16 @@ export function readModuleScope(file: string, text: string, host: FileHost | und
         const def = attribute(item, 'default');
         const sensitive = attribute(item, 'sensitive');
         declarations.set(name, {
-          name, file: path, block: item, ...(def ? { defaultExpr: def.expr } : {}),
+          name,
+          file: path,
+          block: item,
+          ...(def ? { defaultExpr: def.expr } : {}),
           sensitive: sensitive?.expr.kind === 'literal' && sensitive.expr.value === true,
         });
       } else if (item.type === 'locals') {
-        for (const a of item.body.items) if (a.kind === 'attribute' && !locals.has(a.name)) locals.set(a.name, { name: a.name, expr: a.expr, file: path });
+        for (const a of item.body.items)
+          if (a.kind === 'attribute' && !locals.has(a.name))
+            locals.set(a.name, { name: a.name, expr: a.expr, file: path });
       } else if (item.type === 'terraform') {
         azurermConstraint = readAzurermConstraint(item) ?? azurermConstraint;
       }
@@ -107,11 +117,15 @@ export function readModuleScope(file: string, text: string, host: FileHost | und
       if (content === undefined) continue;
       dependencies.push(path);
       for (const item of parseTerraform(content, path).body.items) {
-        if (item.kind === 'attribute') variables.set(item.name, { name: item.name, expr: item.expr, file: path, source: 'parameterFile' });
+        if (item.kind === 'attribute')
+          variables.set(item.name, { name: item.name, expr: item.expr, file: path, source: 'parameterFile' });
       }
     }
   }
-  return { scope: { variables, declarations, locals, ...(azurermConstraint ? { azurermConstraint } : {}), dependencies }, files };
+  return {
+    scope: { variables, declarations, locals, ...(azurermConstraint ? { azurermConstraint } : {}), dependencies },
+    files,
+  };
 }
 
 /** `required_providers { azurerm = { version = "~> 4.0" } }` (or the legacy `azurerm = "~> 2.0"`). */

@@ -7,7 +7,15 @@ import type { Span } from '../../core/span';
 import { Cursor, MAX_DEPTH } from './cursor';
 import { parseExpr } from './expressions';
 import { lex, T_EOF, T_EQUAL, T_IDENT, T_LBRACE, T_NEWLINE, T_OQUOTE, T_RBRACE } from './lexer';
-import { templateLiteral, type Attribute, type Block, type BlockLabel, type Body, type HclDiagnostic, type HclFile } from './syntax';
+import {
+  templateLiteral,
+  type Attribute,
+  type Block,
+  type BlockLabel,
+  type Body,
+  type HclDiagnostic,
+  type HclFile,
+} from './syntax';
 import { parseQuoted } from './templates';
 
 const sp = (start: number, end: number): Span => ({ start, end });
@@ -122,7 +130,11 @@ function parseItem(p: Cursor, column: number): Attribute | Block | undefined {
       const label = parseQuoted(p);
       const value = templateLiteral(label);
       if (value === undefined) p.error('a block label cannot contain interpolations', label.span);
-      labels.push({ value: value ?? p.text.slice(label.span.start + 1, label.span.end - 1), span: label.span, quoted: true });
+      labels.push({
+        value: value ?? p.text.slice(label.span.start + 1, label.span.end - 1),
+        span: label.span,
+        quoted: true,
+      });
     } else break;
   }
   let openBrace: Span | undefined;
@@ -157,7 +169,14 @@ function parseItem(p: Cursor, column: number): Attribute | Block | undefined {
   const body: Body = { items, span: sp(bodyStart, block.close?.start ?? end) };
   if (block.close) expectItemEnd(p, column);
   return {
-    kind: 'block', type: name, typeSpan: sp(start, nameEnd), labels, body, openBrace, closeBrace: block.close, span: sp(start, end),
+    kind: 'block',
+    type: name,
+    typeSpan: sp(start, nameEnd),
+    labels,
+    body,
+    openBrace,
+    closeBrace: block.close,
+    span: sp(start, end),
   };
 }
 
@@ -168,4 +187,3 @@ function headerWithoutBrace(p: Cursor, column: number): boolean {
   while (p.kindAt(j) === T_NEWLINE) j++;
   return p.kindAt(j) !== T_EOF && p.column(j) > column;
 }
-

@@ -100,7 +100,13 @@ export type Expr =
       readonly span: Span;
     }
   | { readonly kind: 'variable'; readonly name: string; readonly span: Span }
-  | { readonly kind: 'getAttr'; readonly target: Expr; readonly name: string; readonly nameSpan: Span; readonly span: Span }
+  | {
+      readonly kind: 'getAttr';
+      readonly target: Expr;
+      readonly name: string;
+      readonly nameSpan: Span;
+      readonly span: Span;
+    }
   | { readonly kind: 'index'; readonly target: Expr; readonly key: Expr; readonly span: Span }
   | {
       readonly kind: 'splat';

@@ -5,7 +5,15 @@
 import type { Span } from '../../core/span';
 import { Cursor, MAX_DEPTH } from './cursor';
 import {
-  T_CHEREDOC, T_COMMA, T_CONTROL, T_CQUOTE, T_IDENT, T_INTERP, T_QUOTED_LIT, T_SEQ_END, T_STRING_LIT,
+  T_CHEREDOC,
+  T_COMMA,
+  T_CONTROL,
+  T_CQUOTE,
+  T_IDENT,
+  T_INTERP,
+  T_QUOTED_LIT,
+  T_SEQ_END,
+  T_STRING_LIT,
 } from './lexer';
 import { parseExpr } from './expressions';
 import type { Expr, TemplatePart } from './syntax';
@@ -236,7 +244,9 @@ function dedent(parts: TemplatePart[], text: string): void {
   for (const part of literals) {
     part.value = part.value
       .split('\n')
-      .map((line, n) => ((n > 0 || lineStarts(part)) ? line.slice(Math.min(min, /^[ \t]*/.exec(line)?.[0].length ?? 0)) : line))
+      .map((line, n) =>
+        n > 0 || lineStarts(part) ? line.slice(Math.min(min, /^[ \t]*/.exec(line)?.[0].length ?? 0)) : line,
+      )
       .join('\n');
   }
 }

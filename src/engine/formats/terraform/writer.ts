@@ -12,7 +12,15 @@ import type { FormatWriter } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import { formatSuppressionComment } from '../../suppress/comment';
 import { parseHcl } from './parser';
-import { templateLiteral, type Attribute, type Block, type Body, type Expr, type HclFile, type ObjectItem } from './syntax';
+import {
+  templateLiteral,
+  type Attribute,
+  type Block,
+  type Body,
+  type Expr,
+  type HclFile,
+  type ObjectItem,
+} from './syntax';
 
 /** A literal in HCL syntax; `${` and `%{` are escaped so that a string stays literal. */
 export function hclLiteral(value: Literal): string {
@@ -90,7 +98,11 @@ export class HclWriter implements FormatWriter {
     const open = edits[0]?.adds?.container;
     const known = open === undefined ? undefined : this.containers.get(open);
     if (!known || edits.some((e) => e.file !== this.file || e.adds?.container !== open)) return [];
-    return this.addMembers(known.container, known.nested, edits.flatMap((e) => e.adds?.members ?? []));
+    return this.addMembers(
+      known.container,
+      known.nested,
+      edits.flatMap((e) => e.adds?.members ?? []),
+    );
   }
 
   suppress(resource: Resource, ruleId: string, reason: string, expires?: string): TextEdit[] {
@@ -99,7 +111,13 @@ export class HclWriter implements FormatWriter {
     let lineStart = resource.span.start;
     while (lineStart > 0 && this.text[lineStart - 1] !== '\n' && this.text[lineStart - 1] !== '\r') lineStart--;
     const indent = indentAt(this.text, resource.span.start);
-    return [{ file: this.file, span: { start: lineStart, end: lineStart }, newText: `${indent}# ${formatSuppressionComment(ruleId, reason, expires)}${this.eol}` }];
+    return [
+      {
+        file: this.file,
+        span: { start: lineStart, end: lineStart },
+        newText: `${indent}# ${formatSuppressionComment(ruleId, reason, expires)}${this.eol}`,
+      },
+    ];
   }
 
   private blockAt(span: Span): Block | undefined {
@@ -141,13 +159,23 @@ export class HclWriter implements FormatWriter {
     const leaves = tree.filter((n) => n.valueText !== undefined);
     const parents = tree.filter((n) => n.valueText === undefined);
     const memberIndent = this.memberIndent(c);
-    const adds = (nodes: readonly MemberNode[]): MemberAddition => ({ container: c.open, members: members.filter((m) => nodes.some((n) => n.key === m.path[0])) });
+    const adds = (nodes: readonly MemberNode[]): MemberAddition => ({
+      container: c.open,
+      members: members.filter((m) => nodes.some((n) => n.key === m.path[0])),
+    });
     if (!this.text.slice(c.open, c.close).includes('\n')) {
       // `{}` or `{ a = 1 }` on one line: open it up.
       const closeIndent = indentAt(this.text, c.open);
       const existing = this.text.slice(c.open, c.close).trim();
       const lines = [...(existing ? [`${memberIndent}${existing}`] : []), ...this.lines(tree, memberIndent, nested)];
-      return [{ file: this.file, span: { start: c.open, end: c.close }, newText: `${this.eol}${lines.join(this.eol)}${this.eol}${closeIndent}`, adds: { container: c.open, members } }];
+      return [
+        {
+          file: this.file,
+          span: { start: c.open, end: c.close },
+          newText: `${this.eol}${lines.join(this.eol)}${this.eol}${closeIndent}`,
+          adds: { container: c.open, members },
+        },
+      ];
     }
     const edits: TextEdit[] = [];
     if (leaves.length > 0) {
@@ -157,16 +185,26 @@ export class HclWriter implements FormatWriter {
       for (const m of group) {
         const eq = this.text.indexOf('=', m.nameSpan.end);
         const wanted = ' '.repeat(width - m.name.length + 1);
-        if (eq > 0 && this.text.slice(m.nameSpan.end, eq) !== wanted) edits.push({ file: this.file, span: { start: m.nameSpan.end, end: eq }, newText: wanted });
+        if (eq > 0 && this.text.slice(m.nameSpan.end, eq) !== wanted)
+          edits.push({ file: this.file, span: { start: m.nameSpan.end, end: eq }, newText: wanted });
       }
       const last = c.members[c.members.length - 1];
       const at = last ? this.lineEnd(last.span.end) : this.lineEnd(c.open);
-      const text = leaves.map((n) => `${this.eol}${memberIndent}${n.key.padEnd(width)} = ${n.valueText ?? ''}`).join('');
+      const text = leaves
+        .map((n) => `${this.eol}${memberIndent}${n.key.padEnd(width)} = ${n.valueText ?? ''}`)
+        .join('');
       edits.push({ file: this.file, span: { start: at, end: at }, newText: text, adds: adds(leaves) });
     }
     if (parents.length > 0) {
       const at = this.lineEnd(c.lastEnd ?? c.open);
-      edits.push({ file: this.file, span: { start: at, end: at }, newText: this.lines(parents, memberIndent, nested).map((l) => `${this.eol}${l}`).join(''), adds: adds(parents) });
+      edits.push({
+        file: this.file,
+        span: { start: at, end: at },
+        newText: this.lines(parents, memberIndent, nested)
+          .map((l) => `${this.eol}${l}`)
+          .join(''),
+        adds: adds(parents),
+      });
     }
     return edits;
   }

@@ -30,7 +30,8 @@ function isSubscriptionTarget(v: Value | undefined): boolean {
 function isSubscriptionSetting(r: Resource, doc: AnalyzedDocument): boolean {
   if (r.existing) return false;
   const type = r.type.toLowerCase();
-  if (type === 'azurerm_monitor_diagnostic_setting') return isSubscriptionTarget(getProperty(r.body, 'target_resource_id')?.value);
+  if (type === 'azurerm_monitor_diagnostic_setting')
+    return isSubscriptionTarget(getProperty(r.body, 'target_resource_id')?.value);
   if (type !== 'microsoft.insights/diagnosticsettings') return false;
   const scope = getProperty(r.body, 'scope')?.value;
   // azapi names the parent (mapped to `scope`); ARM and Bicep deploy an unscoped setting at the template's scope.
@@ -55,9 +56,10 @@ function enabledCategory(entry: Value, dialect: Resource['dialect']): { name: st
 
 /** The enabled categories of a setting, or 'unknown' when a list or entry depends on the deployment. */
 function categoriesOf(r: Resource): Set<string> | 'unknown' {
-  const lists = r.dialect === 'azurerm'
-    ? ['enabled_log', 'log'].map((k) => getProperty(r.body, k)?.value)
-    : [presentAt(r.body, ['properties', 'logs'])];
+  const lists =
+    r.dialect === 'azurerm'
+      ? ['enabled_log', 'log'].map((k) => getProperty(r.body, k)?.value)
+      : [presentAt(r.body, ['properties', 'logs'])];
   const out = new Set<string>();
   for (const list of lists) {
     if (list === undefined || list.kind === 'null') continue;
@@ -96,12 +98,10 @@ export function activityLogExport(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
 export const monActivityLogRule = createRule({
   id: 'MON-ACTIVITY-LOG',
   dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
-  resourceTypes: [
-    'Microsoft.Insights/diagnosticSettings',
-    'azurerm_monitor_diagnostic_setting',
-  ],
+  resourceTypes: ['Microsoft.Insights/diagnosticSettings', 'azurerm_monitor_diagnostic_setting'],
   messages: {
-    missing: "Subscription diagnostic setting '{resource}' does not export the {categories} categories of the activity log, which the platform keeps for 90 days only.",
+    missing:
+      "Subscription diagnostic setting '{resource}' does not export the {categories} categories of the activity log, which the platform keeps for 90 days only.",
   },
   check: activityLogExport,
 });

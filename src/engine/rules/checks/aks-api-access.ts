@@ -38,7 +38,9 @@ function ranges(v: Value | undefined): Verdict {
 
 function verdictOf(r: Resource): Verdict {
   const azurerm = r.dialect === 'azurerm';
-  const isPrivate = privateCluster(at(r, azurerm ? ['private_cluster_enabled'] : ['properties', 'apiServerAccessProfile', 'enablePrivateCluster']));
+  const isPrivate = privateCluster(
+    at(r, azurerm ? ['private_cluster_enabled'] : ['properties', 'apiServerAccessProfile', 'enablePrivateCluster']),
+  );
   const allowed = azurerm
     ? ranges(at(r, ['api_server_access_profile', 'authorized_ip_ranges']) ?? at(r, ['api_server_authorized_ip_ranges']))
     : ranges(at(r, ['properties', 'apiServerAccessProfile', 'authorizedIPRanges']));
@@ -50,7 +52,8 @@ export function aksApiAccess(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding
   const out: RawFinding<MessageId>[] = [];
   for (const r of doc.resources) {
     const t = r.type.toLowerCase();
-    if (r.existing || (t !== 'microsoft.containerservice/managedclusters' && t !== 'azurerm_kubernetes_cluster')) continue;
+    if (r.existing || (t !== 'microsoft.containerservice/managedclusters' && t !== 'azurerm_kubernetes_cluster'))
+      continue;
     // A patch (azapi_update_resource) or a spread body may set what is not written here.
     if (!absenceIsJudged(r, ['properties'])) continue;
     if (verdictOf(r) === 'open') out.push({ resource: r, messageId: 'open' });

@@ -21,7 +21,8 @@ function read(body: Parameters<typeof lookup>[0], path: readonly string[]): Read
   return v.value.kind === 'unknown' ? { state: 'unknown' } : { state: 'known', value: v.value };
 }
 
-const text = (v: Value): string => (v.kind === 'string' ? v.value.toLowerCase() : v.kind === 'boolean' ? String(v.value) : '');
+const text = (v: Value): string =>
+  v.kind === 'string' ? v.value.toLowerCase() : v.kind === 'boolean' ? String(v.value) : '';
 
 export function apimNetwork(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const out: RawFinding<MessageId>[] = [];

@@ -38,7 +38,8 @@ const AZURERM_SECURITY: ReadonlyArray<readonly [names: readonly string[], label:
   [['triple_des_ciphers_enabled', 'enable_triple_des_ciphers'], 'the 3DES cipher'],
 ];
 
-const isOn = (v: Value): boolean => (v.kind === 'boolean' && v.value) || (v.kind === 'string' && v.value.trim().toLowerCase() === 'true');
+const isOn = (v: Value): boolean =>
+  (v.kind === 'boolean' && v.value) || (v.kind === 'string' && v.value.trim().toLowerCase() === 'true');
 
 function serviceSettings(r: Resource): RawFinding<MessageId>[] {
   const found = lookup(r.body, ['properties', 'customProperties']);
@@ -49,7 +50,13 @@ function serviceSettings(r: Resource): RawFinding<MessageId>[] {
     const hit = key.startsWith(PREFIX) ? CUSTOM_PROPERTIES.find(([k]) => k === key.slice(PREFIX.length)) : undefined;
     if (!hit || !isOn(p.value)) continue;
     // The value is a string in the API: the fix keeps it one.
-    out.push({ resource: r, messageId: 'legacy', data: { setting: hit[1] }, at: p.value, fix: { kind: 'replace', title: `Set ${p.key} to "False"`, target: p.value, value: 'False', safe: true } });
+    out.push({
+      resource: r,
+      messageId: 'legacy',
+      data: { setting: hit[1] },
+      at: p.value,
+      fix: { kind: 'replace', title: `Set ${p.key} to "False"`, target: p.value, value: 'False', safe: true },
+    });
   }
   return out;
 }
@@ -60,7 +67,13 @@ function azurermSettings(r: Resource): RawFinding<MessageId>[] {
     for (const name of names) {
       const v = lookup(r.body, ['security', name]);
       if (v.state !== 'present' || !isOn(v.value)) continue;
-      out.push({ resource: r, messageId: 'legacy', data: { setting: label }, at: v.value, fix: { kind: 'replace', title: `Set ${name} to false`, target: v.value, value: false, safe: true } });
+      out.push({
+        resource: r,
+        messageId: 'legacy',
+        data: { setting: label },
+        at: v.value,
+        fix: { kind: 'replace', title: `Set ${name} to false`, target: v.value, value: false, safe: true },
+      });
     }
   }
   return out;
@@ -81,7 +94,17 @@ function apiProtocols(r: Resource, path: readonly string[]): RawFinding<MessageI
   for (const item of found.value.items) {
     const secure = item.kind === 'string' ? ENCRYPTED[item.value.toLowerCase()] : undefined;
     if (item.kind !== 'string' || !secure) continue;
-    const fix = listed.has(secure) ? {} : { fix: { kind: 'replace' as const, title: `Accept ${secure} instead of ${item.value}`, target: item, value: secure, safe: false } };
+    const fix = listed.has(secure)
+      ? {}
+      : {
+          fix: {
+            kind: 'replace' as const,
+            title: `Accept ${secure} instead of ${item.value}`,
+            target: item,
+            value: secure,
+            safe: false,
+          },
+        };
     out.push({ resource: r, messageId: 'plain', data: { protocol: item.value }, at: item, ...fix });
   }
   return out;

@@ -26,7 +26,11 @@ function armPolicies(g: Resource): Value[] {
 
 function azurermPolicies(g: Resource): Value[] {
   const at = (path: readonly string[]): Value[] => lookupAll(g.body, path);
-  return [...at(['firewall_policy_id']), ...at(['http_listener', 'firewall_policy_id']), ...at(['url_path_map', 'path_rule', 'firewall_policy_id'])];
+  return [
+    ...at(['firewall_policy_id']),
+    ...at(['http_listener', 'firewall_policy_id']),
+    ...at(['url_path_map', 'path_rule', 'firewall_policy_id']),
+  ];
 }
 
 export function appGatewayWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
@@ -37,10 +41,16 @@ export function appGatewayWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFindin
     if (g.existing || (!azurerm && type !== 'microsoft.network/applicationgateways')) continue;
     if (!absenceIsJudged(g, azurerm ? [] : ['properties'])) continue;
     if ((azurerm ? azurermPolicies(g) : armPolicies(g)).some(hasContent)) continue;
-    const legacy = lookup(g.body, azurerm ? ['waf_configuration'] : ['properties', 'webApplicationFirewallConfiguration']);
+    const legacy = lookup(
+      g.body,
+      azurerm ? ['waf_configuration'] : ['properties', 'webApplicationFirewallConfiguration'],
+    );
     if (legacy.state === 'present' && legacy.value.kind === 'unknown') continue;
     if (legacy.state === 'present' && legacy.value.kind !== 'null') {
-      const enabled = lookup(g.body, azurerm ? ['waf_configuration', 'enabled'] : ['properties', 'webApplicationFirewallConfiguration', 'enabled']);
+      const enabled = lookup(
+        g.body,
+        azurerm ? ['waf_configuration', 'enabled'] : ['properties', 'webApplicationFirewallConfiguration', 'enabled'],
+      );
       if (enabled.state === 'present' && enabled.value.kind === 'unknown') continue;
       if (enabled.state === 'present' && enabled.value.kind === 'boolean' && enabled.value.value) continue;
       out.push({ resource: g, messageId: 'disabled', ...(enabled.state === 'present' ? { at: enabled.value } : {}) });
@@ -62,7 +72,8 @@ export const agwWafRule = createRule({
   dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
   resourceTypes: ['Microsoft.Network/applicationGateways', 'azurerm_application_gateway'],
   messages: {
-    absent: "Application Gateway '{resource}' has no web application firewall (tier {tier}, no WAF policy), so attacks reach the applications behind it.",
+    absent:
+      "Application Gateway '{resource}' has no web application firewall (tier {tier}, no WAF policy), so attacks reach the applications behind it.",
     disabled: "Application Gateway '{resource}' turns its web application firewall off.",
   },
   check: appGatewayWaf,

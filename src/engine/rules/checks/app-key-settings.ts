@@ -34,7 +34,8 @@ const KEY_FUNCTION = /^(?:[\w-]+\.)?(list\w*(?:keys?|secrets?|credentials?|conne
 /** Terraform `azurerm_x.y's primary_access_key`. */
 const TF_ATTRIBUTE = /^(.+)'s (\w+)$/;
 
-const APP_TYPES = /^azurerm_((linux|windows)_(web|function)_app|app_service|function_app)(_slot)?$|^azurerm_logic_app_standard$/;
+const APP_TYPES =
+  /^azurerm_((linux|windows)_(web|function)_app|app_service|function_app)(_slot)?$|^azurerm_logic_app_standard$/;
 const FUNCTION_APP_TYPES = /^azurerm_(linux|windows)_function_app(_slot)?$/;
 
 function entries(v: Value | undefined): { key: string; value: Value }[] {
@@ -103,8 +104,11 @@ function armSettings(r: Resource): Setting[] {
   if ((t === 'microsoft.app/containerapps' || t === 'microsoft.app/jobs') && props?.kind === 'object') {
     return [
       ...namedItems(lookupAll(props, ['configuration', 'secrets'])[0], 'Secret', 'value'),
-      ...lookupAll(props, ['template', 'containers']).flatMap((c) => (c.kind === 'array' ? c.items : [c]))
-        .flatMap((c) => (c.kind === 'object' ? namedItems(getProperty(c, 'env')?.value, 'Environment variable', 'value') : [])),
+      ...lookupAll(props, ['template', 'containers'])
+        .flatMap((c) => (c.kind === 'array' ? c.items : [c]))
+        .flatMap((c) =>
+          c.kind === 'object' ? namedItems(getProperty(c, 'env')?.value, 'Environment variable', 'value') : [],
+        ),
     ];
   }
   return [];
@@ -118,7 +122,9 @@ function azurermSettings(r: Resource): Setting[] {
   if (r.type === 'azurerm_container_app' || r.type === 'azurerm_container_app_job') {
     return [
       ...namedItems(body(r, 'secret'), 'Secret', 'value'),
-      ...lookupAll(r.body, ['template', 'container', 'env']).flatMap((e) => namedItems(e, 'Environment variable', 'value')),
+      ...lookupAll(r.body, ['template', 'container', 'env']).flatMap((e) =>
+        namedItems(e, 'Environment variable', 'value'),
+      ),
     ];
   }
   return [];
@@ -162,7 +168,9 @@ function sourceOf(secret: string, doc: AnalyzedDocument): string | undefined {
     const typed = typeAndName(of);
     if (!typed) {
       // ARM languageVersion 2.0 names the resource by its symbolic name: listKeys('storage', …).
-      const res = /^'(.*)'$/.exec(of) ? doc.resources.find((x) => x.dialect === 'arm' && `'${x.symbol}'` === of) : undefined;
+      const res = /^'(.*)'$/.exec(of)
+        ? doc.resources.find((x) => x.dialect === 'arm' && `'${x.symbol}'` === of)
+        : undefined;
       return res ? `${fn} of ${describeResource(res.type, res.name)}` : `${fn} of ${of}`;
     }
     const title = serviceModelOf(typed.type)?.title ?? typed.type;
@@ -188,7 +196,8 @@ function advice(setting: Setting): string {
 }
 
 function judge(r: Resource, s: Setting, doc: AnalyzedDocument): RawFinding<MessageId> | undefined {
-  const setting = s.name !== undefined ? `${s.kind} '${s.name}'` : `An ${lower(s.kind)}`.replace(/^An ([^aeiou])/, 'A $1');
+  const setting =
+    s.name !== undefined ? `${s.kind} '${s.name}'` : `An ${lower(s.kind)}`.replace(/^An ([^aeiou])/, 'A $1');
   const data = { setting, advice: advice(s) };
   if (s.value.kind === 'unknown' && s.value.secret) {
     const source = sourceOf(s.value.secret, doc);
@@ -213,7 +222,12 @@ export function appKeySettings(_rule: RuleMeta, doc: AnalyzedDocument): RawFindi
     if (r.dialect === 'azurerm' && FUNCTION_APP_TYPES.test(r.type)) {
       // The function host's own storage: a key here is AzureWebJobsStorage by another name.
       const key = body(r, 'storage_account_access_key');
-      const source = key?.kind === 'unknown' && key.secret ? sourceOf(key.secret, doc) : key?.kind === 'string' && key.value.trim() !== '' ? 'a key written in the template' : undefined;
+      const source =
+        key?.kind === 'unknown' && key.secret
+          ? sourceOf(key.secret, doc)
+          : key?.kind === 'string' && key.value.trim() !== ''
+            ? 'a key written in the template'
+            : undefined;
       if (key && source) out.push({ resource: r, messageId: 'storageKey', data: { source }, at: key });
     }
   }
@@ -248,7 +262,8 @@ export const appKeySettingsRule = createRule({
   messages: {
     insecure: "{setting} of '{resource}' is set from {source}, so the app signs in with a shared key: {advice}.",
     literal: "{setting} of '{resource}' has its {key} written in the template: {advice}.",
-    storageKey: "Function app '{resource}' reaches its storage account with storage_account_access_key ({source}). Set storage_uses_managed_identity = true and give its identity a storage data role instead.",
+    storageKey:
+      "Function app '{resource}' reaches its storage account with storage_account_access_key ({source}). Set storage_uses_managed_identity = true and give its identity a storage data role instead.",
   },
   check: appKeySettings,
 });

@@ -18,7 +18,9 @@ function lower(s: string): string {
 export function isLinked(companion: Resource, target: Resource): boolean {
   const s = target.symbol;
   if (companion.parentSymbol === s || companion.scopeSymbol === s) return true;
-  return [companion.references, companion.ancestorSymbols, companion.scopeTargets].some((list) => list?.includes(s) === true);
+  return [companion.references, companion.ancestorSymbols, companion.scopeTargets].some(
+    (list) => list?.includes(s) === true,
+  );
 }
 
 /**

@@ -63,14 +63,33 @@ interface PolicyShape {
 
 function shapeOf(r: Resource): PolicyShape | undefined {
   if (r.type === 'azuread_conditional_access_policy') {
-    return { root: r.body, excluded: ['conditions', 'users', 'excluded_roles'], grants: 'grant_controls', controls: 'built_in_controls', strength: 'authentication_strength_policy_id', displayName: 'display_name' };
+    return {
+      root: r.body,
+      excluded: ['conditions', 'users', 'excluded_roles'],
+      grants: 'grant_controls',
+      controls: 'built_in_controls',
+      strength: 'authentication_strength_policy_id',
+      displayName: 'display_name',
+    };
   }
   if (r.type !== 'msgraph_resource') return undefined;
   // msgraph_resource "identity/conditionalAccess/policies" with a Graph conditionalAccessPolicy body.
   const url = getProperty(r.body, 'url')?.value;
   const body = getProperty(r.body, 'body')?.value;
-  if (url?.kind !== 'string' || !/^\/?identity\/conditionalAccess\/policies\/?$/i.test(url.value) || body?.kind !== 'object') return undefined;
-  return { root: body, excluded: ['conditions', 'users', 'excludeRoles'], grants: 'grantControls', controls: 'builtInControls', strength: 'authenticationStrength', displayName: 'displayName' };
+  if (
+    url?.kind !== 'string' ||
+    !/^\/?identity\/conditionalAccess\/policies\/?$/i.test(url.value) ||
+    body?.kind !== 'object'
+  )
+    return undefined;
+  return {
+    root: body,
+    excluded: ['conditions', 'users', 'excludeRoles'],
+    grants: 'grantControls',
+    controls: 'builtInControls',
+    strength: 'authenticationStrength',
+    displayName: 'displayName',
+  };
 }
 
 export function conditionalAccessAdminMfa(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
@@ -98,7 +117,8 @@ export const iamCaAdminMfaRule = createRule({
   dialects: ['azurerm'],
   resourceTypes: ['azuread_conditional_access_policy', 'msgraph_resource'],
   messages: {
-    insecure: "Conditional Access policy '{policy}' requires MFA but exempts {roles}: the accounts that can change the whole tenant sign in without it.",
+    insecure:
+      "Conditional Access policy '{policy}' requires MFA but exempts {roles}: the accounts that can change the whole tenant sign in without it.",
   },
   check: conditionalAccessAdminMfa,
 });

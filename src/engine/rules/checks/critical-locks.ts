@@ -17,19 +17,30 @@ type MessageId = 'unlocked';
 
 /** What a delete lock protects best: data and keys that cannot be recreated. */
 export const CRITICAL_TYPES: readonly string[] = [
-  'Microsoft.KeyVault/vaults', 'azurerm_key_vault',
-  'Microsoft.RecoveryServices/vaults', 'azurerm_recovery_services_vault',
-  'Microsoft.DataProtection/backupVaults', 'azurerm_data_protection_backup_vault',
-  'Microsoft.Storage/storageAccounts', 'azurerm_storage_account',
-  'Microsoft.Sql/servers', 'azurerm_mssql_server',
-  'Microsoft.DocumentDB/databaseAccounts', 'azurerm_cosmosdb_account',
-  'Microsoft.DBforPostgreSQL/flexibleServers', 'azurerm_postgresql_flexible_server',
-  'Microsoft.DBforMySQL/flexibleServers', 'azurerm_mysql_flexible_server',
+  'Microsoft.KeyVault/vaults',
+  'azurerm_key_vault',
+  'Microsoft.RecoveryServices/vaults',
+  'azurerm_recovery_services_vault',
+  'Microsoft.DataProtection/backupVaults',
+  'azurerm_data_protection_backup_vault',
+  'Microsoft.Storage/storageAccounts',
+  'azurerm_storage_account',
+  'Microsoft.Sql/servers',
+  'azurerm_mssql_server',
+  'Microsoft.DocumentDB/databaseAccounts',
+  'azurerm_cosmosdb_account',
+  'Microsoft.DBforPostgreSQL/flexibleServers',
+  'azurerm_postgresql_flexible_server',
+  'Microsoft.DBforMySQL/flexibleServers',
+  'azurerm_mysql_flexible_server',
 ];
 
 function isLock(r: Resource): boolean {
   const t = r.type.toLowerCase();
-  return !r.existing && (t === 'microsoft.authorization/locks' || t === 'azurerm_management_lock' || t.endsWith('/providers/locks'));
+  return (
+    !r.existing &&
+    (t === 'microsoft.authorization/locks' || t === 'azurerm_management_lock' || t.endsWith('/providers/locks'))
+  );
 }
 
 /** How a lock's target reads: the resource group (covers all), resources it links to, or untold. */
@@ -39,13 +50,15 @@ function targetOf(lock: Resource, doc: AnalyzedDocument): 'group' | 'untold' | '
   if (lock.type.toLowerCase().endsWith('/providers/locks')) return 'linked';
   const scope: Value | undefined = getProperty(lock.body, 'scope')?.value;
   if (lock.dialect === 'azurerm') {
-    if (scope?.kind === 'string') return /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/?$/i.test(scope.value) ? 'group' : 'linked';
+    if (scope?.kind === 'string')
+      return /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/?$/i.test(scope.value) ? 'group' : 'linked';
     const from = scope?.kind === 'unknown' ? (scope.computedFrom ?? '') : '';
     if (/(^|\.)azurerm_resource_group\./.test(from)) return 'group';
     return lock.references?.some((ref) => doc.resources.some((r) => r.symbol === ref)) ? 'linked' : 'untold';
   }
   // ARM and Bicep: an extension resource without `scope` applies to the deployment's resource group.
-  if (scope === undefined) return doc.deploymentScope === undefined || doc.deploymentScope === 'resourceGroup' ? 'group' : 'untold';
+  if (scope === undefined)
+    return doc.deploymentScope === undefined || doc.deploymentScope === 'resourceGroup' ? 'group' : 'untold';
   if (scope.kind === 'string') return 'linked';
   return lock.references?.some((ref) => doc.resources.some((r) => r.symbol === ref)) ? 'linked' : 'untold';
 }
@@ -95,7 +108,8 @@ export const lockCriticalRule = createRule({
     'azurerm_mysql_flexible_server',
   ],
   messages: {
-    unlocked: "'{resource}' has no delete lock, although this file locks other resources; a delete would lose its data for good.",
+    unlocked:
+      "'{resource}' has no delete lock, although this file locks other resources; a delete would lose its data for good.",
   },
   check: criticalLocks,
 });

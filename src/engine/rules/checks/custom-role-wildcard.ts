@@ -42,7 +42,12 @@ export function customRoleWildcard(_rule: RuleMeta, doc: AnalyzedDocument): RawF
         const { known, unknown } = stringsOf(list);
         for (const action of known) {
           if (WILDCARDS.has(action.value.trim().toLowerCase())) {
-            out.push({ resource, messageId: 'wildcard', data: { action: action.value, path: path[path.length - 1] ?? '' }, at: action });
+            out.push({
+              resource,
+              messageId: 'wildcard',
+              data: { action: action.value, path: path[path.length - 1] ?? '' },
+              at: action,
+            });
           }
         }
         for (const u of unknown) out.push({ resource, messageId: 'unknown', at: u, unknown: u, severity: 'info' });

@@ -40,7 +40,10 @@ function anySet(r: Resource, ...paths: string[]): boolean {
 /** `companion` is declared for `target`: Terraform reference, Bicep `parent:`, ARM child named `target/…`. */
 function linked(companion: Resource, target: Resource): boolean {
   if (companion.parentSymbol === target.symbol || companion.references?.includes(target.symbol)) return true;
-  return lower(companion.type).startsWith(`${lower(target.type)}/`) && lower(companion.name).startsWith(`${lower(target.name)}/`);
+  return (
+    lower(companion.type).startsWith(`${lower(target.type)}/`) &&
+    lower(companion.name).startsWith(`${lower(target.name)}/`)
+  );
 }
 
 function companions(doc: AnalyzedDocument, target: Resource, type: string): Resource[] {
@@ -67,7 +70,11 @@ const TARGETS: Readonly<Record<string, Target>> = {
     types: ['Microsoft.Storage/storageAccounts', 'azurerm_storage_account'],
     judge: (r, doc) => {
       if (r.dialect !== 'azurerm') return keySource(r, 'properties.encryption.keySource', ['Microsoft.Keyvault']);
-      if (anySet(r, 'customer_managed_key') || companions(doc, r, 'azurerm_storage_account_customer_managed_key').length > 0) return CMK;
+      if (
+        anySet(r, 'customer_managed_key') ||
+        companions(doc, r, 'azurerm_storage_account_customer_managed_key').length > 0
+      )
+        return CMK;
       return platform('customer_managed_key');
     },
   },
@@ -77,7 +84,9 @@ const TARGETS: Readonly<Record<string, Target>> = {
       if (r.dialect !== 'azurerm') {
         if (anySet(r, 'properties.keyId')) return CMK;
         const protector = companions(doc, r, 'Microsoft.Sql/servers/encryptionProtector')[0];
-        return protector ? keySource(protector, 'properties.serverKeyType', ['AzureKeyVault']) : platform('properties.keyId');
+        return protector
+          ? keySource(protector, 'properties.serverKeyType', ['AzureKeyVault'])
+          : platform('properties.keyId');
       }
       if (anySet(r, 'transparent_data_encryption_key_vault_key_id')) return CMK;
       const tde = companions(doc, r, 'azurerm_mssql_server_transparent_data_encryption');
@@ -88,27 +97,44 @@ const TARGETS: Readonly<Record<string, Target>> = {
   cosmos: {
     types: ['Microsoft.DocumentDB/databaseAccounts', 'azurerm_cosmosdb_account'],
     judge: (r) => {
-      if (r.dialect !== 'azurerm') return anySet(r, 'properties.keyVaultKeyUri') ? CMK : platform('properties.keyVaultKeyUri');
+      if (r.dialect !== 'azurerm')
+        return anySet(r, 'properties.keyVaultKeyUri') ? CMK : platform('properties.keyVaultKeyUri');
       return anySet(r, 'key_vault_key_id', 'managed_hsm_key_id') ? CMK : platform('key_vault_key_id');
     },
   },
   disk: {
-    types: ['Microsoft.Compute/disks', 'Microsoft.Compute/virtualMachines', 'azurerm_managed_disk', 'azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine'],
+    types: [
+      'Microsoft.Compute/disks',
+      'Microsoft.Compute/virtualMachines',
+      'azurerm_managed_disk',
+      'azurerm_linux_virtual_machine',
+      'azurerm_windows_virtual_machine',
+    ],
     judge: (r) => {
       const type = lower(r.type);
       if (type === 'microsoft.compute/disks') {
         if (anySet(r, 'properties.encryption.diskEncryptionSetId')) return CMK;
-        return keySource(r, 'properties.encryption.type', ['EncryptionAtRestWithCustomerKey', 'EncryptionAtRestWithPlatformAndCustomerKeys']);
+        return keySource(r, 'properties.encryption.type', [
+          'EncryptionAtRestWithCustomerKey',
+          'EncryptionAtRestWithPlatformAndCustomerKeys',
+        ]);
       }
       if (type === 'microsoft.compute/virtualmachines') {
         // An attached disk is a resource of its own, judged there.
         const create = valueAt(r, 'properties.storageProfile.osDisk.createOption');
         if (create?.kind === 'string' && lower(create.value) === 'attach') return undefined;
         if (!valueAt(r, 'properties.storageProfile')) return undefined;
-        return anySet(r, 'properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id') ? CMK : platform('properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id');
+        return anySet(r, 'properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id')
+          ? CMK
+          : platform('properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id');
       }
-      if (type === 'azurerm_managed_disk') return anySet(r, 'disk_encryption_set_id', 'secure_vm_disk_encryption_set_id') ? CMK : platform('disk_encryption_set_id');
-      return anySet(r, 'os_disk.disk_encryption_set_id', 'os_disk.secure_vm_disk_encryption_set_id') ? CMK : platform('os_disk.disk_encryption_set_id');
+      if (type === 'azurerm_managed_disk')
+        return anySet(r, 'disk_encryption_set_id', 'secure_vm_disk_encryption_set_id')
+          ? CMK
+          : platform('disk_encryption_set_id');
+      return anySet(r, 'os_disk.disk_encryption_set_id', 'os_disk.secure_vm_disk_encryption_set_id')
+        ? CMK
+        : platform('os_disk.disk_encryption_set_id');
     },
   },
 };
@@ -125,8 +151,22 @@ export function customerManagedKey(rule: RuleMeta, doc: AnalyzedDocument): RawFi
     if (r.existing || !types.has(lower(r.type)) || !rule.dialects.includes(r.dialect)) continue;
     const v = target.judge(r, doc);
     if (!v || v.state === 'cmk') continue;
-    if (v.state === 'unknown') out.push({ resource: r, messageId: 'unknown', data: { path: v.path }, at: v.at, unknown: v.at, severity: 'info' });
-    else if (v.at) out.push({ resource: r, messageId: 'insecure', data: { path: v.path, value: v.at.kind === 'string' ? v.at.value : v.at.kind }, at: v.at });
+    if (v.state === 'unknown')
+      out.push({
+        resource: r,
+        messageId: 'unknown',
+        data: { path: v.path },
+        at: v.at,
+        unknown: v.at,
+        severity: 'info',
+      });
+    else if (v.at)
+      out.push({
+        resource: r,
+        messageId: 'insecure',
+        data: { path: v.path, value: v.at.kind === 'string' ? v.at.value : v.at.kind },
+        at: v.at,
+      });
     else out.push({ resource: r, messageId: 'absent', data: { path: v.path } });
   }
   return out;
@@ -174,7 +214,8 @@ export const sqlCmkRule = createRule({
   options: { target: 'sql', raiseWith: 'requireCustomerManagedKeys' },
   messages: {
     insecure: "SQL server '{resource}' protects TDE with a service-managed key ({path} is {value}).",
-    absent: "SQL server '{resource}' does not protect TDE with a customer-managed key ({path} is not set and no encryption protector names one).",
+    absent:
+      "SQL server '{resource}' does not protect TDE with a customer-managed key ({path} is not set and no encryption protector names one).",
     unknown: "Whether SQL server '{resource}' uses a customer-managed TDE protector depends on {dependsOn}.",
   },
   check: customerManagedKey,

@@ -37,16 +37,24 @@ function symbolOfId(s: Resource, v: Value | undefined): string | undefined {
 }
 
 /** The symbols a setting targets (the resource, or the child whose logs it routes); undefined when untold. */
-function targetOf(s: Resource, doc: AnalyzedDocument): { readonly symbols: readonly string[] } | { readonly linkedTo: (r: Resource) => boolean } | undefined {
+function targetOf(
+  s: Resource,
+  doc: AnalyzedDocument,
+): { readonly symbols: readonly string[] } | { readonly linkedTo: (r: Resource) => boolean } | undefined {
   if (s.scopeSymbol) return { symbols: [s.scopeSymbol] };
   const key = s.dialect === 'azurerm' ? 'target_resource_id' : 'scope';
   const target = getProperty(s.body, key)?.value;
   const symbol = symbolOfId(s, target);
   if (symbol) return { symbols: [symbol] };
   // ARM: `scope` naming the target (azapi: a literal parent_id), or the legacy `<type>/providers/diagnosticSettings`.
-  if (s.dialect !== 'azurerm' && (target === undefined || target.kind === 'string')) return { linkedTo: (r) => isLinked(s, r) };
+  if (s.dialect !== 'azurerm' && (target === undefined || target.kind === 'string'))
+    return { linkedTo: (r) => isLinked(s, r) };
   // A reference that names a resource of this document (ARM resourceId() resolved, Bicep symbol use).
-  if (target?.kind === 'unknown' && s.dialect !== 'azurerm' && s.references?.some((ref) => doc.resources.some((r) => r.symbol === ref))) {
+  if (
+    target?.kind === 'unknown' &&
+    s.dialect !== 'azurerm' &&
+    s.references?.some((ref) => doc.resources.some((r) => r.symbol === ref))
+  ) {
     return { linkedTo: (r) => isLinked(s, r) };
   }
   return undefined;
@@ -58,8 +66,9 @@ function family(target: Resource, doc: AnalyzedDocument): Set<string> {
   // ARM children written at the top level: `Microsoft.Storage/storageAccounts/blobServices` named `st/default`.
   const type = `${target.type.toLowerCase()}/`;
   const name = `${target.name.toLowerCase()}/`;
-  for (const r of doc.resources) if (r.type.toLowerCase().startsWith(type) && r.name.toLowerCase().startsWith(name)) out.add(r.symbol);
-  for (let grew = true; grew; ) {
+  for (const r of doc.resources)
+    if (r.type.toLowerCase().startsWith(type) && r.name.toLowerCase().startsWith(name)) out.add(r.symbol);
+  for (let grew = true; grew;) {
     grew = false;
     for (const r of doc.resources) {
       if (!out.has(r.symbol) && r.parentSymbol && out.has(r.parentSymbol)) {
@@ -83,7 +92,9 @@ export function diagnosticSettings(rule: RuleMeta, doc: AnalyzedDocument): RawFi
     if (!managing.has(resource.file)) continue;
     const members = family(resource, doc);
     const childResources = doc.resources.filter((r) => members.has(r.symbol));
-    const covered = targets.some((t) => t && ('symbols' in t ? t.symbols.some((sym) => members.has(sym)) : childResources.some(t.linkedTo)));
+    const covered = targets.some(
+      (t) => t && ('symbols' in t ? t.symbols.some((sym) => members.has(sym)) : childResources.some(t.linkedTo)),
+    );
     if (covered) continue;
     const what = serviceModelOf(resource.type)?.title ?? resource.type;
     out.push({ resource, messageId: 'absent', data: { what } });
@@ -125,7 +136,8 @@ export const monDiagRule = createRule({
     'azurerm_container_registry',
   ],
   messages: {
-    absent: "{what} '{resource}' sends no resource logs: no diagnostic setting in this template targets it, although the template manages monitoring.",
+    absent:
+      "{what} '{resource}' sends no resource logs: no diagnostic setting in this template targets it, although the template manages monitoring.",
   },
   check: diagnosticSettings,
 });

@@ -32,7 +32,10 @@ const SETTINGS: Readonly<Record<string, Path>> = {
 
 /** Scale sets with extensions inline: the list of extensions, and each one's settings within it. */
 const INLINE: Readonly<Record<string, { readonly list: Path; readonly settings: Path }>> = {
-  'microsoft.compute/virtualmachinescalesets': { list: ['properties', 'virtualMachineProfile', 'extensionProfile', 'extensions'], settings: ['properties', 'settings'] },
+  'microsoft.compute/virtualmachinescalesets': {
+    list: ['properties', 'virtualMachineProfile', 'extensionProfile', 'extensions'],
+    settings: ['properties', 'settings'],
+  },
   azurerm_linux_virtual_machine_scale_set: { list: ['extension'], settings: ['settings'] },
   azurerm_windows_virtual_machine_scale_set: { list: ['extension'], settings: ['settings'] },
   azurerm_orchestrated_virtual_machine_scale_set: { list: ['extension'], settings: ['settings'] },
@@ -104,9 +107,12 @@ class Finder {
     if (v.kind === 'unknown') {
       if (v.secret) return v.secret;
       // A member of a secure object (its admin user name, a script URL) need not be a secret: not judged.
-      if (v.secureInput && !this.structured.has(v.secureInput.toLowerCase())) return `secure ${this.noun} '${v.secureInput}'`;
+      if (v.secureInput && !this.structured.has(v.secureInput.toLowerCase()))
+        return `secure ${this.noun} '${v.secureInput}'`;
       // Terraform: whatever is computed from a sensitive variable is sensitive.
-      const input = this.terraform ? v.dependsOn?.map((d) => this.secureInputs.get(d.toLowerCase())).find((d) => d !== undefined) : undefined;
+      const input = this.terraform
+        ? v.dependsOn?.map((d) => this.secureInputs.get(d.toLowerCase())).find((d) => d !== undefined)
+        : undefined;
       return input ? `sensitive ${this.noun} '${input}'` : undefined;
     }
     if (v.origin?.kind === 'parameter' && v.origin.file === undefined) {
@@ -143,7 +149,9 @@ class Finder {
 
 export function extensionSettingsSecrets(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const terraform = doc.format === 'terraform';
-  const secureInputs = new Map(doc.parameters.filter((p) => p.secure).map((p) => [p.name.toLowerCase(), p.name] as const));
+  const secureInputs = new Map(
+    doc.parameters.filter((p) => p.secure).map((p) => [p.name.toLowerCase(), p.name] as const),
+  );
   const structured = new Set(doc.parameters.filter((p) => p.structured).map((p) => p.name.toLowerCase()));
   const out: RawFinding<MessageId>[] = [];
   const report = (resource: Resource, extension: string, at: Value, leak: Leak): void => {
@@ -161,13 +169,17 @@ export function extensionSettingsSecrets(_rule: RuleMeta, doc: AnalyzedDocument)
     if (resource.existing) continue;
     const type = resource.type.toLowerCase();
     const path = SETTINGS[type];
-    if (path) for (const settings of lookupAll(resource.body, path)) judge(resource, `extension '${resource.name}'`, settings);
+    if (path)
+      for (const settings of lookupAll(resource.body, path)) judge(resource, `extension '${resource.name}'`, settings);
     const inline = INLINE[type];
     if (!inline) continue;
     for (const item of lookupAll(resource.body, inline.list)) {
       if (item.kind !== 'object') continue;
       const name = getProperty(item, 'name')?.value;
-      const extension = name?.kind === 'string' ? `extension '${name.value}' of scale set '${resource.name}'` : `an extension of scale set '${resource.name}'`;
+      const extension =
+        name?.kind === 'string'
+          ? `extension '${name.value}' of scale set '${resource.name}'`
+          : `an extension of scale set '${resource.name}'`;
       for (const settings of lookupAll(item, inline.settings)) judge(resource, extension, settings);
     }
   }

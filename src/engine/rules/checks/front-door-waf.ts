@@ -25,10 +25,18 @@ function classic(r: Resource): RawFinding<MessageId>[] {
   const out: RawFinding<MessageId>[] = [];
   for (const endpoint of lookupAll(r.body, azurerm ? ['frontend_endpoint'] : ['properties', 'frontendEndpoints'])) {
     if (endpoint.kind !== 'object') continue;
-    const link = presentAt(endpoint, azurerm ? ['web_application_firewall_policy_link_id'] : ['properties', 'webApplicationFirewallPolicyLink']);
+    const link = presentAt(
+      endpoint,
+      azurerm ? ['web_application_firewall_policy_link_id'] : ['properties', 'webApplicationFirewallPolicyLink'],
+    );
     if (hasContent(link)) continue;
     const name = getProperty(endpoint, 'name')?.value;
-    out.push({ resource: r, messageId: 'endpoint', data: { endpoint: name?.kind === 'string' ? name.value : 'a frontend endpoint' }, at: endpoint });
+    out.push({
+      resource: r,
+      messageId: 'endpoint',
+      data: { endpoint: name?.kind === 'string' ? name.value : 'a frontend endpoint' },
+      at: endpoint,
+    });
   }
   return out;
 }
@@ -44,7 +52,11 @@ function isFrontDoorProfile(r: Resource): boolean {
 function isWafPolicy(p: Resource): boolean {
   if (p.dialect === 'azurerm') return true; // azurerm_cdn_frontdoor_security_policy is always a firewall policy
   const type = lookup(p.body, ['properties', 'parameters', 'type']);
-  return type.state !== 'present' || type.value.kind !== 'string' || type.value.value.toLowerCase() === 'webapplicationfirewall';
+  return (
+    type.state !== 'present' ||
+    type.value.kind !== 'string' ||
+    type.value.value.toLowerCase() === 'webapplicationfirewall'
+  );
 }
 
 /** Whether the security policy belongs to the profile (parent, reference, ARM child name, or azurerm profile id). */
@@ -56,14 +68,22 @@ function protects(p: Resource, profile: Resource): boolean {
 
 export function frontDoorWaf(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<MessageId>[] {
   const out: RawFinding<MessageId>[] = [];
-  for (const r of ofTypes(doc.resources, ['Microsoft.Network/frontDoors', 'azurerm_frontdoor'])) out.push(...classic(r));
-  const policies = ofTypes(doc.resources, ['Microsoft.Cdn/profiles/securityPolicies', 'azurerm_cdn_frontdoor_security_policy']).filter(isWafPolicy);
+  for (const r of ofTypes(doc.resources, ['Microsoft.Network/frontDoors', 'azurerm_frontdoor']))
+    out.push(...classic(r));
+  const policies = ofTypes(doc.resources, [
+    'Microsoft.Cdn/profiles/securityPolicies',
+    'azurerm_cdn_frontdoor_security_policy',
+  ]).filter(isWafPolicy);
   if (policies.some((p) => targetUnknown(p, 'cdn_frontdoor_profile_id', doc.resources))) return out;
   const endpoints = ofTypes(doc.resources, ['Microsoft.Cdn/profiles/afdEndpoints', 'azurerm_cdn_frontdoor_endpoint']);
-  for (const profile of ofTypes(doc.resources, ['Microsoft.Cdn/profiles', 'azurerm_cdn_frontdoor_profile']).filter(isFrontDoorProfile)) {
+  for (const profile of ofTypes(doc.resources, ['Microsoft.Cdn/profiles', 'azurerm_cdn_frontdoor_profile']).filter(
+    isFrontDoorProfile,
+  )) {
     if (profile.partial) continue;
     // A profile without endpoints in its file serves nothing from here: its endpoints and their WAF live elsewhere.
-    const served = endpoints.some((e) => isLinked(e, profile) || (e.dialect === 'azurerm' && e.references?.includes(profile.symbol)));
+    const served = endpoints.some(
+      (e) => isLinked(e, profile) || (e.dialect === 'azurerm' && e.references?.includes(profile.symbol)),
+    );
     if (!served || policies.some((p) => protects(p, profile))) continue;
     out.push({ resource: profile, messageId: 'profile', severity: 'info' });
   }
@@ -84,7 +104,8 @@ export const afdWafRule = createRule({
   ],
   messages: {
     endpoint: "Front Door '{resource}' serves {endpoint} without a web application firewall policy.",
-    profile: "Front Door profile '{resource}' has endpoints but no WAF security policy in this file; it may be associated by another template.",
+    profile:
+      "Front Door profile '{resource}' has endpoints but no WAF security policy in this file; it may be associated by another template.",
   },
   check: frontDoorWaf,
 });

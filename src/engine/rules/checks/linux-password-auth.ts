@@ -33,7 +33,10 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   },
   azurerm_linux_virtual_machine: { flag: ['disable_password_authentication'] },
   azurerm_linux_virtual_machine_scale_set: { flag: ['disable_password_authentication'] },
-  azurerm_virtual_machine: { flag: ['os_profile_linux_config', 'disable_password_authentication'], linux: ['os_profile_linux_config'] },
+  azurerm_virtual_machine: {
+    flag: ['os_profile_linux_config', 'disable_password_authentication'],
+    linux: ['os_profile_linux_config'],
+  },
 };
 
 function flagged(resource: Resource, shape: Shape): RawFinding<MessageId> | undefined {
@@ -49,9 +52,18 @@ function flagged(resource: Resource, shape: Shape): RawFinding<MessageId> | unde
     if (v.kind === 'boolean' && !v.value) {
       const fromParameter = v.origin?.kind === 'parameter' || v.origin?.kind === 'variable';
       return {
-        resource, messageId: 'insecure', data: { path: shape.flag.join('.') }, at: v,
+        resource,
+        messageId: 'insecure',
+        data: { path: shape.flag.join('.') },
+        at: v,
         // Only when a key is there too would the fix leave the VM reachable; a person decides.
-        fix: { kind: 'replace', title: `Set ${shape.flag[shape.flag.length - 1] ?? ''} to true`, target: v, value: true, safe: !fromParameter && v.origin?.kind !== 'computed' },
+        fix: {
+          kind: 'replace',
+          title: `Set ${shape.flag[shape.flag.length - 1] ?? ''} to true`,
+          target: v,
+          value: true,
+          safe: !fromParameter && v.origin?.kind !== 'computed',
+        },
       };
     }
     return undefined;
@@ -60,8 +72,16 @@ function flagged(resource: Resource, shape: Shape): RawFinding<MessageId> | unde
   if (!shape.password || lookup(resource.body, shape.password).state === 'absent') return undefined;
   // Never safe: the VM may have no SSH key yet, and the fix would lock its administrator out.
   return {
-    resource, messageId: 'absent', data: { path: shape.flag.join('.') },
-    fix: { kind: 'insert', title: `Add ${shape.flag.join('.')}: true (supply an SSH key first)`, path: shape.flag, value: true, safe: false },
+    resource,
+    messageId: 'absent',
+    data: { path: shape.flag.join('.') },
+    fix: {
+      kind: 'insert',
+      title: `Add ${shape.flag.join('.')}: true (supply an SSH key first)`,
+      path: shape.flag,
+      value: true,
+      safe: false,
+    },
   };
 }
 
@@ -84,7 +104,10 @@ export const vmLinuxPwdRule = createRule({
     risk: 'high',
     layer: 'operating-system',
     mcsb: ['IM-6'],
-    policy: { name: 'Authentication to Linux machines should require SSH keys', id: '630c64f9-8b6b-4c64-b511-6544ceff6fd6' },
+    policy: {
+      name: 'Authentication to Linux machines should require SSH keys',
+      id: '630c64f9-8b6b-4c64-b511-6544ceff6fd6',
+    },
     rationale: [
       'Password login over SSH invites brute-force attacks against the administrator account; keys cannot be guessed.',
       'In IaaS the guest operating system is yours to harden. The API states no default for',

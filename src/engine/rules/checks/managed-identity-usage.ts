@@ -19,12 +19,14 @@ const MANAGED = /^(systemassigned|userassigned|systemassigned,\s*userassigned)$/
 
 function armCluster(resource: Resource): RawFinding<MessageId> | undefined {
   const identity = lookup(resource.body, ['identity', 'type']);
-  if (identity.state === 'present' && identity.value.kind === 'string' && MANAGED.test(identity.value.value.trim())) return undefined;
+  if (identity.state === 'present' && identity.value.kind === 'string' && MANAGED.test(identity.value.value.trim()))
+    return undefined;
   const clientId = lookup(resource.body, ['properties', 'servicePrincipalProfile', 'clientId']);
   if (clientId.state !== 'present') return undefined;
   const v: Value = clientId.value;
   // An identity known only at deployment may be the managed one that makes the profile moot.
-  if (identity.state === 'present' && identity.value.kind === 'unknown') return { resource, messageId: 'unknown', at: identity.value, unknown: identity.value, severity: 'info' };
+  if (identity.state === 'present' && identity.value.kind === 'unknown')
+    return { resource, messageId: 'unknown', at: identity.value, unknown: identity.value, severity: 'info' };
   if (v.kind === 'string') {
     const id = v.value.trim();
     return id === '' || id.toLowerCase() === 'msi' ? undefined : { resource, messageId: 'servicePrincipal', at: v };
@@ -44,7 +46,12 @@ export function managedIdentityUsage(_rule: RuleMeta, doc: AnalyzedDocument): Ra
   for (const resource of doc.resources) {
     if (resource.existing) continue;
     const type = resource.type.toLowerCase();
-    const f = type === 'microsoft.containerservice/managedclusters' ? armCluster(resource) : type === 'azurerm_kubernetes_cluster' ? azurermCluster(resource) : undefined;
+    const f =
+      type === 'microsoft.containerservice/managedclusters'
+        ? armCluster(resource)
+        : type === 'azurerm_kubernetes_cluster'
+          ? azurermCluster(resource)
+          : undefined;
     if (f) out.push(f);
   }
   return out;
@@ -56,8 +63,10 @@ export const miUsageRule = createRule({
   dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
   resourceTypes: ['Microsoft.ContainerService/managedClusters', 'azurerm_kubernetes_cluster'],
   messages: {
-    servicePrincipal: "Kubernetes cluster '{resource}' signs in to Azure with a service principal and its secret instead of a managed identity.",
-    unknown: "Whether Kubernetes cluster '{resource}' uses a service principal instead of a managed identity depends on {dependsOn}.",
+    servicePrincipal:
+      "Kubernetes cluster '{resource}' signs in to Azure with a service principal and its secret instead of a managed identity.",
+    unknown:
+      "Whether Kubernetes cluster '{resource}' uses a service principal instead of a managed identity depends on {dependsOn}.",
   },
   check: managedIdentityUsage,
 });

@@ -25,14 +25,54 @@ const lower = (s: string): string => s.toLowerCase();
 
 /** Defender plan (the pricings name, azurerm `resource_type`) by the resource types it protects. */
 const PLANS: ReadonlyArray<readonly [plan: string, label: string, types: readonly string[]]> = [
-  ['VirtualMachines', 'Servers', ['Microsoft.Compute/virtualMachines', 'Microsoft.Compute/virtualMachineScaleSets', 'azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine', 'azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set']],
+  [
+    'VirtualMachines',
+    'Servers',
+    [
+      'Microsoft.Compute/virtualMachines',
+      'Microsoft.Compute/virtualMachineScaleSets',
+      'azurerm_linux_virtual_machine',
+      'azurerm_windows_virtual_machine',
+      'azurerm_virtual_machine',
+      'azurerm_linux_virtual_machine_scale_set',
+      'azurerm_windows_virtual_machine_scale_set',
+    ],
+  ],
   ['StorageAccounts', 'Storage', ['Microsoft.Storage/storageAccounts', 'azurerm_storage_account']],
   ['KeyVaults', 'Key Vault', ['Microsoft.KeyVault/vaults', 'azurerm_key_vault']],
   ['SqlServers', 'Azure SQL Databases', ['Microsoft.Sql/servers', 'azurerm_mssql_server']],
-  ['AppServices', 'App Service', ['Microsoft.Web/sites', 'azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app']],
-  ['Containers', 'Containers', ['Microsoft.ContainerService/managedClusters', 'Microsoft.ContainerRegistry/registries', 'azurerm_kubernetes_cluster', 'azurerm_container_registry']],
+  [
+    'AppServices',
+    'App Service',
+    [
+      'Microsoft.Web/sites',
+      'azurerm_linux_web_app',
+      'azurerm_windows_web_app',
+      'azurerm_linux_function_app',
+      'azurerm_windows_function_app',
+    ],
+  ],
+  [
+    'Containers',
+    'Containers',
+    [
+      'Microsoft.ContainerService/managedClusters',
+      'Microsoft.ContainerRegistry/registries',
+      'azurerm_kubernetes_cluster',
+      'azurerm_container_registry',
+    ],
+  ],
   ['CosmosDbs', 'Azure Cosmos DB', ['Microsoft.DocumentDB/databaseAccounts', 'azurerm_cosmosdb_account']],
-  ['OpenSourceRelationalDatabases', 'open-source relational databases', ['Microsoft.DBforPostgreSQL/flexibleServers', 'Microsoft.DBforMySQL/flexibleServers', 'azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server']],
+  [
+    'OpenSourceRelationalDatabases',
+    'open-source relational databases',
+    [
+      'Microsoft.DBforPostgreSQL/flexibleServers',
+      'Microsoft.DBforMySQL/flexibleServers',
+      'azurerm_postgresql_flexible_server',
+      'azurerm_mysql_flexible_server',
+    ],
+  ],
 ];
 
 /** Every type DEF-COVERAGE looks at, for the rule file's `resourceTypes` (kept equal by a unit test). */
@@ -86,7 +126,17 @@ export function defenderCoverage(_rule: RuleMeta, doc: AnalyzedDocument): RawFin
     const protectedHere = doc.resources.filter((r) => !r.existing && wanted.has(lower(r.type)));
     const first = protectedHere[0];
     if (!first) continue;
-    out.push({ resource: anchorFor(doc, protectedHere, pricings), messageId: 'absent', data: { plan, label, count: protectedHere.length, noun: protectedHere.length === 1 ? 'resource' : 'resources', example: first.name } });
+    out.push({
+      resource: anchorFor(doc, protectedHere, pricings),
+      messageId: 'absent',
+      data: {
+        plan,
+        label,
+        count: protectedHere.length,
+        noun: protectedHere.length === 1 ? 'resource' : 'resources',
+        example: first.name,
+      },
+    });
   }
   return out;
 }
@@ -96,7 +146,8 @@ const WORKSPACES = ['microsoft.operationalinsights/workspaces', 'azurerm_log_ana
 /** The onboarding (or the legacy SecurityInsights solution) names `ws` by symbol, scope, parent id or name. */
 function onboards(r: Resource, ws: Resource): boolean {
   if (r.scopeSymbol === ws.symbol || r.parentSymbol === ws.symbol || r.references?.includes(ws.symbol)) return true;
-  const ref = (v: Value | undefined): boolean => v?.kind === 'string' && trimEndOf(lower(v.value), '/').endsWith(`workspaces/${lower(ws.name)}`);
+  const ref = (v: Value | undefined): boolean =>
+    v?.kind === 'string' && trimEndOf(lower(v.value), '/').endsWith(`workspaces/${lower(ws.name)}`);
   if (ref(getProperty(r.body, 'scope')?.value) || ref(getProperty(r.body, 'parent_id')?.value)) return true;
   const wsId = lookup(r.body, ['properties', 'workspaceResourceId']);
   if (wsId.state === 'present' && ref(wsId.value)) return true;
@@ -107,7 +158,11 @@ function onboards(r: Resource, ws: Resource): boolean {
 function isOnboarding(r: Resource): boolean {
   const t = lower(r.type);
   if (t === 'azurerm_sentinel_log_analytics_workspace_onboarding') return true;
-  if (t.endsWith('onboardingstates') && (t.startsWith('microsoft.securityinsights') || t.startsWith('microsoft.operationalinsights/workspaces/providers'))) return true;
+  if (
+    t.endsWith('onboardingstates') &&
+    (t.startsWith('microsoft.securityinsights') || t.startsWith('microsoft.operationalinsights/workspaces/providers'))
+  )
+    return true;
   // The older route: the SecurityInsights solution (ARM name `SecurityInsights(ws)`, azurerm solution_name).
   if (t === 'microsoft.operationsmanagement/solutions') return /^securityinsights/i.test(r.name);
   if (t === 'azurerm_log_analytics_solution') {
@@ -133,7 +188,13 @@ export function sentinelOnboarding(_rule: RuleMeta, doc: AnalyzedDocument): RawF
   const onboardings = doc.resources.filter((r) => !r.existing && isOnboarding(r));
   if (onboardings.some(targetUnknown)) return [];
   if (workspaces.some((ws) => onboardings.some((o) => onboards(o, ws)))) return [];
-  return [{ resource: first, messageId: 'absent', data: { count: workspaces.length, noun: workspaces.length === 1 ? 'workspace' : 'workspaces' } }];
+  return [
+    {
+      resource: first,
+      messageId: 'absent',
+      data: { count: workspaces.length, noun: workspaces.length === 1 ? 'workspace' : 'workspaces' },
+    },
+  ];
 }
 
 /** DEF-COVERAGE: the prose is in `catalog/def-coverage.yaml`. */
@@ -173,7 +234,8 @@ export const defCoverageRule = createRule({
     'azurerm_mysql_flexible_server',
   ],
   messages: {
-    absent: "The Defender for Cloud plan for {label} ({plan}) is not set by this subscription-level template, which declares {count} {noun} it protects (first: '{example}'); no Microsoft.Security/pricings resource named {plan} was found.",
+    absent:
+      "The Defender for Cloud plan for {label} ({plan}) is not set by this subscription-level template, which declares {count} {noun} it protects (first: '{example}'); no Microsoft.Security/pricings resource named {plan} was found.",
   },
   check: defenderCoverage,
 });
@@ -182,12 +244,10 @@ export const defCoverageRule = createRule({
 export const monSentinelRule = createRule({
   id: 'MON-SENTINEL',
   dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
-  resourceTypes: [
-    'Microsoft.OperationalInsights/workspaces',
-    'azurerm_log_analytics_workspace',
-  ],
+  resourceTypes: ['Microsoft.OperationalInsights/workspaces', 'azurerm_log_analytics_workspace'],
   messages: {
-    absent: 'None of the {count} Log Analytics {noun} this template declares is onboarded to Microsoft Sentinel, so their logs raise no incidents.',
+    absent:
+      'None of the {count} Log Analytics {noun} this template declares is onboarded to Microsoft Sentinel, so their logs raise no incidents.',
   },
   check: sentinelOnboarding,
 });

@@ -14,7 +14,13 @@ type MessageId = 'public' | 'unknown';
 const PATHS: Readonly<Record<string, readonly string[]>> = {
   'microsoft.network/networkinterfaces': ['properties', 'ipConfigurations', 'properties', 'publicIPAddress'],
   'microsoft.compute/virtualmachinescalesets': [
-    'properties', 'virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations', 'properties', 'ipConfigurations', 'properties',
+    'properties',
+    'virtualMachineProfile',
+    'networkProfile',
+    'networkInterfaceConfigurations',
+    'properties',
+    'ipConfigurations',
+    'properties',
     'publicIPAddressConfiguration',
   ],
   azurerm_network_interface: ['ip_configuration', 'public_ip_address_id'],

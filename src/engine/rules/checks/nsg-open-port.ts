@@ -24,14 +24,22 @@ interface RuleShape {
 }
 
 const ARM_SHAPE: RuleShape = {
-  access: 'access', direction: 'direction', protocol: 'protocol',
-  source: 'sourceAddressPrefix', sources: 'sourceAddressPrefixes',
-  port: 'destinationPortRange', ports: 'destinationPortRanges',
+  access: 'access',
+  direction: 'direction',
+  protocol: 'protocol',
+  source: 'sourceAddressPrefix',
+  sources: 'sourceAddressPrefixes',
+  port: 'destinationPortRange',
+  ports: 'destinationPortRanges',
 };
 const AZURERM_SHAPE: RuleShape = {
-  access: 'access', direction: 'direction', protocol: 'protocol',
-  source: 'source_address_prefix', sources: 'source_address_prefixes',
-  port: 'destination_port_range', ports: 'destination_port_ranges',
+  access: 'access',
+  direction: 'direction',
+  protocol: 'protocol',
+  source: 'source_address_prefix',
+  sources: 'source_address_prefixes',
+  port: 'destination_port_range',
+  ports: 'destination_port_ranges',
 };
 
 /** The security-rule objects a resource carries, with the shape of their keys. */
@@ -72,7 +80,8 @@ export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<M
   // `port: '*'` (NSG-ANY-PORT) asks for rules that open every port rather than one.
   const allPorts = rule.options?.port === '*';
   const port = allPorts ? '*' : Number(rule.options?.port);
-  const opens = (range: string): boolean => (allPorts ? portRangeIsAll(range) : portRangeIncludes(range, port as number) === true);
+  const opens = (range: string): boolean =>
+    allPorts ? portRangeIsAll(range) : portRangeIncludes(range, port as number) === true;
   const protocols = ((rule.options?.protocols as string[] | undefined) ?? ['tcp', '*']).map((p) => p.toLowerCase());
   const out: RawFinding<MessageId>[] = [];
   for (const resource of doc.resources) {
@@ -81,17 +90,31 @@ export function nsgOpenPort(rule: RuleMeta, doc: AnalyzedDocument): RawFinding<M
       if (equalsIgnoreCase(text(r, shape.access), 'allow') !== true) continue;
       if (equalsIgnoreCase(text(r, shape.direction), 'inbound') !== true) continue;
       const protocol = text(r, shape.protocol);
-      if (protocol?.kind === 'string' && !protocols.includes(protocol.value.toLowerCase()) && protocol.value.toLowerCase() !== 'any') continue;
-      const sources = [text(r, shape.source), text(r, shape.sources)].filter((v): v is Value => v !== undefined).map(stringsOf);
+      if (
+        protocol?.kind === 'string' &&
+        !protocols.includes(protocol.value.toLowerCase()) &&
+        protocol.value.toLowerCase() !== 'any'
+      )
+        continue;
+      const sources = [text(r, shape.source), text(r, shape.sources)]
+        .filter((v): v is Value => v !== undefined)
+        .map(stringsOf);
       const openSource = sources.flatMap((s) => s.known).find((s) => isAnySource(s.value));
-      const ports = [text(r, shape.port), text(r, shape.ports)].filter((v): v is Value => v !== undefined).map(stringsOf);
+      const ports = [text(r, shape.port), text(r, shape.ports)]
+        .filter((v): v is Value => v !== undefined)
+        .map(stringsOf);
       const openPort = ports.flatMap((p) => p.known).find((p) => opens(p.value));
       if (openSource && openPort) {
         const name = itemName ?? text(r, 'name');
         out.push({
           resource,
           messageId: 'open',
-          data: { port, source: openSource.value, range: openPort.value, rule: name?.kind === 'string' ? name.value : resource.name },
+          data: {
+            port,
+            source: openSource.value,
+            range: openPort.value,
+            rule: name?.kind === 'string' ? name.value : resource.name,
+          },
           at: openSource,
         });
         continue;

@@ -46,7 +46,13 @@ const ONE_WAY: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const SECONDARY: ReadonlyMap<string, string> = new Map([
-  ...MUTUAL.flatMap(([a, b]) => [[a, b], [b, a]] as const),
+  ...MUTUAL.flatMap(
+    ([a, b]) =>
+      [
+        [a, b],
+        [b, a],
+      ] as const,
+  ),
   ...ONE_WAY,
 ]);
 

@@ -74,18 +74,35 @@ function reportedElsewhere(name: string, params: ReadonlyMap<string, ParameterIn
  * use-secure-value-for-secure-inputs). Terraform is not judged: the provider marks these attributes sensitive
  * whatever feeds them. Only a direct reference is judged; a member of an object parameter is not.
  */
-function plainParameter(resource: Resource, property: string, v: Extract<Value, { kind: 'unknown' }>, params: ReadonlyMap<string, ParameterInfo>): RawFinding<MessageId> | undefined {
+function plainParameter(
+  resource: Resource,
+  property: string,
+  v: Extract<Value, { kind: 'unknown' }>,
+  params: ReadonlyMap<string, ParameterInfo>,
+): RawFinding<MessageId> | undefined {
   if (resource.dialect !== 'arm' && resource.dialect !== 'bicep') return undefined;
   if (v.secureInput || v.secret || v.dependsOn?.length !== 1) return undefined;
   const name = v.dependsOn[0] as string;
   if (v.reason !== `parameter '${name}' has no default value`) return undefined;
   const p = params.get(name.toLowerCase());
   if (!p || p.secure || p.structured) return undefined;
-  return { resource, messageId: 'insecureParameter', severity: 'warning', data: { property, parameter: p.name }, at: v };
+  return {
+    resource,
+    messageId: 'insecureParameter',
+    severity: 'warning',
+    data: { property, parameter: p.name },
+    at: v,
+  };
 }
 
 /** The finding for one value of a secret property, or undefined when it is not plain text the rule judges. */
-function judge(resource: Resource, property: string, v: Value, params: ReadonlyMap<string, ParameterInfo>, noun: string): RawFinding<MessageId> | undefined {
+function judge(
+  resource: Resource,
+  property: string,
+  v: Value,
+  params: ReadonlyMap<string, ParameterInfo>,
+  noun: string,
+): RawFinding<MessageId> | undefined {
   if (v.kind === 'unknown') return plainParameter(resource, property, v, params);
   if (v.kind !== 'string') return undefined;
   const text = v.value.trim();
@@ -95,7 +112,8 @@ function judge(resource: Resource, property: string, v: Value, params: ReadonlyM
   const o = v.origin;
   if (o?.kind === 'computed') return undefined;
   // A default in another file (a module's parameter) is judged when that file is scanned itself.
-  if (o?.kind === 'parameter' && o.source === 'default' && (o.file !== undefined || reportedElsewhere(o.name, params))) return undefined;
+  if (o?.kind === 'parameter' && o.source === 'default' && (o.file !== undefined || reportedElsewhere(o.name, params)))
+    return undefined;
   const messageId = o?.kind === 'parameter' && o.source === 'default' ? 'parameter' : 'literal';
   return { resource, messageId, data: { property, noun }, at: v };
 }
@@ -125,7 +143,8 @@ function linkedServiceSecrets(v: Value, path: string, out: Candidate[]): void {
   for (const p of v.properties) {
     const here = `${path}.${p.key}`;
     if (p.value.kind === 'string') {
-      if (/connectionstring$/i.test(p.key) && CREDENTIAL_TEXT.test(p.value.value)) out.push({ property: here, value: p.value });
+      if (/connectionstring$/i.test(p.key) && CREDENTIAL_TEXT.test(p.value.value))
+        out.push({ property: here, value: p.value });
     } else linkedServiceSecrets(p.value, here, out);
   }
 }
@@ -134,17 +153,20 @@ function linkedServiceSecrets(v: Value, path: string, out: Candidate[]): void {
 function otherCandidates(resource: Resource, type: string): Candidate[] {
   const out: Candidate[] = [];
   if (type === 'microsoft.datafactory/factories/linkedservices') {
-    for (const tp of lookupAll(resource.body, ['properties', 'typeProperties'])) linkedServiceSecrets(tp, 'typeProperties', out);
+    for (const tp of lookupAll(resource.body, ['properties', 'typeProperties']))
+      linkedServiceSecrets(tp, 'typeProperties', out);
   } else if (/^azurerm_data_factory_linked_service_/.test(type)) {
     const conn = getProperty(resource.body, 'connection_string')?.value;
-    if (conn?.kind === 'string' && CREDENTIAL_TEXT.test(conn.value)) out.push({ property: 'connection_string', value: conn });
+    if (conn?.kind === 'string' && CREDENTIAL_TEXT.test(conn.value))
+      out.push({ property: 'connection_string', value: conn });
   } else if (type === 'microsoft.apimanagement/service/namedvalues' || type === 'azurerm_api_management_named_value') {
     // Only a named value marked secret is one; plain named values hold configuration.
     const arm = type !== 'azurerm_api_management_named_value';
     const flag = lookupAll(resource.body, arm ? ['properties', 'secret'] : ['secret'])[0];
     if (flag?.kind === 'boolean' && flag.value) {
       const path = arm ? ['properties', 'value'] : ['value'];
-      for (const v of lookupAll(resource.body, path)) if (v.kind !== 'unknown' || isProperty(resource, path, v)) out.push({ property: 'value', value: v });
+      for (const v of lookupAll(resource.body, path))
+        if (v.kind !== 'unknown' || isProperty(resource, path, v)) out.push({ property: 'value', value: v });
     }
   }
   return out;
@@ -153,7 +175,11 @@ function otherCandidates(resource: Resource, type: string): Candidate[] {
 /** Whether `v` is the value of `path` itself, not an unknown object the walk stopped at. */
 function isProperty(resource: Resource, path: readonly string[], v: Value): boolean {
   const found = lookup(resource.body, path);
-  return found.state === 'present' && found.value === v && found.entry?.key.toLowerCase() === path[path.length - 1]?.toLowerCase();
+  return (
+    found.state === 'present' &&
+    found.value === v &&
+    found.entry?.key.toLowerCase() === path[path.length - 1]?.toLowerCase()
+  );
 }
 
 /** The Key Vault secret's own name: the last segment of `vault/name`. */
@@ -169,12 +195,22 @@ export function plaintextSecret(_rule: RuleMeta, doc: AnalyzedDocument): RawFind
     const type = resource.type.toLowerCase();
     // Key Vault also keeps configuration that is not a credential (an image version, a registry value): a
     // secret's value is judged only when its name says it is a credential.
-    if ((type === 'microsoft.keyvault/vaults/secrets' || type === 'azurerm_key_vault_secret') && !looksLikeSecretName(secretName(resource))) continue;
+    if (
+      (type === 'microsoft.keyvault/vaults/secrets' || type === 'azurerm_key_vault_secret') &&
+      !looksLikeSecretName(secretName(resource))
+    )
+      continue;
     for (const path of SECRET_PATHS[type] ?? []) {
       for (const v of lookupAll(resource.body, path)) {
         // An unknown parent (properties from a variable) is not the property itself: not judged.
         if (v.kind === 'unknown' && !isProperty(resource, path, v)) continue;
-        const f = judge(resource, (path[0] === 'properties' ? path.slice(1) : path).join('.'), v, params, doc.format === 'terraform' ? 'variable' : 'parameter');
+        const f = judge(
+          resource,
+          (path[0] === 'properties' ? path.slice(1) : path).join('.'),
+          v,
+          params,
+          doc.format === 'terraform' ? 'variable' : 'parameter',
+        );
         if (f) out.push(f);
       }
     }
@@ -233,8 +269,10 @@ export const secPlaintextRule = createRule({
   ],
   messages: {
     literal: "{property} of '{resource}' holds a credential written in plain text.",
-    insecureParameter: "{property} of '{resource}' takes parameter '{parameter}', which is not declared secure, so the value passed at deployment is kept readable in the deployment history.",
-    parameter: "{property} of '{resource}' holds a credential from the plain-text default of a {noun} not declared secure.",
+    insecureParameter:
+      "{property} of '{resource}' takes parameter '{parameter}', which is not declared secure, so the value passed at deployment is kept readable in the deployment history.",
+    parameter:
+      "{property} of '{resource}' holds a credential from the plain-text default of a {noun} not declared secure.",
   },
   check: plaintextSecret,
 });

@@ -40,8 +40,14 @@ export function privilegedGraphPermission(_rule: RuleMeta, doc: AnalyzedDocument
     if (r.existing) continue;
     // Compiled Bicep (ARM languageVersion 2.0) keeps the Graph body under `properties`.
     const t = r.type.toLowerCase();
-    const path = t === 'microsoft.graph/approleassignedto' ? (r.dialect === 'arm' ? ['properties', 'appRoleId'] : ['appRoleId'])
-      : t === 'azuread_app_role_assignment' ? ['app_role_id'] : undefined;
+    const path =
+      t === 'microsoft.graph/approleassignedto'
+        ? r.dialect === 'arm'
+          ? ['properties', 'appRoleId']
+          : ['appRoleId']
+        : t === 'azuread_app_role_assignment'
+          ? ['app_role_id']
+          : undefined;
     if (!path) continue;
     const found = lookup(r.body, path);
     const value = found.state === 'present' ? found.value : undefined;
@@ -57,7 +63,8 @@ export const iamGraphPrivRoleRule = createRule({
   dialects: ['arm', 'bicep', 'azurerm'],
   resourceTypes: ['Microsoft.Graph/appRoleAssignedTo', 'azuread_app_role_assignment'],
   messages: {
-    insecure: "App role assignment '{resource}' grants the Microsoft Graph permission {permission}, with which the app can give itself or anyone any access in the tenant.",
+    insecure:
+      "App role assignment '{resource}' grants the Microsoft Graph permission {permission}, with which the app can give itself or anyone any access in the tenant.",
   },
   check: privilegedGraphPermission,
 });

@@ -12,7 +12,15 @@
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
-import { grantedRole, hasCondition, isRoleAssignment, OWNER, ROLE_NAMES, USER_ACCESS_ADMINISTRATOR, valueAt } from './role-definitions';
+import {
+  grantedRole,
+  hasCondition,
+  isRoleAssignment,
+  OWNER,
+  ROLE_NAMES,
+  USER_ACCESS_ADMINISTRATOR,
+  valueAt,
+} from './role-definitions';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
@@ -64,7 +72,8 @@ export const iamPrivNewIdRule = createRule({
   dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
   resourceTypes: ['Microsoft.Authorization/roleAssignments', 'azurerm_role_assignment'],
   messages: {
-    insecure: "Role assignment '{resource}' gives {role} to '{principal}', an identity this template creates, without a condition: code running as it can grant anyone access.",
+    insecure:
+      "Role assignment '{resource}' gives {role} to '{principal}', an identity this template creates, without a condition: code running as it can grant anyone access.",
   },
   check: privilegedNewPrincipal,
 });

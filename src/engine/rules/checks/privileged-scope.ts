@@ -8,7 +8,17 @@ import type { Value } from '../../core/value';
 import type { AnalyzedDocument } from '../../model/document';
 import type { Resource } from '../../model/resource';
 import type { RawFinding, RuleMeta } from '../types';
-import { CONTRIBUTOR, grantedRole, hasCondition, isRoleAssignment, OWNER, RBAC_ADMINISTRATOR, ROLE_NAMES, USER_ACCESS_ADMINISTRATOR, valueAt } from './role-definitions';
+import {
+  CONTRIBUTOR,
+  grantedRole,
+  hasCondition,
+  isRoleAssignment,
+  OWNER,
+  RBAC_ADMINISTRATOR,
+  ROLE_NAMES,
+  USER_ACCESS_ADMINISTRATOR,
+  valueAt,
+} from './role-definitions';
 import { createRule } from '../code-rule';
 
 /** The message ids this file's checks report: its rules' units declare a message for each. */
@@ -43,7 +53,14 @@ function broadScopeOf(v: Value): BroadScope | undefined {
 }
 
 function insideNestedDeployment(r: Resource, doc: AnalyzedDocument): boolean {
-  return doc.resources.some((d) => d !== r && d.file === r.file && d.type.toLowerCase() === 'microsoft.resources/deployments' && d.span.start <= r.span.start && r.span.end <= d.span.end);
+  return doc.resources.some(
+    (d) =>
+      d !== r &&
+      d.file === r.file &&
+      d.type.toLowerCase() === 'microsoft.resources/deployments' &&
+      d.span.start <= r.span.start &&
+      r.span.end <= d.span.end,
+  );
 }
 
 function assignmentScope(r: Resource, doc: AnalyzedDocument): BroadScope | undefined {

@@ -33,7 +33,13 @@ function allowedOf(options: RuleOptions): Allowed | undefined {
   if (list.length === 0) return undefined;
   const set = new Set(list);
   // `global` is not a place data lives in one region (DNS zones, Front Door, …): the built-in policy skips it too.
-  return { has: (r) => { const n = normalizeRegion(r); return n === 'global' || set.has(n); }, text: [...set].join(', ') };
+  return {
+    has: (r) => {
+      const n = normalizeRegion(r);
+      return n === 'global' || set.has(n);
+    },
+    text: [...set].join(', '),
+  };
 }
 
 const TERRAFORM_REF = /^computed by Terraform \(([\w.-]+)\)$/;
@@ -76,7 +82,11 @@ function viaData(region: Extract<Region, { state: 'known' }>): Record<string, st
 }
 
 /** RES-LOCATION: every deployed resource's `location`. */
-export function allowedLocation(_rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions): RawFinding<'insecure' | 'unknown'>[] {
+export function allowedLocation(
+  _rule: RuleMeta,
+  doc: AnalyzedDocument,
+  options: RuleOptions,
+): RawFinding<'insecure' | 'unknown'>[] {
   const allowed = allowedOf(options);
   if (!allowed) return [];
   const out: RawFinding<'insecure' | 'unknown'>[] = [];
@@ -89,7 +99,12 @@ export function allowedLocation(_rule: RuleMeta, doc: AnalyzedDocument, options:
       continue;
     }
     if (allowed.has(region.name)) continue;
-    out.push({ resource, messageId: 'insecure', at: region.at, data: { location: region.name, allowed: allowed.text, ...viaData(region) } });
+    out.push({
+      resource,
+      messageId: 'insecure',
+      at: region.at,
+      data: { location: region.name, allowed: allowed.text, ...viaData(region) },
+    });
   }
   return out;
 }
@@ -140,13 +155,25 @@ class ReplicaChecker {
       return;
     }
     if (this.allowed.has(pair)) return;
-    this.out.push({ resource, messageId: 'paired', at, data: { kind, location: region.name, target: pair, allowed: this.allowed.text } });
+    this.out.push({
+      resource,
+      messageId: 'paired',
+      at,
+      data: { kind, location: region.name, target: pair, allowed: this.allowed.text },
+    });
   }
 
   /** A setting that, when in `set`, copies data to the paired region; an unknown setting is an unknown verdict. */
-  geo(resource: Resource, setting: Value | undefined, set: ReadonlySet<string>, kind: string, home?: Resource): boolean {
+  geo(
+    resource: Resource,
+    setting: Value | undefined,
+    set: ReadonlySet<string>,
+    kind: string,
+    home?: Resource,
+  ): boolean {
     const verdict = inSet(setting, set);
-    if (verdict === 'unknown' && setting) this.out.push(unknownFinding(resource, setting, `whether it keeps a ${kind} in another region`));
+    if (verdict === 'unknown' && setting)
+      this.out.push(unknownFinding(resource, setting, `whether it keeps a ${kind} in another region`));
     else if (verdict && setting) this.paired(resource, setting, kind, home);
     return verdict !== false;
   }
@@ -159,13 +186,21 @@ class ReplicaChecker {
       return;
     }
     if (region.state === 'absent' || this.allowed.has(region.name)) return;
-    this.out.push({ resource, messageId: 'insecure', at: target, data: { kind, target: region.name, allowed: this.allowed.text, ...viaData(region) } });
+    this.out.push({
+      resource,
+      messageId: 'insecure',
+      at: target,
+      data: { kind, target: region.name, allowed: this.allowed.text, ...viaData(region) },
+    });
   }
 
   /** The copy goes to where another resource of the template is (a partner or secondary server). */
   at(resource: Resource, shownAt: Value, other: Resource | undefined, kind: string): void {
     if (!other) {
-      const why: Value = shownAt.kind === 'unknown' ? shownAt : { kind: 'unknown', span: shownAt.span, reason: 'the partner server is not declared in this file' };
+      const why: Value =
+        shownAt.kind === 'unknown'
+          ? shownAt
+          : { kind: 'unknown', span: shownAt.span, reason: 'the partner server is not declared in this file' };
       this.out.push(unknownFinding(resource, why, `where its ${kind} goes`));
       return;
     }
@@ -176,8 +211,20 @@ class ReplicaChecker {
       return;
     }
     if (this.allowed.has(region.name)) return;
-    if (other === resource) this.out.push({ resource, messageId: 'insecure', at: shownAt, data: { kind, target: region.name, allowed: this.allowed.text, via: '' } });
-    else this.out.push({ resource, messageId: 'server', at: shownAt, data: { kind, server: other.name, target: region.name, allowed: this.allowed.text } });
+    if (other === resource)
+      this.out.push({
+        resource,
+        messageId: 'insecure',
+        at: shownAt,
+        data: { kind, target: region.name, allowed: this.allowed.text, via: '' },
+      });
+    else
+      this.out.push({
+        resource,
+        messageId: 'server',
+        at: shownAt,
+        data: { kind, server: other.name, target: region.name, allowed: this.allowed.text },
+      });
   }
 }
 
@@ -209,7 +256,11 @@ function parentOf(child: Resource, doc: AnalyzedDocument, parentType: string): R
 }
 
 /** RES-REPLICA: geo-redundant storage, Cosmos DB regions, SQL geo-replicas and failover groups, Recovery Services vaults. */
-export function replicaLocation(_rule: RuleMeta, doc: AnalyzedDocument, options: RuleOptions): RawFinding<ReplicaMessageId>[] {
+export function replicaLocation(
+  _rule: RuleMeta,
+  doc: AnalyzedDocument,
+  options: RuleOptions,
+): RawFinding<ReplicaMessageId>[] {
   const allowed = allowedOf(options);
   if (!allowed) return [];
   const c = new ReplicaChecker(doc, allowed);
@@ -220,13 +271,16 @@ export function replicaLocation(_rule: RuleMeta, doc: AnalyzedDocument, options:
     } else if (isType(r, 'azurerm_storage_account')) {
       c.geo(r, stringAt(r, ['account_replication_type']), GEO_STORAGE_TF, 'geo-redundant copy');
     } else if (isType(r, 'Microsoft.DocumentDB/databaseAccounts')) {
-      for (const name of lookupAll(r.body, ['properties', 'locations', 'locationName'])) c.named(r, name, 'Cosmos DB replica');
+      for (const name of lookupAll(r.body, ['properties', 'locations', 'locationName']))
+        c.named(r, name, 'Cosmos DB replica');
     } else if (isType(r, 'azurerm_cosmosdb_account')) {
       for (const name of lookupAll(r.body, ['geo_location', 'location'])) c.named(r, name, 'Cosmos DB replica');
     } else if (isType(r, 'Microsoft.Sql/servers/failoverGroups')) {
-      for (const id of lookupAll(r.body, ['properties', 'partnerServers', 'id'])) c.at(r, id, serverOf(id, r, doc), 'failover group replica');
+      for (const id of lookupAll(r.body, ['properties', 'partnerServers', 'id']))
+        c.at(r, id, serverOf(id, r, doc), 'failover group replica');
     } else if (isType(r, 'azurerm_mssql_failover_group', 'azurerm_sql_failover_group')) {
-      for (const id of lookupAll(r.body, ['partner_server', 'id'])) c.at(r, id, serverOf(id, r, doc), 'failover group replica');
+      for (const id of lookupAll(r.body, ['partner_server', 'id']))
+        c.at(r, id, serverOf(id, r, doc), 'failover group replica');
     } else if (isType(r, 'Microsoft.Sql/servers/databases')) {
       const mode = stringAt(r, ['properties', 'createMode']);
       if (mode?.kind === 'string' && /^(online)?secondary$/i.test(mode.value)) {
@@ -235,18 +289,21 @@ export function replicaLocation(_rule: RuleMeta, doc: AnalyzedDocument, options:
       }
     } else if (isType(r, 'azurerm_mssql_database')) {
       const mode = stringAt(r, ['create_mode']);
-      if (mode?.kind === 'string' && /^(online)?secondary$/i.test(mode.value)) c.at(r, mode, serverOf(stringAt(r, ['server_id']), r, doc), 'geo-replica');
+      if (mode?.kind === 'string' && /^(online)?secondary$/i.test(mode.value))
+        c.at(r, mode, serverOf(stringAt(r, ['server_id']), r, doc), 'geo-replica');
     } else if (isType(r, 'Microsoft.RecoveryServices/vaults')) {
       recoveryVault(c, r, doc);
     } else if (isType(r, 'Microsoft.RecoveryServices/vaults/backupstorageconfig')) {
       const vault = parentOf(r, doc, 'Microsoft.RecoveryServices/vaults');
       const type = stringAt(r, ['properties', 'storageModelType']) ?? stringAt(r, ['properties', 'storageType']);
-      if (!c.geo(r, type, GEO_VAULT, 'geo-redundant backup copy', vault)) c.geo(r, stringAt(r, ['properties', 'crossRegionRestoreFlag']), TRUE, 'cross-region restore copy', vault);
+      if (!c.geo(r, type, GEO_VAULT, 'geo-redundant backup copy', vault))
+        c.geo(r, stringAt(r, ['properties', 'crossRegionRestoreFlag']), TRUE, 'cross-region restore copy', vault);
     } else if (isType(r, 'azurerm_recovery_services_vault')) {
       const type = stringAt(r, ['storage_mode_type']);
       // azurerm sends GeoRedundant when storage_mode_type is omitted.
       if (!type) c.paired(r, nameOrAnchor(r), 'geo-redundant backup copy (storage_mode_type defaults to GeoRedundant)');
-      else if (!c.geo(r, type, GEO_VAULT, 'geo-redundant backup copy')) c.geo(r, stringAt(r, ['cross_region_restore_enabled']), TRUE, 'cross-region restore copy');
+      else if (!c.geo(r, type, GEO_VAULT, 'geo-redundant backup copy'))
+        c.geo(r, stringAt(r, ['cross_region_restore_enabled']), TRUE, 'cross-region restore copy');
     }
   }
   return c.out;
@@ -263,11 +320,26 @@ function nameOrAnchor(r: Resource): Value {
  * child in the template decides instead of the vault's own settings.
  */
 function recoveryVault(c: ReplicaChecker, vault: Resource, doc: AnalyzedDocument): void {
-  const config = doc.resources.some((x) => isType(x, 'Microsoft.RecoveryServices/vaults/backupstorageconfig') && parentOf(x, doc, 'Microsoft.RecoveryServices/vaults') === vault);
+  const config = doc.resources.some(
+    (x) =>
+      isType(x, 'Microsoft.RecoveryServices/vaults/backupstorageconfig') &&
+      parentOf(x, doc, 'Microsoft.RecoveryServices/vaults') === vault,
+  );
   if (config) return;
   const redundancy = stringAt(vault, ['properties', 'redundancySettings', 'standardTierStorageRedundancy']);
-  if (!redundancy) c.paired(vault, nameOrAnchor(vault), 'geo-redundant backup copy (a new vault is geo-redundant unless redundancySettings say otherwise)');
-  else if (!c.geo(vault, redundancy, GEO_VAULT, 'geo-redundant backup copy')) c.geo(vault, stringAt(vault, ['properties', 'redundancySettings', 'crossRegionRestore']), ENABLED, 'cross-region restore copy');
+  if (!redundancy)
+    c.paired(
+      vault,
+      nameOrAnchor(vault),
+      'geo-redundant backup copy (a new vault is geo-redundant unless redundancySettings say otherwise)',
+    );
+  else if (!c.geo(vault, redundancy, GEO_VAULT, 'geo-redundant backup copy'))
+    c.geo(
+      vault,
+      stringAt(vault, ['properties', 'redundancySettings', 'crossRegionRestore']),
+      ENABLED,
+      'cross-region restore copy',
+    );
 }
 
 /** RES-LOCATION: the prose is in `catalog/res-location.yaml`. */

@@ -13,7 +13,8 @@ export const rlensUnusedSuppressionRule = createRule({
   messages: {
     unused: "The suppression of {rule} on '{resource}' matches no finding; remove it.",
     unknownRule: "The suppression names '{rule}', which is not a Responsibility Lens rule (see 'rlens rules').",
-    configUnused: "The .rlens.yaml suppression of {rule} for resource '{resource}' in {file} matches no finding in the scanned files; remove it.",
+    configUnused:
+      "The .rlens.yaml suppression of {rule} for resource '{resource}' in {file} matches no finding in the scanned files; remove it.",
   },
   check: () => [],
 });

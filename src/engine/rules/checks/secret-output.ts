@@ -13,7 +13,12 @@ import { createRule } from '../code-rule';
 type MessageId = 'template' | 'terraform';
 
 /** Where the secret in `v` comes from, or undefined when it carries none. */
-function secretSource(v: Value, secureInputs: ReadonlySet<string>, noun: string, terraform: boolean): string | undefined {
+function secretSource(
+  v: Value,
+  secureInputs: ReadonlySet<string>,
+  noun: string,
+  terraform: boolean,
+): string | undefined {
   switch (v.kind) {
     case 'unknown': {
       if (v.secret) return v.secret;
@@ -36,7 +41,9 @@ function secretSource(v: Value, secureInputs: ReadonlySet<string>, noun: string,
       return undefined;
     default:
       // A known value that came from a secure parameter's default or parameter file.
-      return v.origin?.kind === 'parameter' && secureInputs.has(v.origin.name.toLowerCase()) ? `${terraform ? 'sensitive' : 'secure'} ${noun} '${v.origin.name}'` : undefined;
+      return v.origin?.kind === 'parameter' && secureInputs.has(v.origin.name.toLowerCase())
+        ? `${terraform ? 'sensitive' : 'secure'} ${noun} '${v.origin.name}'`
+        : undefined;
   }
 }
 

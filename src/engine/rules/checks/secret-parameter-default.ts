@@ -10,8 +10,10 @@ import { createRule } from '../code-rule';
 type MessageId = 'named' | 'secure';
 
 /** Names that carry credentials. `keyVaultName` or `sshPublicKey` are not secrets; `storageKey` is. */
-const SECRET_NAME = /(password|passwd|pwd|secret|token|apikey|api_key|accesskey|access_key|connectionstring|connection_string|sas|privatekey|private_key|clientsecret|client_secret|(?:^|[_-]|[a-z])key$)/i;
-const NOT_SECRET = /(name|id|uri|url|type|vault|publickey|public_key|length|size|count|version|expiry|expiration|rotation|enabled|secretname|keyname|path)$/i;
+const SECRET_NAME =
+  /(password|passwd|pwd|secret|token|apikey|api_key|accesskey|access_key|connectionstring|connection_string|sas|privatekey|private_key|clientsecret|client_secret|(?:^|[_-]|[a-z])key$)/i;
+const NOT_SECRET =
+  /(name|id|uri|url|type|vault|publickey|public_key|length|size|count|version|expiry|expiration|rotation|enabled|secretname|keyname|path)$/i;
 
 export function looksLikeSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_SECRET.test(name);
@@ -26,7 +28,12 @@ export function secretParameterDefault(_rule: RuleMeta, doc: AnalyzedDocument): 
     if (def.origin && def.origin.kind !== 'literal') continue;
     if (/^\[.*\]$/s.test(def.value.trim()) && !def.value.startsWith('[[')) continue;
     if (!p.secure && !looksLikeSecretName(p.name)) continue;
-    out.push({ subject: { type: 'parameter', name: p.name }, messageId: p.secure ? 'secure' : 'named', data: { parameter: p.name }, at: def });
+    out.push({
+      subject: { type: 'parameter', name: p.name },
+      messageId: p.secure ? 'secure' : 'named',
+      data: { parameter: p.name },
+      at: def,
+    });
   }
   return out;
 }

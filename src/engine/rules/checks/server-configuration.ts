@@ -42,7 +42,15 @@ export function serverConfiguration(rule: RuleMeta, doc: AnalyzedDocument): RawF
       data: { setting, value: value.value },
       at: value,
       ...(typeof fix === 'string'
-        ? { fix: { kind: 'replace', title: `Set ${setting} to ${fix}`, target: value, value: fix, safe: !fromParameter && value.origin?.kind !== 'computed' } }
+        ? {
+            fix: {
+              kind: 'replace',
+              title: `Set ${setting} to ${fix}`,
+              target: value,
+              value: fix,
+              safe: !fromParameter && value.origin?.kind !== 'computed',
+            },
+          }
         : {}),
     });
   }
@@ -53,10 +61,7 @@ export function serverConfiguration(rule: RuleMeta, doc: AnalyzedDocument): RawF
 export const mysqlSslRule = createRule({
   id: 'MYSQL-SSL',
   dialects: ['arm', 'bicep', 'azapi', 'azurerm'],
-  resourceTypes: [
-    'Microsoft.DBforMySQL/flexibleServers/configurations',
-    'azurerm_mysql_flexible_server_configuration',
-  ],
+  resourceTypes: ['Microsoft.DBforMySQL/flexibleServers/configurations', 'azurerm_mysql_flexible_server_configuration'],
   options: { setting: 'require_secure_transport', insecure: ['OFF', '0', 'FALSE'], fix: 'ON' },
   messages: {
     insecure: "Server parameter {setting} of '{resource}' is {value}, so clients may connect without TLS.",

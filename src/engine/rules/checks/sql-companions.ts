@@ -15,12 +15,13 @@ const SERVERS = ['Microsoft.Sql/servers', 'azurerm_mssql_server', 'azurerm_sql_s
 
 /** `false` when the companion turns the feature off, `true` when on or not decidable (unknown counts as on). */
 function enabled(companion: Resource, azurermKey = 'enabled'): { on: boolean; at?: Value } {
-  const v = companion.dialect === 'azurerm'
-    ? getProperty(companion.body, azurermKey)?.value
-    : (() => {
-        const l = lookup(companion.body, ['properties', 'state']);
-        return l.state === 'present' ? l.value : undefined;
-      })();
+  const v =
+    companion.dialect === 'azurerm'
+      ? getProperty(companion.body, azurermKey)?.value
+      : (() => {
+          const l = lookup(companion.body, ['properties', 'state']);
+          return l.state === 'present' ? l.value : undefined;
+        })();
   if (v?.kind === 'boolean' && !v.value) return { on: false, at: v };
   if (v?.kind === 'string' && v.value.toLowerCase() === 'disabled') return { on: false, at: v };
   return { on: true };
@@ -29,7 +30,8 @@ function enabled(companion: Resource, azurermKey = 'enabled'): { on: boolean; at
 export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<'absent' | 'disabled'>[] {
   const out: RawFinding<'absent' | 'disabled'>[] = [];
   const companions = ofTypes(doc.resources, [
-    'Microsoft.Sql/servers/auditingSettings', 'Microsoft.Sql/servers/extendedAuditingSettings',
+    'Microsoft.Sql/servers/auditingSettings',
+    'Microsoft.Sql/servers/extendedAuditingSettings',
     'azurerm_mssql_server_extended_auditing_policy',
   ]);
   // A companion turned off is reported where it says so.
@@ -47,13 +49,17 @@ export function sqlAuditing(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<
 
 export function sqlEntraAdmin(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<'absent'>[] {
   const out: RawFinding<'absent'>[] = [];
-  const companions = ofTypes(doc.resources, ['Microsoft.Sql/servers/administrators', 'azurerm_sql_active_directory_administrator']);
+  const companions = ofTypes(doc.resources, [
+    'Microsoft.Sql/servers/administrators',
+    'azurerm_sql_active_directory_administrator',
+  ]);
   // The legacy azurerm_sql_active_directory_administrator names its server by `server_name`, never `server_id`.
   if (companions.some((c) => targetUnknown(c, 'server_name', doc.resources))) return out;
   for (const server of ofTypes(doc.resources, SERVERS)) {
-    const inline = server.dialect === 'azurerm'
-      ? lookup(server.body, ['azuread_administrator'])
-      : lookup(server.body, ['properties', 'administrators']);
+    const inline =
+      server.dialect === 'azurerm'
+        ? lookup(server.body, ['azuread_administrator'])
+        : lookup(server.body, ['properties', 'administrators']);
     if (inline.state === 'present' && inline.value.kind !== 'null') continue;
     if (companions.some((c) => isLinked(c, server) || namedBy(c, server))) continue;
     out.push({ resource: server, messageId: 'absent' });
@@ -75,13 +81,20 @@ function sqlPlanOn(doc: AnalyzedDocument): boolean {
     if (t === 'microsoft.security/pricings') {
       const tier = lookup(r.body, ['properties', 'pricingTier']);
       const name = leafName(r.name).toLowerCase();
-      return name === 'sqlservers' && tier.state === 'present' && (tier.value.kind === 'unknown' || (tier.value.kind === 'string' && tier.value.value.toLowerCase() === 'standard'));
+      return (
+        name === 'sqlservers' &&
+        tier.state === 'present' &&
+        (tier.value.kind === 'unknown' ||
+          (tier.value.kind === 'string' && tier.value.value.toLowerCase() === 'standard'))
+      );
     }
     if (t === 'azurerm_security_center_subscription_pricing') {
       const type = getProperty(r.body, 'resource_type')?.value;
       const tier = getProperty(r.body, 'tier')?.value;
       const isSql = type?.kind === 'unknown' || (type?.kind === 'string' && type.value.toLowerCase() === 'sqlservers');
-      return isSql && (tier?.kind === 'unknown' || (tier?.kind === 'string' && tier.value.toLowerCase() === 'standard'));
+      return (
+        isSql && (tier?.kind === 'unknown' || (tier?.kind === 'string' && tier.value.toLowerCase() === 'standard'))
+      );
     }
     return false;
   });
@@ -90,7 +103,8 @@ function sqlPlanOn(doc: AnalyzedDocument): boolean {
 export function sqlDefender(_rule: RuleMeta, doc: AnalyzedDocument): RawFinding<'absent' | 'disabled'>[] {
   const out: RawFinding<'absent' | 'disabled'>[] = [];
   const companions = ofTypes(doc.resources, [
-    'Microsoft.Sql/servers/securityAlertPolicies', 'Microsoft.Sql/servers/advancedThreatProtectionSettings',
+    'Microsoft.Sql/servers/securityAlertPolicies',
+    'Microsoft.Sql/servers/advancedThreatProtectionSettings',
     'azurerm_mssql_server_security_alert_policy',
   ]);
   // A companion turned off is reported where it says so, plan or no plan: the server-level setting wins there.
@@ -119,7 +133,8 @@ export const sqlAuditRule = createRule({
     'azurerm_mssql_server_extended_auditing_policy',
   ],
   messages: {
-    absent: "SQL server '{resource}' has no server auditing setting in this file; auditing may be configured by policy or another template.",
+    absent:
+      "SQL server '{resource}' has no server auditing setting in this file; auditing may be configured by policy or another template.",
     disabled: "The auditing setting '{resource}' turns server auditing off (state Disabled).",
   },
   check: sqlAuditing,
@@ -138,7 +153,8 @@ export const sqlDefenderRule = createRule({
     'azurerm_mssql_server_security_alert_policy',
   ],
   messages: {
-    absent: "SQL server '{resource}' has no Defender for SQL setting in this file and no SqlServers Defender plan; threat detection may be enabled by policy or another template.",
+    absent:
+      "SQL server '{resource}' has no Defender for SQL setting in this file and no SqlServers Defender plan; threat detection may be enabled by policy or another template.",
     disabled: "The Defender for SQL setting '{resource}' turns threat detection off (state Disabled).",
   },
   check: sqlDefender,
@@ -156,7 +172,8 @@ export const sqlEntraAdminRule = createRule({
     'azurerm_sql_active_directory_administrator',
   ],
   messages: {
-    absent: "SQL server '{resource}' has no Microsoft Entra administrator, so it can only be administered with its SQL login.",
+    absent:
+      "SQL server '{resource}' has no Microsoft Entra administrator, so it can only be administered with its SQL login.",
   },
   check: sqlEntraAdmin,
 });

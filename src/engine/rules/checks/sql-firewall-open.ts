@@ -14,8 +14,18 @@ type MessageId = 'open' | 'unknown';
 /** Firewall-rule resource types and where their addresses live. */
 const SHAPES: ReadonlyArray<{ type: string; props?: string; start: string; end: string }> = [
   { type: 'microsoft.sql/servers/firewallrules', props: 'properties', start: 'startIpAddress', end: 'endIpAddress' },
-  { type: 'microsoft.dbforpostgresql/flexibleservers/firewallrules', props: 'properties', start: 'startIpAddress', end: 'endIpAddress' },
-  { type: 'microsoft.dbformysql/flexibleservers/firewallrules', props: 'properties', start: 'startIpAddress', end: 'endIpAddress' },
+  {
+    type: 'microsoft.dbforpostgresql/flexibleservers/firewallrules',
+    props: 'properties',
+    start: 'startIpAddress',
+    end: 'endIpAddress',
+  },
+  {
+    type: 'microsoft.dbformysql/flexibleservers/firewallrules',
+    props: 'properties',
+    start: 'startIpAddress',
+    end: 'endIpAddress',
+  },
   { type: 'azurerm_mssql_firewall_rule', start: 'start_ip_address', end: 'end_ip_address' },
   { type: 'azurerm_sql_firewall_rule', start: 'start_ip_address', end: 'end_ip_address' },
   { type: 'azurerm_postgresql_flexible_server_firewall_rule', start: 'start_ip_address', end: 'end_ip_address' },

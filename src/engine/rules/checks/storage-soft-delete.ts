@@ -30,7 +30,12 @@ function isFileStorage(account: Resource): boolean {
 }
 
 /** Findings for one holder of the two policies (a blob service's `properties`, or `blob_properties`). */
-function judgePolicies(resource: Resource, base: readonly string[], names: readonly string[], azurerm: boolean): RawFinding<MessageId>[] {
+function judgePolicies(
+  resource: Resource,
+  base: readonly string[],
+  names: readonly string[],
+  azurerm: boolean,
+): RawFinding<MessageId>[] {
   const out: RawFinding<MessageId>[] = [];
   for (const name of names) {
     const policy = presentAt(resource.body, [...base, name]);
@@ -50,12 +55,18 @@ function judgePolicies(resource: Resource, base: readonly string[], names: reado
         continue;
       }
       if (flag?.kind !== 'boolean' || !flag.value) {
-        out.push({ resource, messageId: 'policyOff', data: { policy: name }, ...(flag ? { at: flag } : { at: policy }) });
+        out.push({
+          resource,
+          messageId: 'policyOff',
+          data: { policy: name },
+          ...(flag ? { at: flag } : { at: policy }),
+        });
         continue;
       }
     }
     const days = presentAt(resource.body, [...base, name, 'days']);
-    if (days?.kind === 'number' && days.value < MIN_DAYS) out.push({ resource, messageId: 'short', data: { policy: name, days: days.value }, at: days });
+    if (days?.kind === 'number' && days.value < MIN_DAYS)
+      out.push({ resource, messageId: 'short', data: { policy: name, days: days.value }, at: days });
   }
   return out;
 }
@@ -66,7 +77,9 @@ export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
   for (const s of services) out.push(...judgePolicies(s, ['properties'], ARM_POLICIES, false));
   // A blob service whose account cannot be told (named by a parameter, or hanging off an `existing` account of
   // unknown name) may be any account's: accounts then stay quiet.
-  const untold = services.some((s) => (!s.parentSymbol && !nameTellsParent(s)) || hangsOffUnknownExisting(s, doc.resources));
+  const untold = services.some(
+    (s) => (!s.parentSymbol && !nameTellsParent(s)) || hangsOffUnknownExisting(s, doc.resources),
+  );
   // azurerm blob properties as a resource of their own: judged where written; one whose account is not a
   // reference (`storage_account_id` from a variable) may be any account's, so azurerm accounts stay quiet.
   const separate = ofTypes(doc.resources, ['azurerm_storage_account_blob_properties']);
@@ -81,7 +94,11 @@ export function storageSoftDelete(_rule: RuleMeta, doc: AnalyzedDocument): RawFi
       if (account.configuredBy?.['blob_properties'] !== undefined || untoldAzurerm) continue;
       const props = lookup(account.body, ['blob_properties']);
       if (props.state === 'present' && props.value.kind === 'unknown') continue;
-      if (props.state === 'absent' || props.value.kind === 'null' || (props.value.kind === 'array' && props.value.items.length === 0)) {
+      if (
+        props.state === 'absent' ||
+        props.value.kind === 'null' ||
+        (props.value.kind === 'array' && props.value.items.length === 0)
+      ) {
         out.push({ resource: account, messageId: 'absent', severity: 'info' });
       } else out.push(...judgePolicies(account, ['blob_properties'], AZURERM_POLICIES, true));
       continue;
@@ -103,7 +120,8 @@ export const stgSoftDeleteRule = createRule({
     'azurerm_storage_account_blob_properties',
   ],
   messages: {
-    absent: "Storage account '{resource}' configures no blob service in this file, so blob and container soft delete stay off unless set elsewhere.",
+    absent:
+      "Storage account '{resource}' configures no blob service in this file, so blob and container soft delete stay off unless set elsewhere.",
     policyAbsent: "'{resource}' does not set {policy}, so deleted data cannot be recovered.",
     policyOff: "'{resource}' turns {policy} off, so deleted data cannot be recovered.",
     short: "'{resource}' keeps deleted data only {days} days ({policy}); keep it at least 7.",

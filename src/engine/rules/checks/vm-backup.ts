@@ -18,8 +18,16 @@ import { createRule } from '../code-rule';
 /** The message ids this file's checks report: its rules' units declare a message for each. */
 type MessageId = 'absent';
 
-const VMS = ['Microsoft.Compute/virtualMachines', 'azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
-const ITEMS = ['Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems', 'azurerm_backup_protected_vm'];
+const VMS = [
+  'Microsoft.Compute/virtualMachines',
+  'azurerm_linux_virtual_machine',
+  'azurerm_windows_virtual_machine',
+  'azurerm_virtual_machine',
+];
+const ITEMS = [
+  'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',
+  'azurerm_backup_protected_vm',
+];
 const VAULTS = ['Microsoft.RecoveryServices/vaults', 'azurerm_recovery_services_vault'];
 
 /** Terraform `source_vm_id = azurerm_linux_virtual_machine.x.id`: the VM resource it is computed from. */
@@ -71,7 +79,8 @@ export const bkpVmRule = createRule({
     'azurerm_virtual_machine',
   ],
   messages: {
-    absent: "VM '{resource}' has no Azure Backup protected item, although this template manages a Recovery Services vault.",
+    absent:
+      "VM '{resource}' has no Azure Backup protected item, although this template manages a Recovery Services vault.",
   },
   check: vmBackup,
 });
