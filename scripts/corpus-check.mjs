@@ -1,9 +1,10 @@
 // Scans the shared corpora with the real engine and fails on any analysis error. Not part of `npm test`
 // (users do not have ../shared); .ci/run calls it when the corpus is there.
 //   node scripts/corpus-check.mjs [--corpus DIR] [--format arm|bicep|terraform]... [--json OUT]
-import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { diskHost, walk } from './corpus-files.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../dist/engine.js');
@@ -19,31 +20,6 @@ if (!existsSync(corpus)) {
   process.exit(2);
 }
 
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, out);
-    else out.push(full);
-  }
-  return out;
-}
-
-const host = {
-  readFile: (p) => {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  listDirectory: (d) => {
-    try {
-      return readdirSync(d);
-    } catch {
-      return undefined;
-    }
-  },
-};
 // Errors that are true defects of corpus templates (each with why), reported but not failing the check.
 const known = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus-known-errors.json'), 'utf8'));
 const isKnown = (file, message) =>
@@ -68,7 +44,7 @@ for (const format of ['arm', 'bicep', 'terraform']) {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     bytes += text.length;
-    const r = engine.scanText(text, file, { host });
+    const r = engine.scanText(text, file, { host: diskHost });
     if (r.format) templates++;
     for (const e of r.errors) {
       if (isKnown(file, e.message)) console.log(`  known template defect: ${file}: ${e.message}`);

@@ -4,11 +4,12 @@
 // Not part of `npm test` (users do not have ../shared); .ci/run calls it when the corpus is there.
 //   node scripts/fix-corpus-check.mjs [--corpus DIR] [--format arm|bicep|terraform]... [--fixed DIR] [--level safe|all]
 // --fixed DIR checks a copy fixed earlier (by another build) instead of fixing a new one.
-import { cpSync, chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { diskHost, walk } from './corpus-files.mjs';
 import { parseTree } from 'jsonc-parser';
 
 const require = createRequire(import.meta.url);
@@ -26,15 +27,6 @@ const level = opt('--level') ?? 'safe';
 if (!existsSync(corpus)) {
   console.error(`fix-corpus-check: no corpus at ${corpus}`);
   process.exit(2);
-}
-
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, out);
-    else out.push(full);
-  }
-  return out;
 }
 
 /** Keys written twice in one JSON object (jsonc-parser's tree, independent of the engine's own check). */
@@ -68,23 +60,6 @@ function fmtClean(file) {
     }).status === 0
   );
 }
-
-const host = (dir) => ({
-  readFile: (p) => {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  listDirectory: (d) => {
-    try {
-      return readdirSync(d);
-    } catch {
-      return undefined;
-    }
-  },
-});
 
 const given = opt('--fixed');
 const copy = given ? resolve(given) : mkdtempSync(join(tmpdir(), 'rlens-fix-corpus-'));
@@ -130,8 +105,8 @@ for (const format of formats) {
     const after = readFileSync(file, 'utf8');
     if (before === after || !engine.isScannable(file)) continue;
     changed++;
-    const errorsBefore = engine.scanText(before, join(original, rel), { host: host(original) }).errors;
-    const errorsAfter = engine.scanText(after, file, { host: host(fixedDir) }).errors;
+    const errorsBefore = engine.scanText(before, join(original, rel), { host: diskHost }).errors;
+    const errorsAfter = engine.scanText(after, file, { host: diskHost }).errors;
     if (errorsAfter.length > errorsBefore.length)
       broken.push(
         `${rel}: ${errorsAfter
